@@ -1,0 +1,221 @@
+//! The campaign file exactly as written, before any check: serde shapes with
+//! `deny_unknown_fields` so a typo in a key is an error, never a silent default.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCampaign {
+    pub schema: String,
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub issued: Option<String>,
+    #[serde(default)]
+    pub period: Option<RawPeriod>,
+    #[serde(default)]
+    pub precision: Option<u32>,
+    pub groups: IndexMap<String, RawGroup>,
+    pub criteria: Vec<RawCriterion>,
+    #[serde(default)]
+    pub penalties: Vec<RawPenalty>,
+    #[serde(default)]
+    pub gates: Vec<RawGate>,
+    #[serde(default)]
+    pub tiebreak: Vec<String>,
+    #[serde(default)]
+    pub classes: Vec<RawClass>,
+    #[serde(default)]
+    pub tiers: Vec<RawTier>,
+    #[serde(default)]
+    pub deadlines: Vec<RawDeadline>,
+    #[serde(default)]
+    pub holidays: Vec<RawHoliday>,
+    #[serde(default)]
+    pub exclusive: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub section: Option<String>,
+    pub points: f64,
+    #[serde(default)]
+    pub value: Option<String>,
+    /// `proportional`, or a one-key map `{linear|steps|formula: ...}`; read
+    /// by hand because serde_yaml 0.9 wants YAML tags for enum variants.
+    #[serde(default)]
+    pub scoring: Option<serde_yaml::Value>,
+    #[serde(default)]
+    pub when_undefined: Option<RawWhenUndefined>,
+    #[serde(default)]
+    pub applies_to: Option<Vec<String>>,
+}
+
+#[derive(Debug)]
+pub enum RawScoring {
+    Proportional,
+    Linear(RawLinear),
+    Steps(Vec<RawStep>),
+    Formula(String),
+}
+
+impl RawScoring {
+    pub fn from_value(v: serde_yaml::Value) -> Result<RawScoring, String> {
+        use serde_yaml::Value;
+        const EXPECTED: &str = "expected `proportional`, `{ linear: { zero_at, full_at } }`, `{ steps: [...] }` or `{ formula: \"...\" }`";
+        match v {
+            Value::String(s) if s == "proportional" => Ok(RawScoring::Proportional),
+            Value::Mapping(m) if m.len() == 1 => {
+                let (k, v) = m.into_iter().next().expect("one entry");
+                let bad = |e: serde_yaml::Error| format!("scoring: {e}");
+                match k.as_str() {
+                    Some("linear") => serde_yaml::from_value(v)
+                        .map(RawScoring::Linear)
+                        .map_err(bad),
+                    Some("steps") => serde_yaml::from_value(v)
+                        .map(RawScoring::Steps)
+                        .map_err(bad),
+                    Some("formula") => serde_yaml::from_value(v)
+                        .map(RawScoring::Formula)
+                        .map_err(bad),
+                    _ => Err(format!(
+                        "unknown scoring method {}: {EXPECTED}",
+                        serde_yaml::to_string(&k).unwrap_or_default().trim()
+                    )),
+                }
+            }
+            other => Err(format!(
+                "unknown scoring {}: {EXPECTED}",
+                serde_yaml::to_string(&other).unwrap_or_default().trim()
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLinear {
+    pub zero_at: f64,
+    pub full_at: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    pub points: f64,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum RawWhenUndefined {
+    Zero,
+    Full,
+    Exclude,
+    Error,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenalty {
+    pub id: String,
+    pub name: String,
+    pub count: String,
+    pub points_each: f64,
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub applies_to: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGate {
+    pub id: String,
+    pub name: String,
+    pub rule: String,
+    #[serde(default)]
+    pub tiers: Option<Vec<String>>,
+    #[serde(default)]
+    pub applies_to: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClass {
+    pub name: String,
+    pub min: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTier {
+    pub id: String,
+    pub award: String,
+    #[serde(default)]
+    pub quotas: Vec<RawQuota>,
+    #[serde(default)]
+    pub min_percent: Option<f64>,
+    #[serde(default)]
+    pub deadlines: Vec<RawDeadline>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuota {
+    pub group: String,
+    pub collectives: u32,
+    #[serde(default)]
+    pub individuals_each: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadline {
+    #[serde(default)]
+    pub before: Option<String>,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub on: Option<String>,
+    pub actor: String,
+    pub action: String,
+    #[serde(default)]
+    pub recipient: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHoliday {
+    pub date: String,
+    pub name: String,
+    /// `true` marks a make-up working day (ngày làm bù), usually a Saturday.
+    #[serde(default)]
+    pub working: Option<bool>,
+}

@@ -1,0 +1,4 @@
+//! thidua: score, rank and nominate units of an emulation campaign from flat files.
+
+pub mod campaign;
+pub mod expr;
