@@ -1,0 +1,118 @@
+//! Where results go: stdout or a file written atomically (temp file in the
+//! target folder, then rename), never over one of the run's own inputs.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Writes `bytes` to `path` (or stdout when `None`). `inputs` are the files the
+/// run read; writing over any of them, also through a link, is refused.
+pub fn emit(path: Option<&Path>, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
+    match path {
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .context("writing to standard output")
+        }
+        Some(p) => write_atomic(p, bytes, inputs),
+    }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
+    refuse_inputs(path, inputs)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "{}: cannot write: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    if path.is_dir() {
+        bail!("{}: cannot write: it is a folder", path.display());
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".thidua-")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .with_context(|| format!("{}: write failed", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+    Ok(())
+}
+
+fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<()> {
+    let Ok(target) = fs::canonicalize(path) else {
+        return Ok(()); // does not exist yet: cannot be an input
+    };
+    for input in inputs {
+        if fs::canonicalize(input).is_ok_and(|i| i == target) || same_file(path, input) {
+            bail!(
+                "{}: refusing to write over the input file {}",
+                path.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_atomically_and_refuses_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.csv");
+        fs::write(&input, "data").unwrap();
+        let out = dir.path().join("out.csv");
+        emit(Some(&out), b"result", &[&input]).unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "result");
+        let e = emit(Some(&input), b"x", &[&input]).unwrap_err().to_string();
+        assert!(e.contains("refusing to write over the input file"), "{e}");
+        assert_eq!(fs::read_to_string(&input).unwrap(), "data");
+        let e = emit(Some(&dir.path().join("no/such/x.csv")), b"x", &[])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("does not exist"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_an_input_reached_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.csv");
+        fs::write(&input, "data").unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        assert!(emit(Some(&link), b"x", &[&input]).is_err());
+        let hard = dir.path().join("hard.csv");
+        fs::hard_link(&input, &hard).unwrap();
+        assert!(emit(Some(&hard), b"x", &[&input]).is_err());
+        assert_eq!(fs::read_to_string(&input).unwrap(), "data");
+    }
+}
