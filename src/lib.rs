@@ -5,5 +5,13 @@
 pub mod campaign;
 pub mod expr;
 pub mod i18n;
+pub mod metrics;
 pub mod output;
+pub mod period;
 pub mod sheet;
+
+/// A mistake in how the command was called (exit code 2), as opposed to bad
+/// data (exit code 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
