@@ -5,6 +5,7 @@
 pub mod campaign;
 pub mod expr;
 pub mod i18n;
+pub mod import;
 pub mod metrics;
 pub mod output;
 pub mod period;
