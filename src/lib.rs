@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod output;
 pub mod period;
+pub mod scoring;
 pub mod sheet;
 
 /// A mistake in how the command was called (exit code 2), as opposed to bad
