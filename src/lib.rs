@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod output;
 pub mod period;
+pub mod ranking;
 pub mod scoring;
 pub mod sheet;
 
