@@ -3,12 +3,14 @@
 //! no I/O, no clock, no global state; `cmd` and `output` are the shell.
 
 pub mod campaign;
+pub mod cmd;
 pub mod expr;
 pub mod i18n;
 pub mod metrics;
 pub mod output;
 pub mod period;
 pub mod ranking;
+pub mod report;
 pub mod scoring;
 pub mod sheet;
 
