@@ -13,7 +13,11 @@ fn golden_with_unpublished_columns() -> String {
     let mut out = String::new();
     for (i, line) in GOLDEN.lines().enumerate() {
         out.push_str(line);
-        out.push_str(if i == 0 { ",dvc_toan_trinh_tu,dvc_toan_trinh_mau,chung_thuc_dien_tu\n" } else { ",,,\n" });
+        out.push_str(if i == 0 {
+            ",dvc_toan_trinh_tu,dvc_toan_trinh_mau,chung_thuc_dien_tu\n"
+        } else {
+            ",,,\n"
+        });
     }
     out
 }
@@ -21,7 +25,10 @@ fn golden_with_unpublished_columns() -> String {
 #[test]
 fn qd766_reproduces_the_portal_points_of_twelve_real_units() {
     let campaign = Campaign::from_yaml(QD766, "criteria/qd-766.yaml").unwrap();
-    assert_eq!(campaign.criteria.iter().map(|c| c.points).sum::<f64>(), 100.0);
+    assert_eq!(
+        campaign.criteria.iter().map(|c| c.points).sum::<f64>(),
+        100.0
+    );
     let data = golden_with_unpublished_columns();
     let m = metrics::read(data.as_bytes(), "golden.csv", None).unwrap();
     let scores = Scorer::new(&campaign, &m).unwrap().score_all(&m).unwrap();
@@ -30,9 +37,16 @@ fn qd766_reproduces_the_portal_points_of_twelve_real_units() {
     for s in &scores {
         let unit = &m.units[s.unit];
         for (c, cs) in campaign.criteria.iter().zip(&s.criteria) {
-            let Some(want) = col(&format!("{}_diem", c.id)).and_then(|i| unit.values[i]) else { continue };
+            let Some(want) = col(&format!("{}_diem", c.id)).and_then(|i| unit.values[i]) else {
+                continue;
+            };
             let got = cs.points.unwrap();
-            assert!((got - want).abs() < 0.005, "{} {}: got {got}, portal {want}", unit.id, c.id);
+            assert!(
+                (got - want).abs() < 0.005,
+                "{} {}: got {got}, portal {want}",
+                unit.id,
+                c.id
+            );
             checked += 1;
         }
         let payment: f64 = campaign
@@ -43,7 +57,11 @@ fn qd766_reproduces_the_portal_points_of_twelve_real_units() {
             .map(|(_, cs)| cs.points.unwrap())
             .sum();
         let want = unit.values[col("tt_diem").unwrap()].unwrap();
-        assert!((payment - want).abs() < 0.005, "{} payment: got {payment}, portal {want}", unit.id);
+        assert!(
+            (payment - want).abs() < 0.005,
+            "{} payment: got {payment}, portal {want}",
+            unit.id
+        );
         checked += 1;
     }
     assert_eq!(scores.len(), 12);
