@@ -7,15 +7,32 @@ use thidua::ranking;
 use thidua::scoring::Scorer;
 
 const METRICS: [&str; 17] = [
-    "tiep_nhan", "tiep_nhan_truc_tuyen", "tiep_nhan_bcci", "tra_kq_bcci", "da_giai_quyet", "truoc_han", "dung_han",
-    "tre_han", "dang_giai_quyet", "dang_qua_han", "so_hoa_ho_so", "so_hoa_ket_qua", "phai_thanh_toan",
-    "thanh_toan_truc_tuyen", "danh_gia", "hai_long", "xin_loi",
+    "tiep_nhan",
+    "tiep_nhan_truc_tuyen",
+    "tiep_nhan_bcci",
+    "tra_kq_bcci",
+    "da_giai_quyet",
+    "truoc_han",
+    "dung_han",
+    "tre_han",
+    "dang_giai_quyet",
+    "dang_qua_han",
+    "so_hoa_ho_so",
+    "so_hoa_ket_qua",
+    "phai_thanh_toan",
+    "thanh_toan_truc_tuyen",
+    "danh_gia",
+    "hai_long",
+    "xin_loi",
 ];
 
 /// A unit's counts, consistent enough to be plausible (parts within wholes
 /// are not needed by the scorer, which clamps).
 fn unit() -> impl Strategy<Value = (bool, Vec<Option<f64>>)> {
-    (any::<bool>(), prop::collection::vec(prop::option::weighted(0.95, 0u32..60), METRICS.len()))
+    (
+        any::<bool>(),
+        prop::collection::vec(prop::option::weighted(0.95, 0u32..60), METRICS.len()),
+    )
         .prop_map(|(xa, v)| (xa, v.into_iter().map(|x| x.map(f64::from)).collect()))
 }
 
@@ -39,12 +56,23 @@ fn metrics(units: &[(bool, Vec<Option<f64>>)]) -> Metrics {
 }
 
 /// (unit id, total, rank, line status) for every unit, sorted by id.
-fn outcome(c: &Campaign, m: &Metrics, tier: Option<usize>) -> Vec<(String, f64, u32, Option<ranking::LineStatus>)> {
+fn outcome(
+    c: &Campaign,
+    m: &Metrics,
+    tier: Option<usize>,
+) -> Vec<(String, f64, u32, Option<ranking::LineStatus>)> {
     let scores = Scorer::new(c, m).unwrap().score_all(m).unwrap();
     let mut out: Vec<_> = ranking::rank(c, &scores, tier)
         .into_iter()
         .flat_map(|g| g.entries)
-        .map(|e| (m.units[scores[e.score].unit].id.clone(), scores[e.score].total, e.rank, e.line))
+        .map(|e| {
+            (
+                m.units[scores[e.score].unit].id.clone(),
+                scores[e.score].total,
+                e.rank,
+                e.line,
+            )
+        })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out

@@ -8,7 +8,7 @@ pub mod units;
 use clap::ValueEnum;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
 
-use crate::scoring::fmt_num;
+use crate::scoring::{fmt_num, write_num};
 use crate::sheet::neutralise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,16 +91,24 @@ pub fn render_table(tables: &[Table]) -> String {
 /// CSV of one table (titles and notes are not data); text cells are made safe
 /// for spreadsheets, numbers stay numbers.
 pub fn render_csv(t: &Table) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let safe = |s: &str| neutralise(s).into_owned();
-    w.write_record(t.headers.iter().map(|h| safe(h)))
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(64 * (t.rows.len() + 1)));
+    w.write_record(t.headers.iter().map(|h| neutralise(h).into_owned()))
         .expect("writing to memory");
+    let mut num = String::new();
     for row in &t.rows {
-        w.write_record(row.iter().map(|c| match c {
-            Cell::Text(s) => safe(s),
-            other => other.show(""),
-        }))
-        .expect("writing to memory");
+        for c in row {
+            let field: &str = match c {
+                Cell::Text(s) => &neutralise(s),
+                Cell::Num(x, d) => {
+                    num.clear();
+                    write_num(&mut num, *x, *d);
+                    &num
+                }
+                Cell::Empty => "",
+            };
+            w.write_field(field).expect("writing to memory");
+        }
+        w.write_record(None::<&[u8]>).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
 }

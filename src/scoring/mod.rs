@@ -12,23 +12,48 @@ use crate::metrics::{Metrics, UnitRow};
 /// and Excel's ROUND do. A value a hair below .5 only because of binary
 /// floating point (1.005 is stored as 1.00499…) still rounds up.
 pub fn round_to(x: f64, precision: u32) -> f64 {
-    let f = 10f64.powi(precision as i32);
-    let y = x * f;
-    let r = y.round();
-    let frac = (y - y.trunc()).abs();
-    let tol = 1e-9 * y.abs().max(1.0);
-    let r = if (frac - 0.5).abs() < tol {
-        y.trunc() + y.signum()
-    } else {
-        r
-    };
-    let out = r / f;
+    let out = scaled_round(x, precision) / 10f64.powi(precision as i32);
     if out == 0.0 { 0.0 } else { out }
 }
 
-/// Formats a value already rounded to `precision` (so `{:.p}` cannot re-round it).
+/// `x × 10^precision`, rounded half away from zero to a whole number.
+fn scaled_round(x: f64, precision: u32) -> f64 {
+    let y = x * 10f64.powi(precision as i32);
+    let frac = (y - y.trunc()).abs();
+    let tol = 1e-9 * y.abs().max(1.0);
+    if (frac - 0.5).abs() < tol {
+        y.trunc() + y.signum()
+    } else {
+        y.round()
+    }
+}
+
+/// Formats `x` rounded to `precision` decimals (half away from zero).
 pub fn fmt_num(x: f64, precision: u32) -> String {
-    format!("{:.*}", precision as usize, round_to(x, precision))
+    let mut s = String::with_capacity(12);
+    write_num(&mut s, x, precision);
+    s
+}
+
+/// Appends `x` rounded to `precision` decimals, through integer digits:
+/// exact, and far cheaper than float formatting in the hot output loops.
+pub fn write_num(out: &mut String, x: f64, precision: u32) {
+    use std::fmt::Write;
+    let r = scaled_round(x, precision);
+    if !r.is_finite() || r.abs() >= 9.0e15 || precision > 9 {
+        let _ = write!(out, "{:.*}", precision as usize, round_to(x, precision));
+        return;
+    }
+    let r = r as i64;
+    let div = 10u64.pow(precision);
+    let a = r.unsigned_abs();
+    if r < 0 {
+        out.push('-');
+    }
+    let _ = write!(out, "{}", a / div);
+    if precision > 0 {
+        let _ = write!(out, ".{:0width$}", a % div, width = precision as usize);
+    }
 }
 
 /// An expression with each name resolved to a metric column.
