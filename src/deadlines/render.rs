@@ -285,7 +285,11 @@ pub fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
             written_date(d.kind, d.date, lang),
             weekday_name(d.date.weekday(), lang)
         ));
-        out.push_str(&format!("  - {}\n", status_text(r.status, lang)));
+        out.push_str(&format!(
+            "  - {}: {}\n",
+            lang.pick("Tình trạng", "Status"),
+            status_text(r.status, lang)
+        ));
         if let Some(w) = &r.warning {
             out.push_str(&format!("  - ⚠ {}\n", md_text(&warning_text(w, lang))));
         }
@@ -298,4 +302,44 @@ pub fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadlines::{Filter, checklist};
+    use crate::holidays::Calendar;
+
+    fn view(lang: Lang, f: impl Fn(&Context<'_>, &[Row<'_>]) -> String) -> String {
+        let campaign = Campaign::builtin();
+        let today = NaiveDate::from_ymd_opt(2023, 11, 27).unwrap();
+        let rows = checklist(&campaign, &Calendar::builtin(), today, Filter::default());
+        f(
+            &Context {
+                campaign: &campaign,
+                today,
+                lang,
+            },
+            &rows,
+        )
+    }
+
+    #[test]
+    fn a_table_wraps_to_the_terminal_width() {
+        let t = view(Lang::Vi, |cx, rows| table(cx, rows, Some(100)));
+        let grid = t.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞']));
+        for line in grid {
+            assert!(line.chars().count() <= 100, "{line}");
+        }
+        assert!(t.contains("⚠ 03/12/2023 là Chủ nhật — nộp chậm nhất Thứ Sáu 01/12/2023"));
+    }
+
+    #[test]
+    fn markdown_text_cannot_open_markup() {
+        assert_eq!(md_text("a*b_[c]\nd|#"), "a\\*b\\_\\[c\\] d\\|\\#");
+        let md = view(Lang::En, markdown);
+        assert!(md.starts_with("## Deadlines of plan 236/KH-UBND"), "{md}");
+        assert!(md.contains("- [x] **Monday 21/11/2022**"), "{md}");
+        assert!(md.contains("- [ ] **Friday 01/12/2023**"), "{md}");
+    }
 }
