@@ -2,7 +2,7 @@
 //! spreadsheet, JSON (a fixed contract), and a Markdown checklist to tick off.
 
 use chrono::{Datelike, NaiveDate};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::{Row, Status, day_label, status_text, warning_text, weekday_name, written_date};
@@ -72,27 +72,33 @@ pub fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
     };
     t.set_header(vec![
         lang.pick("Hạn chót", "Last working day"),
-        lang.pick("Theo kế hoạch", "As written"),
         lang.pick("Cấp", "Tier"),
-        lang.pick("Ai làm", "Who"),
         lang.pick("Việc", "What"),
+        lang.pick("Ai làm", "Who"),
         lang.pick("Gửi đến", "To whom"),
         lang.pick("Tình trạng", "Status"),
     ]);
     for r in rows {
         let mark = if r.warning.is_some() { " ⚠" } else { "" };
         t.add_row(vec![
-            day_label(r.last_working_day, lang),
+            // The real day first, the plan's wording under it.
             format!(
-                "{}{mark}",
+                "{}\n{}{mark}",
+                day_label(r.last_working_day, lang),
                 written_date(r.deadline.kind, r.deadline.date, lang)
             ),
             tier_label(r, lang),
-            r.deadline.actor.clone(),
             r.deadline.action.clone(),
+            r.deadline.actor.clone(),
             recipient(r).to_string(),
-            status_text(r.status, lang),
+            status_text(r.status, lang).replacen(" (", "\n(", 1),
         ]);
+    }
+    // Dates and tier never wrap; the plan's text shares what is left.
+    for i in 0..2 {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     out.push_str(&t.to_string());
     out.push('\n');
