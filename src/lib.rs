@@ -4,8 +4,11 @@
 
 pub mod campaign;
 pub mod cmd;
+pub mod deadlines;
 pub mod expr;
+pub mod holidays;
 pub mod i18n;
+pub mod ics;
 pub mod metrics;
 pub mod output;
 pub mod period;

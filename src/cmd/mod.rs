@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its clap args and a
 //! `run`; this module holds the flags they share and the file plumbing.
 
+pub mod deadlines;
 pub mod rank;
 pub mod score;
 
@@ -33,6 +34,8 @@ pub enum Command {
     Score(score::Args),
     /// Rank units within their groups and draw a tier's quota line.
     Rank(rank::Args),
+    /// The deadline checklist of each tier, on working days, with calendar export.
+    Deadlines(deadlines::Args),
 }
 
 pub use crate::UsageError;
