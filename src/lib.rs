@@ -3,12 +3,21 @@
 //! no I/O, no clock, no global state; `cmd` and `output` are the shell.
 
 pub mod campaign;
+pub mod cmd;
+pub mod deadlines;
 pub mod expr;
+pub mod holidays;
 pub mod i18n;
+pub mod ics;
 pub mod import;
 pub mod metrics;
+pub mod nomination;
 pub mod output;
+pub mod people;
 pub mod period;
+pub mod ranking;
+pub mod report;
+pub mod scoring;
 pub mod sheet;
 
 /// A mistake in how the command was called (exit code 2), as opposed to bad

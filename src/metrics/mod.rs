@@ -2,6 +2,7 @@
 //! already summed, every value a non-negative number or missing. Scoring only
 //! ever sees this shape.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -349,6 +350,7 @@ fn select_and_sum(
         None => None,
     };
     let mut units: Vec<UnitRow> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     let mut spans: Vec<Vec<(Period, u64)>> = Vec::new();
     let mut used: Vec<String> = Vec::new();
     for (row, period, text) in rows {
@@ -360,8 +362,9 @@ fn select_and_sum(
         if period.is_some() && !used.contains(&text) {
             used.push(text);
         }
-        match units.iter().position(|u| u.id == row.id) {
+        match index.get(&row.id).copied() {
             None => {
+                index.insert(row.id.clone(), units.len());
                 spans.push(period.map(|p| vec![(p, row.line)]).unwrap_or_default());
                 units.push(row);
             }

@@ -1,0 +1,159 @@
+//! `thidua deadlines`: the shell around the pure checklist — reads the
+//! campaign and holiday files, takes today's date from the system (the only
+//! clock in the program), and writes the chosen format.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use super::{read_text, tier_index};
+use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use crate::deadlines::render::{self, Context};
+use crate::deadlines::{Filter, checklist, uncovered_years};
+use crate::holidays::{self, BUILTIN_YEARS, Calendar};
+use crate::i18n::Lang;
+use crate::ics;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Md,
+    /// iCalendar (RFC 5545), for any calendar app.
+    Ics,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Campaign YAML (its `deadlines` and each tier's). Default: the built-in Kế hoạch 236/KH-UBND.
+    #[arg(long, value_name = "FILE")]
+    pub criteria: Option<PathBuf>,
+    /// More holidays or make-up days, a YAML list of {date, name, working}; wins over the built-in 2022–2027 table and the campaign's `holidays`.
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
+    /// Only this tier's steps (campaign-wide steps are always shown).
+    #[arg(long, value_name = "TIER")]
+    pub tier: Option<String>,
+    /// The day to count from. Default: today's date on this computer.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    /// Only steps due from today up to N days ahead.
+    #[arg(long, value_name = "N")]
+    pub within: Option<u32>,
+    /// Output format. Default: from the extension of -o, else a table on a terminal and CSV in a pipe.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of labels (names from the campaign file stay as written).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+    /// Calendar reminder this many days before each step (ics; 0 = on the day).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub remind_days: u32,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: expected YYYY-MM-DD, e.g. 2023-11-27"))
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let campaign = match &args.criteria {
+        Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
+        None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?,
+    };
+    if let Some(t) = &args.tier {
+        tier_index(&campaign, t)?;
+    }
+    let mut cal = Calendar::builtin();
+    cal.overlay(&campaign.holidays);
+    if let Some(p) = &args.holidays {
+        cal.overlay(&holidays::parse(&read_text(p)?, &p.display().to_string())?);
+    }
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let filter = Filter {
+        tier: args.tier.as_deref(),
+        within: args.within,
+    };
+    let rows = checklist(&campaign, &cal, today, filter);
+    note_uncovered_years(&uncovered_years(&rows, &cal), args.lang);
+    let cx = Context {
+        campaign: &campaign,
+        today,
+        lang: args.lang,
+    };
+    let bytes = match format(args) {
+        Format::Table => render::table(&cx, &rows, terminal_width(args)).into_bytes(),
+        Format::Csv => render::csv(&cx, &rows),
+        Format::Json => render::json(&cx, &rows).into_bytes(),
+        Format::Md => render::markdown(&cx, &rows).into_bytes(),
+        Format::Ics => ics::calendar(&cx, &rows, args.remind_days).into_bytes(),
+    };
+    let inputs: Vec<&Path> = args
+        .criteria
+        .iter()
+        .chain(args.holidays.iter())
+        .map(PathBuf::as_path)
+        .collect();
+    crate::output::emit(args.output.as_deref(), &bytes, &inputs)
+}
+
+fn format(args: &Args) -> Format {
+    if let Some(f) = args.format {
+        return f;
+    }
+    let ext = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv") => Format::Csv,
+        Some("json") => Format::Json,
+        Some("md") => Format::Md,
+        Some("ics") => Format::Ics,
+        Some(_) => Format::Table,
+        None if std::io::stdout().is_terminal() => Format::Table,
+        None => Format::Csv,
+    }
+}
+
+/// Wrap the table to the terminal; in a file or pipe keep one line per row.
+fn terminal_width(args: &Args) -> Option<u16> {
+    if args.output.is_none() && std::io::stdout().is_terminal() {
+        comfy_table::Table::new().width()
+    } else {
+        None
+    }
+}
+
+/// Outside the holiday table only weekends are known: say so, on stderr.
+fn note_uncovered_years(years: &[i32], lang: Lang) {
+    if years.is_empty() {
+        return;
+    }
+    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+    let (from, to) = (BUILTIN_YEARS.start(), BUILTIN_YEARS.end());
+    eprintln!(
+        "thidua: {}",
+        match lang {
+            Lang::Vi => format!(
+                "lưu ý: chưa có lịch nghỉ lễ năm {} (bảng có sẵn: {from}–{to}); chỉ tính nghỉ cuối tuần — bổ sung bằng --holidays FILE",
+                list.join(", ")
+            ),
+            Lang::En => format!(
+                "note: no public holidays known for {} (built-in table: {from}–{to}); only weekends are counted — add them with --holidays FILE",
+                list.join(", ")
+            ),
+        }
+    );
+}

@@ -1,0 +1,69 @@
+//! `thidua score`: every unit's points per criterion, total, percent and class;
+//! `--explain UNIT` shows how each number came about.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, write_report};
+use crate::campaign::suggestion;
+use crate::report::explain::{explain_json, explain_tables};
+use crate::report::units::View;
+use crate::scoring::Scorer;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
+    pub data: PathBuf,
+    #[command(flatten)]
+    pub campaign: CampaignArgs,
+    /// Period to score when the file has a `period` column: P or FROM..TO (counts are summed).
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// Show how each number of this unit's score was computed.
+    #[arg(long, value_name = "UNIT_ID")]
+    pub explain: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let campaign = args.campaign.load()?;
+    let metrics = load_metrics(&args.data, args.period.as_deref())?;
+    let scorer = Scorer::new(&campaign, &metrics)?;
+    let scores = scorer.score_all(&metrics)?;
+    let view = View {
+        campaign: &campaign,
+        metrics: &metrics,
+        scores: &scores,
+        lang: args.out.lang,
+    };
+    let mut inputs: Vec<&Path> = vec![&args.data];
+    inputs.extend(args.campaign.inputs());
+    if let Some(id) = &args.explain {
+        let Some(i) = metrics.unit_index(id) else {
+            let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+            return Err(UsageError(format!(
+                "--explain: no unit `{id}` in {}{}",
+                metrics.file,
+                suggestion(id, &known)
+            ))
+            .into());
+        };
+        let s = &scores[i];
+        return write_report(
+            &args.out,
+            || explain_tables(&view, &scorer, s),
+            || explain_tables(&view, &scorer, s).swap_remove(0),
+            || explain_json(&view, &scorer, s),
+            &inputs,
+        );
+    }
+    write_report(
+        &args.out,
+        || vec![view.score_table(false)],
+        || view.score_table(true),
+        || view.score_json(),
+        &inputs,
+    )
+}

@@ -1,0 +1,216 @@
+//! Renderers: every command builds plain tables (and a JSON value), and this
+//! module writes them as a terminal table, CSV, Markdown or JSON, the same
+//! way for every command.
+
+pub mod explain;
+pub mod units;
+
+use clap::ValueEnum;
+use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
+
+use crate::scoring::{fmt_num, write_num};
+use crate::sheet::neutralise;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A number and the decimals it is shown with.
+    Num(f64, u32),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn opt(x: Option<f64>, decimals: u32) -> Cell {
+        x.map_or(Cell::Empty, |x| Cell::Num(x, decimals))
+    }
+
+    fn show(&self, empty: &str) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Num(x, d) => fmt_num(*x, *d),
+            Cell::Empty => empty.to_string(),
+        }
+    }
+}
+
+/// One titled table with notes under it.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub title: Option<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub notes: Vec<String>,
+}
+
+/// Terminal table (comfy-table); several tables one after another.
+pub fn render_table(tables: &[Table]) -> String {
+    let mut out = String::new();
+    for (i, t) in tables.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if let Some(title) = &t.title {
+            out.push_str(title);
+            out.push('\n');
+        }
+        let mut c = Comfy::new();
+        c.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled);
+        c.set_header(&t.headers);
+        for row in &t.rows {
+            c.add_row(row.iter().map(|cell| {
+                let mut x = comfy_table::Cell::new(cell.show("—"));
+                if matches!(cell, Cell::Num(..)) {
+                    x = x.set_alignment(CellAlignment::Right);
+                }
+                x
+            }));
+        }
+        out.push_str(&c.to_string());
+        out.push('\n');
+        for n in &t.notes {
+            out.push_str(n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// CSV of one table (titles and notes are not data); text cells are made safe
+/// for spreadsheets, numbers stay numbers.
+pub fn render_csv(t: &Table) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(64 * (t.rows.len() + 1)));
+    w.write_record(t.headers.iter().map(|h| neutralise(h).into_owned()))
+        .expect("writing to memory");
+    let mut num = String::new();
+    for row in &t.rows {
+        for c in row {
+            let field: &str = match c {
+                Cell::Text(s) => &neutralise(s),
+                Cell::Num(x, d) => {
+                    num.clear();
+                    write_num(&mut num, *x, *d);
+                    &num
+                }
+                Cell::Empty => "",
+            };
+            w.write_field(field).expect("writing to memory");
+        }
+        w.write_record(None::<&[u8]>).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// GitHub-flavoured Markdown: a heading per titled table, notes as a list.
+pub fn render_md(tables: &[Table]) -> String {
+    let mut out = String::new();
+    for t in tables {
+        if let Some(title) = &t.title {
+            out.push_str(&format!("## {}\n\n", md_escape(title)));
+        }
+        out.push_str(&format!(
+            "| {} |\n",
+            t.headers
+                .iter()
+                .map(|h| md_escape(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+        let align: Vec<&str> = t
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                if t.rows
+                    .first()
+                    .is_some_and(|r| matches!(r.get(i), Some(Cell::Num(..))))
+                {
+                    "---:"
+                } else {
+                    "---"
+                }
+            })
+            .collect();
+        out.push_str(&format!("| {} |\n", align.join(" | ")));
+        for row in &t.rows {
+            let cells: Vec<String> = row.iter().map(|c| md_escape(&c.show("—"))).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        if !t.notes.is_empty() {
+            out.push('\n');
+            for n in &t.notes {
+                out.push_str(&format!("- {}\n", md_escape(n)));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        Table {
+            title: Some("Khối xã".into()),
+            headers: vec!["Đơn vị".into(), "Điểm".into()],
+            rows: vec![
+                vec![
+                    Cell::text("=HYPERLINK(\"http://x\",\"y\")"),
+                    Cell::Num(18.125, 2),
+                ],
+                vec![Cell::text("Xã A | B, \"C\""), Cell::Empty],
+            ],
+            notes: vec!["1 ghi chú".into()],
+        }
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_keeps_numbers() {
+        let csv = String::from_utf8(render_csv(&sample())).unwrap();
+        assert_eq!(
+            csv,
+            "Đơn vị,Điểm\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",18.13\n\"Xã A | B, \"\"C\"\"\",\n"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_aligns_numbers() {
+        let md = render_md(&[sample()]);
+        assert!(
+            md.starts_with("## Khối xã\n\n| Đơn vị | Điểm |\n| --- | ---: |\n"),
+            "{md}"
+        );
+        assert!(md.contains("| Xã A \\| B, \"C\" | — |"), "{md}");
+        assert!(md.contains("- 1 ghi chú"), "{md}");
+    }
+
+    #[test]
+    fn table_shows_title_rows_and_notes() {
+        let t = render_table(&[sample()]);
+        assert!(t.starts_with("Khối xã\n"), "{t}");
+        assert!(
+            t.contains("18.13") && t.contains("—") && t.ends_with("1 ghi chú\n"),
+            "{t}"
+        );
+    }
+}

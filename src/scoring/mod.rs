@@ -1,0 +1,371 @@
+//! Turns a unit's metrics into points: each criterion's method applied to its
+//! value, rounded as the portal rounds, penalties subtracted, gates evaluated.
+//! Pure: a `Scorer` is built once per (campaign, data file) and then only reads.
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::campaign::{Campaign, Criterion, Scoring, StepDir, WhenUndefined, suggestion};
+use crate::expr::Expr;
+use crate::metrics::{Metrics, UnitRow};
+
+/// Rounds half away from zero at `precision` decimals, as the national portal
+/// and Excel's ROUND do. A value a hair below .5 only because of binary
+/// floating point (1.005 is stored as 1.00499…) still rounds up.
+pub fn round_to(x: f64, precision: u32) -> f64 {
+    let out = scaled_round(x, precision) / 10f64.powi(precision as i32);
+    if out == 0.0 { 0.0 } else { out }
+}
+
+/// `x × 10^precision`, rounded half away from zero to a whole number.
+fn scaled_round(x: f64, precision: u32) -> f64 {
+    let y = x * 10f64.powi(precision as i32);
+    let frac = (y - y.trunc()).abs();
+    let tol = 1e-9 * y.abs().max(1.0);
+    if (frac - 0.5).abs() < tol {
+        y.trunc() + y.signum()
+    } else {
+        y.round()
+    }
+}
+
+/// Formats `x` rounded to `precision` decimals (half away from zero).
+pub fn fmt_num(x: f64, precision: u32) -> String {
+    let mut s = String::with_capacity(12);
+    write_num(&mut s, x, precision);
+    s
+}
+
+/// Appends `x` rounded to `precision` decimals, through integer digits:
+/// exact, and far cheaper than float formatting in the hot output loops.
+pub fn write_num(out: &mut String, x: f64, precision: u32) {
+    use std::fmt::Write;
+    let r = scaled_round(x, precision);
+    if !r.is_finite() || r.abs() >= 9.0e15 || precision > 9 {
+        let _ = write!(out, "{:.*}", precision as usize, round_to(x, precision));
+        return;
+    }
+    let r = r as i64;
+    let div = 10u64.pow(precision);
+    let a = r.unsigned_abs();
+    if r < 0 {
+        out.push('-');
+    }
+    let _ = write!(out, "{}", a / div);
+    if precision > 0 {
+        let _ = write!(out, ".{:0width$}", a % div, width = precision as usize);
+    }
+}
+
+/// An expression with each name resolved to a metric column.
+#[derive(Debug, Clone)]
+struct Bound<'c> {
+    expr: &'c Expr,
+    slots: Vec<usize>,
+}
+
+impl Bound<'_> {
+    fn eval(&self, row: &[Option<f64>]) -> Option<f64> {
+        self.expr.eval(row, &self.slots)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateOutcome {
+    Pass,
+    Fail,
+    /// The rule could not be evaluated (missing cell, division by zero): it
+    /// cannot be shown to hold, so it counts as failed.
+    Undefined,
+    NotApplicable,
+}
+
+impl GateOutcome {
+    pub fn failed(self) -> bool {
+        matches!(self, GateOutcome::Fail | GateOutcome::Undefined)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionScore {
+    /// The criterion's value (its `value` expression, or the formula's result).
+    pub value: Option<f64>,
+    /// Rounded points; `None` when the criterion does not count for the unit.
+    pub points: Option<f64>,
+    pub applies: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitScore {
+    /// Index of the unit in `Metrics::units`.
+    pub unit: usize,
+    /// Index of the unit's group in `Campaign::groups`.
+    pub group: usize,
+    pub criteria: Vec<CriterionScore>,
+    /// Rounded points subtracted, one per penalty (0 when it does not apply).
+    pub penalties: Vec<f64>,
+    /// The penalty counts as evaluated (`None` = undefined, counted as 0).
+    pub penalty_counts: Vec<Option<f64>>,
+    pub total: f64,
+    pub max: f64,
+    /// `None` when no criterion counts for the unit (max is 0).
+    pub percent: Option<f64>,
+    /// Index into `Campaign::classes`.
+    pub class: Option<usize>,
+    pub gates: Vec<GateOutcome>,
+}
+
+pub struct Scorer<'c> {
+    campaign: &'c Campaign,
+    values: Vec<Option<Bound<'c>>>,
+    formulas: Vec<Option<Bound<'c>>>,
+    penalties: Vec<Bound<'c>>,
+    gates: Vec<Bound<'c>>,
+}
+
+impl<'c> Scorer<'c> {
+    /// Resolves every name of every expression against the data file's
+    /// metrics; an unknown name is an error naming the campaign line and the
+    /// closest metric.
+    pub fn new(campaign: &'c Campaign, metrics: &Metrics) -> Result<Scorer<'c>> {
+        let known: Vec<&str> = metrics.names.iter().map(String::as_str).collect();
+        let bind = |expr: &'c Expr, what: &str, line: usize| -> Result<Bound<'c>> {
+            let slots = expr
+                .names()
+                .iter()
+                .map(|n| {
+                    known.iter().position(|k| k == n).ok_or_else(|| {
+                        anyhow!(
+                            "{}:{line}: {what}: unknown metric `{n}` (not a column of {}){}",
+                            campaign.file,
+                            metrics.file,
+                            suggestion(n, &known)
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Bound { expr, slots })
+        };
+        let mut values = Vec::new();
+        let mut formulas = Vec::new();
+        for c in &campaign.criteria {
+            let what = format!("criterion `{}`", c.id);
+            values.push(
+                c.value
+                    .as_ref()
+                    .map(|e| bind(e, &what, c.line))
+                    .transpose()?,
+            );
+            formulas.push(match &c.scoring {
+                Scoring::Formula { expr, .. } => Some(bind(expr, &what, c.line)?),
+                _ => None,
+            });
+        }
+        let penalties = campaign
+            .penalties
+            .iter()
+            .map(|p| bind(&p.count, &format!("penalty `{}`", p.id), p.line))
+            .collect::<Result<_>>()?;
+        let gates = campaign
+            .gates
+            .iter()
+            .map(|g| bind(&g.rule, &format!("gate `{}`", g.id), g.line))
+            .collect::<Result<_>>()?;
+        Ok(Scorer {
+            campaign,
+            values,
+            formulas,
+            penalties,
+            gates,
+        })
+    }
+
+    /// Scores every unit; a unit whose group the campaign does not know is an
+    /// error naming its line.
+    pub fn score_all(&self, metrics: &Metrics) -> Result<Vec<UnitScore>> {
+        metrics
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| self.score(i, u, &metrics.file))
+            .collect()
+    }
+
+    pub fn score(&self, index: usize, unit: &UnitRow, file: &str) -> Result<UnitScore> {
+        let c = self.campaign;
+        let Some(group) = c.group_index(&unit.group) else {
+            let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
+            bail!(
+                "{file}:{}: unit `{}`: unknown group `{}` (not in {}){}",
+                unit.line,
+                unit.id,
+                unit.group,
+                c.file,
+                suggestion(&unit.group, &known)
+            );
+        };
+        let row = &unit.values;
+        let mut criteria = Vec::with_capacity(c.criteria.len());
+        for (i, crit) in c.criteria.iter().enumerate() {
+            let cs = self
+                .criterion(i, crit, row, group)
+                .map_err(|e| anyhow!("{file}:{}: unit `{}`: {e}", unit.line, unit.id))?;
+            criteria.push(cs);
+        }
+        let mut penalties = Vec::with_capacity(c.penalties.len());
+        let mut penalty_counts = Vec::with_capacity(c.penalties.len());
+        for (p, bound) in c.penalties.iter().zip(&self.penalties) {
+            let count = bound.eval(row);
+            penalty_counts.push(count);
+            let raw = if p.applies_to.contains(&group) {
+                count.unwrap_or(0.0).max(0.0) * p.points_each
+            } else {
+                0.0
+            };
+            penalties.push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
+        }
+        let gates = c
+            .gates
+            .iter()
+            .zip(&self.gates)
+            .map(
+                |(g, bound)| match (g.applies_to.contains(&group), bound.eval(row)) {
+                    (false, _) => GateOutcome::NotApplicable,
+                    (true, None) => GateOutcome::Undefined,
+                    (true, Some(v)) if v != 0.0 => GateOutcome::Pass,
+                    (true, Some(_)) => GateOutcome::Fail,
+                },
+            )
+            .collect();
+        let earned: f64 = criteria.iter().filter_map(|s| s.points).sum();
+        let total = round_to(
+            (earned - penalties.iter().sum::<f64>()).max(0.0),
+            c.precision,
+        );
+        let max: f64 = c
+            .criteria
+            .iter()
+            .zip(&criteria)
+            .filter(|(_, s)| s.points.is_some())
+            .map(|(cr, _)| cr.points)
+            .sum();
+        let percent = (max > 0.0).then(|| 100.0 * total / max);
+        let class = percent.and_then(|p| {
+            c.classes
+                .iter()
+                .position(|cl| round_to(p, c.precision) >= cl.min)
+        });
+        Ok(UnitScore {
+            unit: index,
+            group,
+            criteria,
+            penalties,
+            penalty_counts,
+            total,
+            max,
+            percent,
+            class,
+            gates,
+        })
+    }
+
+    fn criterion(
+        &self,
+        i: usize,
+        crit: &Criterion,
+        row: &[Option<f64>],
+        group: usize,
+    ) -> Result<CriterionScore> {
+        if !crit.applies_to.contains(&group) {
+            return Ok(CriterionScore {
+                value: None,
+                points: None,
+                applies: false,
+            });
+        }
+        let value = self.values[i].as_ref().and_then(|b| b.eval(row));
+        let fraction = match (&crit.scoring, &self.formulas[i]) {
+            (Scoring::Formula { written_points, .. }, Some(f)) => {
+                f.eval(row).map(|p| p / written_points)
+            }
+            (scoring, _) => value.map(|v| fraction(scoring, v)),
+        };
+        let shown_value = match &self.formulas[i] {
+            Some(f) if value.is_none() => f.eval(row),
+            _ => value,
+        };
+        let points = match fraction {
+            Some(f) => Some(f.clamp(0.0, 1.0) * crit.points),
+            None => match crit.when_undefined {
+                WhenUndefined::Zero => Some(0.0),
+                WhenUndefined::Full => Some(crit.points),
+                WhenUndefined::Exclude => None,
+                WhenUndefined::Error => bail!(
+                    "criterion `{}`: `{}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`",
+                    crit.id,
+                    crit.value.as_ref().map_or("formula", |e| e.source())
+                ),
+            },
+        };
+        let precision = self.campaign.precision;
+        Ok(CriterionScore {
+            value: shown_value,
+            points: points.map(|p| round_to(p, precision)),
+            applies: true,
+        })
+    }
+
+    /// The (expression, bound names and values) a criterion read, for `--explain`.
+    pub fn inputs(&self, criterion: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
+        let mut out: Vec<(String, Option<f64>)> = Vec::new();
+        for b in [&self.values[criterion], &self.formulas[criterion]]
+            .into_iter()
+            .flatten()
+        {
+            push_inputs(b, row, &mut out);
+        }
+        out
+    }
+
+    pub fn penalty_inputs(
+        &self,
+        penalty: usize,
+        row: &[Option<f64>],
+    ) -> Vec<(String, Option<f64>)> {
+        let mut out = Vec::new();
+        push_inputs(&self.penalties[penalty], row, &mut out);
+        out
+    }
+
+    pub fn gate_inputs(&self, gate: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
+        let mut out = Vec::new();
+        push_inputs(&self.gates[gate], row, &mut out);
+        out
+    }
+}
+
+fn push_inputs(b: &Bound, row: &[Option<f64>], out: &mut Vec<(String, Option<f64>)>) {
+    for (n, s) in b.expr.names().iter().zip(&b.slots) {
+        if !out.iter().any(|(m, _)| m == n) {
+            out.push((n.clone(), row[*s]));
+        }
+    }
+}
+
+/// The share of a criterion's points its value earns, before clamping.
+pub fn fraction(scoring: &Scoring, v: f64) -> f64 {
+    match scoring {
+        Scoring::Proportional => v,
+        Scoring::Linear { zero_at, full_at } => (v - zero_at) / (full_at - zero_at),
+        Scoring::Steps { dir, steps } => steps
+            .iter()
+            .find(|s| match dir {
+                StepDir::Min => v >= s.threshold,
+                StepDir::Max => v <= s.threshold,
+            })
+            .map_or(0.0, |s| s.fraction),
+        Scoring::Formula { .. } => unreachable!("formulas compute points directly"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

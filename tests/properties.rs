@@ -1,0 +1,120 @@
+//! Laws of scoring and ranking that must hold for any data.
+
+use proptest::prelude::*;
+use thidua::campaign::Campaign;
+use thidua::metrics::{Metrics, UnitRow};
+use thidua::ranking;
+use thidua::scoring::Scorer;
+
+const METRICS: [&str; 17] = [
+    "tiep_nhan",
+    "tiep_nhan_truc_tuyen",
+    "tiep_nhan_bcci",
+    "tra_kq_bcci",
+    "da_giai_quyet",
+    "truoc_han",
+    "dung_han",
+    "tre_han",
+    "dang_giai_quyet",
+    "dang_qua_han",
+    "so_hoa_ho_so",
+    "so_hoa_ket_qua",
+    "phai_thanh_toan",
+    "thanh_toan_truc_tuyen",
+    "danh_gia",
+    "hai_long",
+    "xin_loi",
+];
+
+/// A unit's counts, consistent enough to be plausible (parts within wholes
+/// are not needed by the scorer, which clamps).
+fn unit() -> impl Strategy<Value = (bool, Vec<Option<f64>>)> {
+    (
+        any::<bool>(),
+        prop::collection::vec(prop::option::weighted(0.95, 0u32..60), METRICS.len()),
+    )
+        .prop_map(|(xa, v)| (xa, v.into_iter().map(|x| x.map(f64::from)).collect()))
+}
+
+fn metrics(units: &[(bool, Vec<Option<f64>>)]) -> Metrics {
+    Metrics {
+        file: "p.csv".into(),
+        names: METRICS.iter().map(|s| s.to_string()).collect(),
+        periods: vec![],
+        units: units
+            .iter()
+            .enumerate()
+            .map(|(i, (xa, values))| UnitRow {
+                id: format!("u{i}"),
+                name: format!("U{i}"),
+                group: if *xa { "xa" } else { "phong_ban" }.into(),
+                line: i as u64 + 2,
+                values: values.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// (unit id, total, rank, line status) for every unit, sorted by id.
+fn outcome(
+    c: &Campaign,
+    m: &Metrics,
+    tier: Option<usize>,
+) -> Vec<(String, f64, u32, Option<ranking::LineStatus>)> {
+    let scores = Scorer::new(c, m).unwrap().score_all(m).unwrap();
+    let mut out: Vec<_> = ranking::rank(c, &scores, tier)
+        .into_iter()
+        .flat_map(|g| g.entries)
+        .map(|e| {
+            (
+                m.units[scores[e.score].unit].id.clone(),
+                scores[e.score].total,
+                e.rank,
+                e.line,
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+proptest! {
+    #[test]
+    fn row_order_never_changes_a_score_rank_or_line(
+        units in prop::collection::vec(unit(), 1..25),
+        seed in any::<u64>(),
+    ) {
+        let c = Campaign::builtin();
+        let m = metrics(&units);
+        let mut shuffled = m.clone();
+        // A deterministic permutation from the seed.
+        let n = shuffled.units.len();
+        for i in (1..n).rev() {
+            let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
+            shuffled.units.swap(i, j);
+        }
+        for tier in [None, Some(0), Some(1)] {
+            prop_assert_eq!(outcome(&c, &m, tier), outcome(&c, &shuffled, tier));
+        }
+    }
+
+    #[test]
+    fn raising_a_numerator_never_lowers_the_total(
+        u in unit(),
+        extra in 1u32..100,
+        which in prop::sample::select(vec!["tiep_nhan_truc_tuyen", "so_hoa_ho_so", "so_hoa_ket_qua", "thanh_toan_truc_tuyen", "hai_long", "truoc_han", "xin_loi"]),
+    ) {
+        let c = Campaign::builtin();
+        // Raising means from a known value: a missing cell turning into a
+        // number changes what is known, not how good the unit is.
+        let mut before = metrics(std::slice::from_ref(&u));
+        let i = before.metric_index(which).unwrap();
+        let base = before.units[0].values[i].unwrap_or(0.0);
+        before.units[0].values[i] = Some(base);
+        let mut after = before.clone();
+        after.units[0].values[i] = Some(base + f64::from(extra));
+        let s0 = Scorer::new(&c, &before).unwrap().score_all(&before).unwrap();
+        let s1 = Scorer::new(&c, &after).unwrap().score_all(&after).unwrap();
+        prop_assert!(s1[0].total >= s0[0].total, "{} raised: {} -> {}", which, s0[0].total, s1[0].total);
+    }
+}
