@@ -13,6 +13,14 @@ pub fn parse(cell: &[u8]) -> Option<Day> {
     let s = cell.trim_ascii();
     let (y, m, d, rest) = if s.len() >= 10 && s[4] == b'-' {
         iso(s)?
+    } else if s.len() >= 10 && s[2] == b'/' && s[5] == b'/' {
+        // dd/mm/yyyy, by far the most common: fixed places, no search
+        (
+            num(&s[6..10])? as i32,
+            num(&s[3..5])?,
+            num(&s[0..2])?,
+            &s[10..],
+        )
     } else {
         dmy(s)?
     };
@@ -74,12 +82,15 @@ fn time_ok(rest: &[u8]) -> bool {
 }
 
 fn num(digits: &[u8]) -> Option<u32> {
-    if digits.is_empty() {
-        return None;
+    let mut acc = 0u32;
+    for &b in digits {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        acc = acc * 10 + u32::from(d);
     }
-    digits.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-    })
+    (!digits.is_empty()).then_some(acc)
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {

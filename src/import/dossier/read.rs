@@ -68,6 +68,8 @@ pub fn scan<R: Read>(
         rdr.position().byte.saturating_sub(reported),
         Ordering::Relaxed,
     );
+    // Sorted here so each thread sorts its own half.
+    scanner.fingerprints.seal();
     Ok(None)
 }
 

@@ -119,7 +119,11 @@ impl<'a> Scanner<'a> {
             .map_or(Ok(Channel::Unstated), |i| self.channel.get(cell(i)));
         let channel = self.ok(channel, c.channel).unwrap_or(Channel::Unstated);
         let mut flag = |i: Option<usize>| {
-            let v = i.map_or(Ok(false), |i| self.flag.get(cell(i)));
+            let v = match i.map(cell) {
+                None | Some(b"" | b"0") => Ok(false),
+                Some(b"1") => Ok(true),
+                Some(text) => self.flag.get(text),
+            };
             self.ok(v, i).unwrap_or(false)
         };
         let flags = [
