@@ -243,3 +243,41 @@ fn two_threads_count_like_one_and_find_duplicates_across_halves() {
     // header on line 1, each dossier on two lines: row i starts on line 2 + 2i
     assert!(err.contains(&format!("{g}:220002:3: so_ho_so (\"Số hồ sơ\"): duplicate dossier number `HS-000000017` (first at line 36)")), "{err}");
 }
+
+/// A quoted note with many line breaks spans the middle of the file: the
+/// second thread starts inside it, the check sees the split is not a record
+/// boundary, and the file is read again in one pass with the same result.
+#[test]
+fn a_quoted_field_across_the_split_falls_back_to_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = String::from(
+        "Mã đơn vị,Tên đơn vị,Số hồ sơ,Ngày tiếp nhận,Hạn xử lý,Ngày hoàn thành,Ghi chú\n",
+    );
+    let row = |s: &mut String, i: usize, note: &str| {
+        writeln!(
+            s,
+            "XA01,UBND xã Phước Hải,HS-{i},02/01/2023,09/01/2023,05/01/2023,\"{note}\""
+        )
+        .unwrap()
+    };
+    for i in 0..1000 {
+        row(&mut s, i, "");
+    }
+    row(
+        &mut s,
+        1000,
+        &"XA02,x,HS-1,02/01/2023,09/01/2023,,\n".repeat(300_000),
+    );
+    for i in 1001..2000 {
+        row(&mut s, i, "");
+    }
+    let f = dir.path().join("note.csv");
+    fs::write(&f, s).unwrap();
+    let (code, out, err) = run(&q1(&f.display().to_string()));
+    assert_eq!(code, 0, "{err}");
+    // no XA02: what the second thread read inside the note was thrown away
+    assert!(
+        out.ends_with("\nXA01,UBND xã Phước Hải,xa,2000,2000,2000,0,0,0,0\n"),
+        "{out}"
+    );
+}
