@@ -20,7 +20,7 @@ pub fn round_to(x: f64, precision: u32) -> f64 {
 fn scaled_round(x: f64, precision: u32) -> f64 {
     let y = x * 10f64.powi(precision as i32);
     let frac = (y - y.trunc()).abs();
-    let tol = 1e-9 * y.abs().max(1.0);
+    let tol = (8.0 * f64::EPSILON * y.abs()).max(1e-9);
     if (frac - 0.5).abs() < tol {
         y.trunc() + y.signum()
     } else {
@@ -45,15 +45,23 @@ pub fn write_num(out: &mut String, x: f64, precision: u32) {
         return;
     }
     let r = r as i64;
-    let div = 10u64.pow(precision);
-    let a = r.unsigned_abs();
     if r < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{}", a / div);
-    if precision > 0 {
-        let _ = write!(out, ".{:0width$}", a % div, width = precision as usize);
+    // Digits of |r| right to left, with the decimal point `precision` from the end.
+    let mut buf = [0u8; 24];
+    let (mut a, mut i, mut written) = (r.unsigned_abs(), buf.len(), 0u32);
+    while a > 0 || written <= precision {
+        if written == precision && precision > 0 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (a % 10) as u8;
+        a /= 10;
+        written += 1;
     }
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("ASCII digits"));
 }
 
 /// An expression with each name resolved to a metric column.
