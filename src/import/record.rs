@@ -64,7 +64,10 @@ pub struct RecordReader<R> {
     end: usize,
     eof: bool,
     byte: u64,
-    line: u64,
+    /// Line of the stream's first byte, and newlines in the blank lines
+    /// skipped here (csv_core counts the ones it reads itself).
+    first_line: u64,
+    skipped_lines: u64,
 }
 
 impl<R: Read> RecordReader<R> {
@@ -78,7 +81,8 @@ impl<R: Read> RecordReader<R> {
             end: 0,
             eof: false,
             byte: 0,
-            line: first_line,
+            first_line,
+            skipped_lines: 0,
         }
     }
 
@@ -97,16 +101,12 @@ impl<R: Read> RecordReader<R> {
                 if self.pos == self.end && !self.eof {
                     continue;
                 }
-                start = Some(Start {
-                    byte: self.byte,
-                    line: self.line,
-                });
+                start = Some(self.position());
             }
             let input = &self.buf[self.pos..self.end];
             let (res, nin, nout, nend) =
                 self.core
                     .read_record(input, &mut rec.bytes[out..], &mut rec.ends[nends..]);
-            self.line += newlines(&input[..nin]);
             self.byte += nin as u64;
             self.pos += nin;
             out += nout;
@@ -128,7 +128,7 @@ impl<R: Read> RecordReader<R> {
     pub fn position(&self) -> Start {
         Start {
             byte: self.byte,
-            line: self.line,
+            line: self.first_line + self.skipped_lines + self.core.line() - 1,
         }
     }
 
@@ -148,7 +148,7 @@ impl<R: Read> RecordReader<R> {
             .iter()
             .take_while(|&&b| b == b'\n' || b == b'\r')
             .count();
-        self.line += newlines(&rest[..n]);
+        self.skipped_lines += newlines(&rest[..n]);
         self.byte += n as u64;
         self.pos += n;
     }

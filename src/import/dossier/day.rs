@@ -59,6 +59,18 @@ fn time_ok(rest: &[u8]) -> bool {
     let Some((&sep, t)) = rest.split_first() else {
         return true;
     };
+    // the usual " HH:MM:SS" and " HH:MM", checked in place
+    if let [h1, h2, b':', m1, m2, tail @ ..] = t
+        && matches!(tail, [] | [b':', b'0'..=b'5', b'0'..=b'9'])
+        && (sep == b' ' || sep == b'T')
+        && h1.is_ascii_digit()
+        && h2.is_ascii_digit()
+        && (h1 - b'0') * 10 + (h2 - b'0') <= 23
+        && (b'0'..=b'5').contains(m1)
+        && m2.is_ascii_digit()
+    {
+        return true;
+    }
     if sep != b' ' && sep != b'T' {
         return false;
     }
