@@ -72,15 +72,24 @@ pub fn run(args: &Args) -> Result<()> {
     inputs.extend(args.mapping.as_deref());
     inputs.extend(args.units.as_deref());
     inputs.extend(args.campaign.inputs());
-    let imported = if args.dossiers {
-        dossiers(args, &campaign, &aliases, &options, &inputs)?
+    let (imported, rejects) = if args.dossiers {
+        dossiers(args, &campaign, &aliases, &options)?
     } else {
-        tables(args, &campaign, &aliases, &options, &inputs)?
+        (tables(args, &campaign, &aliases, &options)?, None)
     };
     for n in &imported.notices {
         eprintln!("thidua: notice: {n}");
     }
     crate::output::emit(args.output.as_deref(), &imported.metrics_csv, &inputs)?;
+    // Rejects go beside the output, after it, so a refused output leaves neither.
+    if let Some(out) = &args.output {
+        let path = write::rejects_path(out);
+        match (rejects, &imported.rejects_csv) {
+            (Some(r), _) => r.persist(&path, &inputs)?,
+            (None, Some(bytes)) => crate::output::emit(Some(&path), bytes, &inputs)?,
+            (None, None) => {}
+        }
+    }
     if imported.rejected > 0 {
         eprintln!(
             "thidua: {} unit(s) written, {} problem(s) set aside in the rejects file",
@@ -95,7 +104,6 @@ fn tables(
     campaign: &Campaign,
     aliases: &Aliases,
     options: &Options,
-    inputs: &[&Path],
 ) -> Result<Imported> {
     if args.from.is_some() || args.to.is_some() || args.units.is_some() {
         return Err(UsageError("--from, --to and --units go with --dossiers".into()).into());
@@ -105,11 +113,7 @@ fn tables(
         .iter()
         .map(|p| read_bytes(p).map(|b| (p.display().to_string(), b)))
         .collect::<Result<Vec<_>>>()?;
-    let imported = import::tables(&files, campaign, aliases, options)?;
-    if let (Some(bytes), Some(out)) = (&imported.rejects_csv, &args.output) {
-        crate::output::emit(Some(&write::rejects_path(out)), bytes, inputs)?;
-    }
-    Ok(imported)
+    import::tables(&files, campaign, aliases, options)
 }
 
 fn dossiers(
@@ -117,8 +121,7 @@ fn dossiers(
     campaign: &Campaign,
     aliases: &Aliases,
     options: &Options,
-    inputs: &[&Path],
-) -> Result<Imported> {
+) -> Result<(Imported, Option<Rejects>)> {
     let [path] = args.files.as_slice() else {
         return Err(UsageError("--dossiers reads one file at a time".into()).into());
     };
@@ -144,11 +147,7 @@ fn dossiers(
         options,
         rejects: rejects.as_mut(),
     };
-    let imported = dossier::import(request)?;
-    if let (Some(r), Some(out)) = (rejects, &args.output) {
-        r.persist(&write::rejects_path(out), inputs)?;
-    }
-    Ok(imported)
+    Ok((dossier::import(request)?, rejects))
 }
 
 /// `--units`: a unit table (ids, names, groups) read like any export.
