@@ -16,6 +16,7 @@ pub mod output;
 pub mod people;
 pub mod period;
 pub mod ranking;
+pub mod record;
 pub mod report;
 pub mod scoring;
 pub mod sheet;

@@ -4,7 +4,7 @@
 
 use anyhow::{Result, bail};
 
-use super::record::{Record, RecordReader};
+use crate::record::{Record, RecordReader};
 
 pub const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 /// How far down a header row is looked for: exports put a few title rows first.

@@ -10,20 +10,7 @@ use super::aliases::Aliases;
 use super::groups::GroupNames;
 use super::problems::Problem;
 use super::table::{Row, Table};
-
-/// Counts that are parts of another count: the parts may not add up to more.
-const PARTS: &[(&[&str], &str)] = &[
-    (&["truoc_han", "dung_han", "tre_han"], "da_giai_quyet"),
-    (&["tiep_nhan_truc_tuyen"], "tiep_nhan"),
-    (&["tiep_nhan_bcci"], "tiep_nhan"),
-    (&["so_hoa_ho_so"], "tiep_nhan"),
-    (&["so_hoa_ket_qua"], "da_giai_quyet"),
-    (&["tra_kq_bcci"], "da_giai_quyet"),
-    (&["dang_qua_han"], "dang_giai_quyet"),
-    (&["thanh_toan_truc_tuyen"], "phai_thanh_toan"),
-    (&["hai_long"], "danh_gia"),
-    (&["pakn_dung_han"], "pakn"),
-];
+use crate::metrics::PARTS;
 
 #[derive(Debug, Clone, Copy)]
 struct Origin {

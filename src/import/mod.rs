@@ -9,7 +9,6 @@ pub mod groups;
 pub mod merge;
 pub mod number;
 pub mod problems;
-pub mod record;
 pub mod table;
 pub mod text;
 pub mod write;

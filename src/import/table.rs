@@ -8,8 +8,8 @@ use super::aliases::Aliases;
 use super::decode::{self, Layout};
 use super::number::{self, Locale};
 use super::problems::Problem;
-use super::record::{Record, RecordReader};
 use super::text::{slug, starts_with_words, unit_slug, words};
+use crate::record::{Record, RecordReader};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use anyhow::{Context, Result};
 
 use super::scan::Scanner;
-use crate::import::record::{Record, RecordReader, Start};
+use crate::record::{Record, RecordReader, Start};
 
 /// How often (in rows) progress and cancellation are looked at.
 const CHECK_EVERY: u64 = 1 << 16;

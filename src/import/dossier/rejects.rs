@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use tempfile::NamedTempFile;
 
 use crate::import::problems::Problem;
-use crate::import::record::Record;
 use crate::import::write::{REJECTS_HEADER, reject_record};
+use crate::record::Record;
 
 pub struct Rejects {
     writer: csv::Writer<NamedTempFile>,

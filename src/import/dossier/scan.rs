@@ -13,7 +13,7 @@ use super::dedup::{FastBuild, Fingerprints, hash};
 use super::rejects::Rejects;
 use super::values::{self, Channel, Memo, Rating};
 use crate::import::problems::{MAX_LISTED, Problem};
-use crate::import::record::{Record, Start};
+use crate::record::{Record, Start};
 
 /// Per unit: its id, the first name seen, the line it first appears on, counts.
 #[derive(Debug, Clone)]
