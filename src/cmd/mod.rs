@@ -5,6 +5,7 @@ pub mod deadlines;
 pub mod import;
 pub mod nominate;
 pub mod rank;
+pub mod reports;
 pub mod score;
 
 use std::io::IsTerminal;
@@ -103,6 +104,8 @@ impl OutputArgs {
             Some("csv") => Format::Csv,
             Some("json") => Format::Json,
             Some("md") => Format::Md,
+            Some("html" | "htm") => Format::Html,
+            Some("xlsx") => Format::Xlsx,
             Some(_) => Format::Table,
             None if std::io::stdout().is_terminal() => Format::Table,
             None => Format::Csv,
@@ -180,6 +183,7 @@ pub fn write_report(
             s.push('\n');
             s.into_bytes()
         }
+        f @ (Format::Html | Format::Xlsx) => reports::generic(out, f, tables())?,
     };
     crate::output::emit(out.output.as_deref(), &bytes, inputs)
 }

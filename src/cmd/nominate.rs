@@ -69,6 +69,9 @@ pub fn run(args: &Args) -> Result<()> {
     let mut inputs: Vec<&Path> = vec![&args.data];
     inputs.extend(args.campaign.inputs());
     inputs.extend(args.individuals.as_deref());
+    if let Some(done) = super::reports::nominate(&args.out, &view, &inputs) {
+        return done;
+    }
     if args.out.format() == Format::Md {
         return crate::output::emit(
             args.out.output.as_deref(),

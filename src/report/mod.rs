@@ -3,8 +3,11 @@
 //! way for every command.
 
 pub mod explain;
+pub mod html;
 pub mod nominate;
+pub mod svg;
 pub mod units;
+pub mod xlsx;
 
 use clap::ValueEnum;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
@@ -18,6 +21,10 @@ pub enum Format {
     Csv,
     Json,
     Md,
+    /// A self-contained printable page with charts.
+    Html,
+    /// An Excel workbook (binary: needs -o or a redirect).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, PartialEq)]
