@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Command::Nominate(args) => cmd::nominate::run(args),
         Command::Deadlines(args) => cmd::deadlines::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Completions(args) => cmd::completions::completions(args),
+        Command::Man(args) => cmd::completions::man(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,13 +10,16 @@ use super::{CampaignArgs, UsageError, read_text};
 use crate::campaign::Campaign;
 use crate::import::dossier::{self, KnownUnit, rejects::Rejects};
 use crate::import::groups::GroupNames;
-use crate::import::{self, Aliases, Imported, Locale, Options, write};
+use crate::import::{self, Aliases, Imported, Locale, Options, workbook, write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Exported CSV files (unit tables; with --dossiers one dossier list).
-    #[arg(required = true, value_name = "RAW.csv")]
+    /// Exported CSV files or workbooks (.xlsx, .xls, .ods): unit tables; with --dossiers one dossier list.
+    #[arg(required = true, value_name = "RAW.csv|RAW.xlsx")]
     pub files: Vec<PathBuf>,
+    /// Sheet to read from a workbook. Default: its first visible sheet.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Extra header labels, YAML `{column_id: [label, ...]}`.
     #[arg(long, value_name = "MAP.yaml")]
     pub mapping: Option<PathBuf>,
@@ -68,6 +71,9 @@ pub fn run(args: &Args) -> Result<()> {
             UsageError("--keep-going needs -o FILE (the rejects go beside it)".into()).into(),
         );
     }
+    if args.sheet.is_some() && !args.files.iter().any(|f| starts_as_workbook(f)) {
+        return Err(UsageError("--sheet goes with a workbook (.xlsx, .xls, .ods)".into()).into());
+    }
     let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(args.mapping.as_deref());
     inputs.extend(args.units.as_deref());
@@ -111,7 +117,7 @@ fn tables(
     let files = args
         .files
         .iter()
-        .map(|p| read_bytes(p).map(|b| (p.display().to_string(), b)))
+        .map(|p| read_table(p, args.sheet.as_deref(), options))
         .collect::<Result<Vec<_>>>()?;
     import::tables(&files, campaign, aliases, options)
 }
@@ -135,7 +141,8 @@ fn dossiers(
         (Some(out), true) => Some(Rejects::beside(out)?),
         _ => None,
     };
-    let file = path.display().to_string();
+    let (file, sheet_copy) = dossier_source(path, args.sheet.as_deref(), options)?;
+    let path = sheet_copy.as_ref().map_or(path.as_path(), |t| t.path());
     let request = dossier::Request {
         path,
         file: &file,
@@ -162,7 +169,7 @@ fn known_units(
         sum: false,
         ..options.clone()
     };
-    let files = [(path.display().to_string(), read_bytes(path)?)];
+    let files = [read_table(path, None, &strict)?];
     let imported = import::tables(&files, campaign, aliases, &strict)?;
     let mut rdr = csv::Reader::from_reader(&imported.metrics_csv[..]);
     rdr.records()
@@ -218,6 +225,44 @@ fn delimiter(text: Option<&str>) -> Result<Option<u8>> {
         ))
         .into()),
     }
+}
+
+/// A unit table by name and bytes; a workbook's sheet comes as CSV text.
+fn read_table(path: &Path, sheet: Option<&str>, options: &Options) -> Result<(String, Vec<u8>)> {
+    let bytes = read_bytes(path)?;
+    let file = path.display().to_string();
+    if !workbook::is_workbook(&bytes) {
+        return Ok((file, bytes));
+    }
+    let delimiter = options.delimiter.unwrap_or(b',');
+    let text = workbook::sheet_csv(&bytes, &file, sheet, options.locale, delimiter)?;
+    Ok((text.label, text.csv))
+}
+
+/// The dossier list's name for messages and, for a workbook, a CSV copy of
+/// its sheet to stream from (the dossier reader works on files).
+fn dossier_source(
+    path: &Path,
+    sheet: Option<&str>,
+    options: &Options,
+) -> Result<(String, Option<tempfile::NamedTempFile>)> {
+    let file = path.display().to_string();
+    if !starts_as_workbook(path) {
+        return Ok((file, None));
+    }
+    let (label, csv) = read_table(path, sheet, options)?;
+    let mut copy = tempfile::NamedTempFile::new().context("a temporary copy of the sheet")?;
+    std::io::Write::write_all(&mut copy, &csv).context("a temporary copy of the sheet")?;
+    Ok((label, Some(copy)))
+}
+
+/// Whether the file begins like a workbook; unreadable files are left to
+/// the reader that reports them.
+fn starts_as_workbook(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| workbook::is_workbook(&head))
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {

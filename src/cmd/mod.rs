@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its clap args and a
 //! `run`; this module holds the flags they share and the file plumbing.
 
+pub mod completions;
 pub mod deadlines;
 pub mod import;
 pub mod nominate;
@@ -43,6 +44,10 @@ pub enum Command {
     Deadlines(deadlines::Args),
     /// Turn spreadsheet exports or dossier lists into the metrics CSV.
     Import(import::Args),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command with --dir.
+    Man(completions::ManArgs),
 }
 
 pub use crate::UsageError;

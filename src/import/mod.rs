@@ -11,6 +11,7 @@ pub mod number;
 pub mod problems;
 pub mod table;
 pub mod text;
+pub mod workbook;
 pub mod write;
 
 use anyhow::{Result, bail};
