@@ -10,6 +10,10 @@ use std::io::{self, Read};
 use csv_core::ReadRecordResult;
 
 const BUFFER: usize = 1 << 20;
+/// No real export has a row this long or this wide; past these a file is
+/// refused with a message instead of growing memory without bound.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+pub const MAX_FIELDS: usize = 10_000;
 
 /// One record's fields, reused from row to row.
 #[derive(Debug, Clone)]
@@ -113,8 +117,19 @@ impl<R: Read> RecordReader<R> {
             nends += nend;
             match res {
                 ReadRecordResult::InputEmpty => {}
-                ReadRecordResult::OutputFull => rec.bytes.resize(rec.bytes.len() * 2, 0),
-                ReadRecordResult::OutputEndsFull => rec.ends.resize(rec.ends.len() * 2, 0),
+                ReadRecordResult::OutputFull => grow(&mut rec.bytes, MAX_RECORD_BYTES, || {
+                    format!(
+                        "line {}: a row longer than {} MiB",
+                        start.map_or(0, |s| s.line),
+                        MAX_RECORD_BYTES >> 20
+                    )
+                })?,
+                ReadRecordResult::OutputEndsFull => grow(&mut rec.ends, MAX_FIELDS, || {
+                    format!(
+                        "line {}: a row with more than {MAX_FIELDS} fields",
+                        start.map_or(0, |s| s.line)
+                    )
+                })?,
                 ReadRecordResult::Record => {
                     rec.len = nends;
                     return Ok(start);
@@ -154,6 +169,19 @@ impl<R: Read> RecordReader<R> {
     }
 }
 
+/// Doubles a record buffer up to `limit` entries, else an `InvalidData` error.
+fn grow<T: Copy + Default>(
+    buf: &mut Vec<T>,
+    limit: usize,
+    what: impl FnOnce() -> String,
+) -> io::Result<()> {
+    if buf.len() >= limit {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, what()));
+    }
+    buf.resize((buf.len() * 2).min(limit), T::default());
+    Ok(())
+}
+
 fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
@@ -177,6 +205,21 @@ mod tests {
             out.push((first, s.byte, s.line));
         }
         out
+    }
+
+    #[test]
+    fn huge_rows_are_refused_not_allocated() {
+        let wide = format!("h\n{}\n", ",".repeat(100_000));
+        let mut r = RecordReader::new(wide.as_bytes(), b',', 1);
+        let mut rec = Record::new();
+        r.next(&mut rec).unwrap();
+        let e = r.next(&mut rec).unwrap_err();
+        assert_eq!(e.to_string(), "line 2: a row with more than 10000 fields");
+        let long = std::io::Read::chain("h\n\"".as_bytes(), std::io::repeat(b'x').take(100 << 20));
+        let mut r = RecordReader::new(long, b',', 1);
+        r.next(&mut rec).unwrap();
+        let e = r.next(&mut rec).unwrap_err();
+        assert_eq!(e.to_string(), "line 2: a row longer than 16 MiB");
     }
 
     #[test]

@@ -168,6 +168,14 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
 }
 
 fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
+    if let [only] = header
+        && let Some(d) = [b';', b'\t'].into_iter().find(|d| only.contains(d))
+    {
+        let name = if d == b';' { "`;`" } else { "tabs" };
+        bail!(
+            "{file}:1: the header is one column holding {name}: this file is separated by {name}, not commas; convert it with `thidua import`"
+        );
+    }
     let mut names: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let (mut unit_id, mut unit_name, mut group, mut period) = (None, None, None, None);
