@@ -1,0 +1,231 @@
+//! The printable and Excel reports through the real binary: files written by
+//! extension or --format, workbooks read back by calamine with the numbers
+//! of the CSV, workbooks imported like their CSV export, shell integration.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use calamine::{Data, Range, Reader, Xlsx};
+
+const EXAMPLE: &str = "examples/ninh-phuoc-2023.csv";
+const PEOPLE: &str = "examples/ninh-phuoc-2023-canhan.csv";
+/// 2023-12-04 08:30:00 UTC.
+const EPOCH: &str = "1701678600";
+
+fn thidua() -> Command {
+    let mut c = Command::cargo_bin("thidua").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SOURCE_DATE_EPOCH", EPOCH);
+    c
+}
+
+fn run(args: &[&str]) -> Vec<u8> {
+    thidua()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+fn code(args: &[&str], code: i32) -> String {
+    let out = thidua().args(args).assert().code(code).get_output().clone();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn workbook(p: &Path) -> Xlsx<Cursor<Vec<u8>>> {
+    Xlsx::new(Cursor::new(fs::read(p).unwrap())).unwrap()
+}
+
+/// Column `name` of a sheet whose header is at row `header`, as numbers.
+fn numbers(range: &Range<Data>, header: usize, name: &str) -> Vec<f64> {
+    let col = (0..range.width())
+        .find(|&c| range.get((header, c)) == Some(&Data::String(name.into())))
+        .unwrap_or_else(|| panic!("no column {name}"));
+    (header + 1..range.height())
+        .map_while(|r| match range.get((r, col)) {
+            Some(Data::Float(x)) => Some(*x),
+            _ => None,
+        })
+        .collect()
+}
+
+fn csv_column(csv: &[u8], name: &str, filter: impl Fn(&csv::StringRecord) -> bool) -> Vec<f64> {
+    let mut rdr = csv::Reader::from_reader(csv);
+    let col = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == name)
+        .unwrap();
+    rdr.records()
+        .map(Result::unwrap)
+        .filter(|r| filter(r))
+        .map(|r| r[col].parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn nominate_html_is_one_file_named_by_its_extension() {
+    let dir = tmp();
+    let out = path(dir.path(), "de-nghi.html");
+    run(&["nominate", EXAMPLE, "--individuals", PEOPLE, "-o", s(&out)]);
+    let doc = fs::read_to_string(&out).unwrap();
+    assert!(doc.starts_with("<!DOCTYPE html>"));
+    assert!(doc.contains("<title>Danh sách đề nghị khen thưởng — 236/KH-UBND</title>"));
+    assert!(
+        doc.contains("<dt>Ngày lập</dt><dd>04/12/2023 08:30</dd>"),
+        "SOURCE_DATE_EPOCH pins the date"
+    );
+    assert_eq!(
+        doc.matches("<svg ").count(),
+        6,
+        "2 tiers × (2 quotas + breakdown)"
+    );
+    run(&[
+        "nominate",
+        EXAMPLE,
+        "--individuals",
+        PEOPLE,
+        "-o",
+        s(&path(dir.path(), "again.html")),
+    ]);
+    assert_eq!(
+        fs::read(path(dir.path(), "again.html")).unwrap(),
+        doc.as_bytes(),
+        "same inputs, same bytes"
+    );
+}
+
+#[test]
+fn nominate_workbook_has_two_sheets_per_tier_with_the_csv_totals() {
+    let dir = tmp();
+    let out = path(dir.path(), "de-nghi.xlsx");
+    run(&["nominate", EXAMPLE, "-o", s(&out)]);
+    let mut wb = workbook(&out);
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "tinh — tập thể",
+            "tinh — cá nhân",
+            "huyen — tập thể",
+            "huyen — cá nhân"
+        ]
+    );
+    let csv = run(&["nominate", EXAMPLE, "--format", "csv"]);
+    for tier in ["tinh", "huyen"] {
+        let range = wb.worksheet_range(&format!("{tier} — tập thể")).unwrap();
+        let want = csv_column(&csv, "total", |r| {
+            &r[0] == tier && &r[1] == "collective" && matches!(&r[10], "nominated" | "tie")
+        });
+        assert_eq!(numbers(&range, 1, "Điểm"), want, "{tier}");
+    }
+}
+
+#[test]
+fn a_workbook_export_imports_like_its_csv() {
+    let dir = tmp();
+    let xlsx = path(dir.path(), "export.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        4,
+        "TỔNG HỢP KẾT QUẢ NĂM 2023",
+        &rust_xlsxwriter::Format::new(),
+    )
+    .unwrap();
+    for (c, h) in [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Khối",
+        "Tiếp nhận",
+        "Tỷ lệ hài lòng",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_string(3, 0, "xa_a").unwrap();
+    ws.write_string(3, 1, "UBND xã A").unwrap();
+    ws.write_string(3, 2, "Xã").unwrap();
+    ws.write_number(3, 3, 1234.0).unwrap();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    ws.write_number_with_format(3, 4, 0.955, &percent).unwrap();
+    wb.save(&xlsx).unwrap();
+    let csv = path(dir.path(), "export.csv");
+    fs::write(&csv, "TỔNG HỢP KẾT QUẢ NĂM 2023;;;;\n;;;;\nMã đơn vị;Tên đơn vị;Khối;Tiếp nhận;Tỷ lệ hài lòng\nxa_a;UBND xã A;Xã;1.234;95,5%\n").unwrap();
+    let from_csv = run(&["import", s(&csv)]);
+    assert_eq!(run(&["import", s(&xlsx)]), from_csv);
+    assert_eq!(run(&["import", s(&xlsx), "--sheet", "tổng hợp"]), from_csv);
+    assert!(
+        String::from_utf8(from_csv)
+            .unwrap()
+            .ends_with("xa_a,UBND xã A,xa,1234,0.955\n")
+    );
+    let err = code(&["import", s(&xlsx), "--sheet", "Tháng 1"], 2);
+    assert!(
+        err.contains("--sheet: no sheet `Tháng 1`") && err.contains("(sheets: Tổng hợp)"),
+        "{err}"
+    );
+    let err = code(&["import", s(&csv), "--sheet", "Tổng hợp"], 2);
+    assert!(err.contains("--sheet goes with a workbook"), "{err}");
+}
+
+#[test]
+fn completions_for_every_shell_and_a_manual_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = String::from_utf8(run(&["completions", shell])).unwrap();
+        assert!(
+            script.contains("nominate") && script.contains("sheet"),
+            "{shell}"
+        );
+    }
+    assert!(code(&["completions", "cmd"], 2).contains("invalid value 'cmd'"));
+    let page = String::from_utf8(run(&["man"])).unwrap();
+    assert!(
+        page.contains(".TH thidua 1") && page.contains("nominate"),
+        "{page}"
+    );
+    let dir = tmp();
+    run(&["man", "--dir", s(dir.path())]);
+    let rank = fs::read_to_string(path(dir.path(), "thidua-rank.1")).unwrap();
+    assert!(
+        rank.contains(".TH thidua-rank 1") && rank.contains("\\-\\-tier"),
+        "{rank}"
+    );
+}
+
+#[test]
+fn the_generation_time_comes_from_source_date_epoch_when_set() {
+    let err = String::from_utf8(
+        thidua()
+            .env("SOURCE_DATE_EPOCH", "yesterday")
+            .args(["nominate", EXAMPLE, "--format", "html"])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone(),
+    )
+    .unwrap();
+    assert!(err.contains("SOURCE_DATE_EPOCH: `yesterday`"), "{err}");
+}
