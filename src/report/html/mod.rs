@@ -144,7 +144,7 @@ impl Page {
     fn table(&mut self, t: &Table, classes: &[&str]) {
         self.raw("<table><thead><tr>");
         for h in &t.headers {
-            let _ = write!(self.out, "<th>{}</th>", escape(h));
+            let _ = write!(self.out, "<th>{}</th>", breakable(h));
         }
         self.raw("</tr></thead><tbody>");
         for (i, row) in t.rows.iter().enumerate() {
@@ -164,7 +164,7 @@ impl Page {
 
     fn cell(&mut self, cell: &Cell) {
         let _ = match cell {
-            Cell::Text(s) => write!(self.out, "<td>{}</td>", escape(s)),
+            Cell::Text(s) => write!(self.out, "<td>{}</td>", breakable(s)),
             Cell::Num(x, d) => write!(self.out, "<td class=\"num\">{}</td>", fmt_num(*x, *d)),
             Cell::Empty => write!(self.out, "<td class=\"num\">—</td>"),
         };
@@ -200,6 +200,12 @@ impl Page {
         self.raw("</body></html>\n");
         self.out
     }
+}
+
+/// Escaped text that may wrap after `_`, so ids such as `phong_tu_phap`
+/// do not widen a column at the expense of the units' names.
+fn breakable(s: &str) -> String {
+    escape(s).replace('_', "_<wbr>")
 }
 
 /// What each bar style means, for the marks present in a chart.

@@ -248,7 +248,7 @@ fn score_report_splits_the_table_by_group() {
 fn plain_tables_document_is_well_formed() {
     let t = Table {
         title: Some("A & B".into()),
-        headers: vec!["x".into()],
+        headers: vec!["tien_do".into()],
         rows: vec![vec![Cell::Num(1.005, 2)], vec![Cell::Empty]],
         notes: vec!["<n>".into()],
     };
@@ -256,4 +256,5 @@ fn plain_tables_document_is_well_formed() {
     well_formed(doc.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
     assert!(doc.contains("<h2>A &amp; B</h2>") && doc.contains(">1.01</td>"));
     assert!(doc.contains("<li>&lt;n&gt;</li>"));
+    assert!(doc.contains("<th>tien_<wbr>do</th>"), "ids wrap at underscores");
 }

@@ -24,8 +24,9 @@ const TOP: f64 = 22.0;
 const BOTTOM: f64 = 8.0;
 pub const FONT: &str = "'Segoe UI','Noto Sans','DejaVu Sans',Arial,sans-serif";
 const FONT_SIZE: f64 = 11.0;
-/// How many characters of a unit's name fit left of the bars at that size.
-const LABEL_CHARS: usize = 38;
+/// How many characters of a unit's name fit left of the bars at that size,
+/// in the widest of the fonts above (DejaVu Sans).
+const LABEL_CHARS: usize = 33;
 
 fn plot_w() -> f64 {
     WIDTH - LABEL_W - VALUE_W

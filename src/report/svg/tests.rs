@@ -37,7 +37,7 @@ pub(crate) fn well_formed(doc: &str) -> Result<(), String> {
 /// HTML elements that never close.
 fn is_void(tag: &str) -> bool {
     let name = tag.split_whitespace().next().unwrap_or("");
-    matches!(name, "meta" | "br" | "hr" | "col" | "img" | "link")
+    matches!(name, "meta" | "br" | "wbr" | "hr" | "col" | "img" | "link")
 }
 
 fn check_text(text: &str) -> Result<(), String> {
