@@ -229,3 +229,44 @@ fn the_generation_time_comes_from_source_date_epoch_when_set() {
     .unwrap();
     assert!(err.contains("SOURCE_DATE_EPOCH: `yesterday`"), "{err}");
 }
+
+/// A cell of the dossier fixture as Excel would hold it: dates as dates,
+/// flags as numbers, the rest as text.
+fn put_cell(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, text: &str) {
+    let date = text.len() >= 10 && text.as_bytes()[2] == b'/' && text.as_bytes()[5] == b'/';
+    if date {
+        let n = |a: usize, b: usize| text[a..b].parse::<u16>().unwrap();
+        let mut d =
+            rust_xlsxwriter::ExcelDateTime::from_ymd(n(6, 10), n(3, 5) as u8, n(0, 2) as u8)
+                .unwrap();
+        if text.len() >= 16 {
+            let sec = if text.len() >= 19 { n(17, 19) } else { 0 };
+            d = d.and_hms(n(11, 13), n(14, 16) as u8, sec).unwrap();
+        }
+        let f = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy hh:mm");
+        ws.write_datetime_with_format(r, c, &d, &f).unwrap();
+    } else if let Ok(x) = text.parse::<f64>() {
+        ws.write_number(r, c, x).unwrap();
+    } else if !text.is_empty() {
+        ws.write_string(r, c, text).unwrap();
+    }
+}
+
+#[test]
+fn a_dossier_list_in_a_workbook_counts_like_its_csv() {
+    let dir = tmp();
+    let csv = "tests/fixtures/import/dossiers.csv";
+    let text = fs::read_to_string(csv).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            put_cell(ws, r as u32, c as u16, cell);
+        }
+    }
+    let xlsx = path(dir.path(), "ho-so.xlsx");
+    wb.save(&xlsx).unwrap();
+    let q1 = ["--dossiers", "--from", "2023-01-01", "--to", "31/03/2023"];
+    let from_csv = run(&[&["import", csv], &q1[..]].concat());
+    assert_eq!(run(&[&["import", s(&xlsx)], &q1[..]].concat()), from_csv);
+}

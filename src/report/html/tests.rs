@@ -256,5 +256,8 @@ fn plain_tables_document_is_well_formed() {
     well_formed(doc.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
     assert!(doc.contains("<h2>A &amp; B</h2>") && doc.contains(">1.01</td>"));
     assert!(doc.contains("<li>&lt;n&gt;</li>"));
-    assert!(doc.contains("<th>tien_<wbr>do</th>"), "ids wrap at underscores");
+    assert!(
+        doc.contains("<th>tien_<wbr>do</th>"),
+        "ids wrap at underscores"
+    );
 }
