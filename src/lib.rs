@@ -16,6 +16,7 @@ pub mod ranking;
 pub mod report;
 pub mod scoring;
 pub mod sheet;
+pub mod whatif;
 
 /// A mistake in how the command was called (exit code 2), as opposed to bad
 /// data (exit code 1).

@@ -4,6 +4,7 @@
 pub mod deadlines;
 pub mod rank;
 pub mod score;
+pub mod whatif;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
