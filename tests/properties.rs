@@ -118,3 +118,31 @@ proptest! {
         prop_assert!(s1[0].total >= s0[0].total, "{} raised: {} -> {}", which, s0[0].total, s1[0].total);
     }
 }
+
+proptest! {
+    #[test]
+    fn nominations_respect_quotas_gates_and_exclusivity(units in prop::collection::vec(unit(), 1..30)) {
+        use thidua::nomination::{Status, nominate};
+        let c = Campaign::builtin();
+        let m = metrics(&units);
+        let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
+        let ids: Vec<&str> = m.units.iter().map(|u| u.id.as_str()).collect();
+        let result = nominate(&c, &scores, &ids, None);
+        let mut seen = std::collections::HashSet::new();
+        for tn in &result {
+            for (q, quota) in tn.quotas.iter().zip(&c.tiers[tn.tier].quotas) {
+                let nominated: Vec<usize> = q.collectives.iter().filter(|x| x.status == Status::Nominated).map(|x| x.score).collect();
+                let tied = q.collectives.iter().filter(|x| x.status == Status::Tie).count() as u32;
+                prop_assert!(nominated.len() as u32 <= quota.collectives);
+                // Tied units contest exactly the places left after the nominated ones.
+                prop_assert_eq!(q.tie.map_or(0, |t| t.units), tied);
+                prop_assert!(q.tie.is_none_or(|t| nominated.len() as u32 + t.places == quota.collectives && t.units > t.places));
+                prop_assert_eq!(q.individuals.len(), nominated.len() * quota.individuals_each as usize);
+                for &i in &nominated {
+                    prop_assert!(ranking::failed_gates(&c, &scores[i], Some(tn.tier)).is_empty());
+                    prop_assert!(seen.insert(i), "a unit nominated twice in an exclusive campaign");
+                }
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! `run`; this module holds the flags they share and the file plumbing.
 
 pub mod deadlines;
+pub mod nominate;
 pub mod rank;
 pub mod score;
 pub mod whatif;
@@ -35,6 +36,8 @@ pub enum Command {
     Score(score::Args),
     /// Rank units within their groups and draw a tier's quota line.
     Rank(rank::Args),
+    /// Candidate lists per award tier: collectives and individuals under the quotas.
+    Nominate(nominate::Args),
     /// The deadline checklist of each tier, on working days, with calendar export.
     Deadlines(deadlines::Args),
 }

@@ -249,6 +249,12 @@ fn is_metric_name(h: &str) -> bool {
 }
 
 fn parse_value(raw: &[u8]) -> Result<Option<f64>, String> {
+    // Most cells are plain counts: read them without the float parser.
+    if !raw.is_empty() && raw.len() <= 15 && raw.iter().all(u8::is_ascii_digit) {
+        return Ok(Some(
+            raw.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64,
+        ));
+    }
     let s = std::str::from_utf8(raw)
         .map_err(|_| "not UTF-8 text".to_string())?
         .trim();

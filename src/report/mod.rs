@@ -3,6 +3,7 @@
 //! way for every command.
 
 pub mod explain;
+pub mod nominate;
 pub mod units;
 
 use clap::ValueEnum;
@@ -120,34 +121,7 @@ pub fn render_md(tables: &[Table]) -> String {
         if let Some(title) = &t.title {
             out.push_str(&format!("## {}\n\n", md_escape(title)));
         }
-        out.push_str(&format!(
-            "| {} |\n",
-            t.headers
-                .iter()
-                .map(|h| md_escape(h))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
-        let align: Vec<&str> = t
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
-                if t.rows
-                    .first()
-                    .is_some_and(|r| matches!(r.get(i), Some(Cell::Num(..))))
-                {
-                    "---:"
-                } else {
-                    "---"
-                }
-            })
-            .collect();
-        out.push_str(&format!("| {} |\n", align.join(" | ")));
-        for row in &t.rows {
-            let cells: Vec<String> = row.iter().map(|c| md_escape(&c.show("—"))).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
+        out.push_str(&md_table(t));
         if !t.notes.is_empty() {
             out.push('\n');
             for n in &t.notes {
@@ -159,7 +133,37 @@ pub fn render_md(tables: &[Table]) -> String {
     out
 }
 
-fn md_escape(s: &str) -> String {
+/// The rows of one table in Markdown; numbers right-aligned.
+pub fn md_table(t: &Table) -> String {
+    let mut out = format!(
+        "| {} |\n",
+        t.headers
+            .iter()
+            .map(|h| md_escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let align: Vec<&str> = (0..t.headers.len())
+        .map(|i| {
+            if t.rows
+                .first()
+                .is_some_and(|r| matches!(r.get(i), Some(Cell::Num(..))))
+            {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", align.join(" | ")));
+    for row in &t.rows {
+        let cells: Vec<String> = row.iter().map(|c| md_escape(&c.show("—"))).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+pub fn md_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")

@@ -33,7 +33,7 @@ fn scaled_round(x: f64, precision: u32) -> f64 {
 pub fn round_scaled(x: f64, scale: f64) -> f64 {
     let y = x * scale;
     let frac = (y - y.trunc()).abs();
-    let tol = 1e-9 * y.abs().max(1.0);
+    let tol = (8.0 * f64::EPSILON * y.abs()).max(1e-9);
     if (frac - 0.5).abs() < tol {
         y.trunc() + y.signum()
     } else {
@@ -58,15 +58,23 @@ pub fn write_num(out: &mut String, x: f64, precision: u32) {
         return;
     }
     let r = r as i64;
-    let div = 10u64.pow(precision);
-    let a = r.unsigned_abs();
     if r < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{}", a / div);
-    if precision > 0 {
-        let _ = write!(out, ".{:0width$}", a % div, width = precision as usize);
+    // Digits of |r| right to left, with the decimal point `precision` from the end.
+    let mut buf = [0u8; 24];
+    let (mut a, mut i, mut written) = (r.unsigned_abs(), buf.len(), 0u32);
+    while a > 0 || written <= precision {
+        if written == precision && precision > 0 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (a % 10) as u8;
+        a /= 10;
+        written += 1;
     }
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("ASCII digits"));
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

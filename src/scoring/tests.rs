@@ -327,3 +327,28 @@ fn share_times_points_rounds_to_the_points() {
         (Some(1.0), Some(5.0))
     );
 }
+
+#[test]
+fn numbers_are_written_exactly_at_precision() {
+    let cases = [
+        (0.0, 2, "0.00"),
+        (18.125, 2, "18.13"),
+        (-18.125, 2, "-18.13"),
+        (5.0, 0, "5"),
+        (0.05, 1, "0.1"),
+        (100.0, 2, "100.00"),
+        (0.004, 2, "0.00"),
+        (-0.004, 2, "0.00"),
+        (1234567.891, 3, "1234567.891"),
+        (0.5, 0, "1"),
+        (7.0, 6, "7.000000"),
+    ];
+    for (x, p, want) in cases {
+        assert_eq!(fmt_num(x, p), want, "{x} at {p}");
+    }
+    assert_eq!(
+        fmt_num(1e300, 2).len(),
+        304,
+        "huge values fall back to float formatting"
+    );
+}

@@ -1,0 +1,101 @@
+//! `thidua nominate`: the candidate lists of each award tier, collectives and
+//! individuals, under the plan's quotas.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
+use crate::nomination::nominate;
+use crate::people::{self, Person};
+use crate::report::Format;
+use crate::report::nominate::NominationView;
+use crate::report::units::View;
+use crate::scoring::Scorer;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
+    pub data: PathBuf,
+    /// Award tier to list (e.g. `tinh`, `huyen`) or `all`. Higher tiers are always
+    /// computed first, so an exclusive campaign never lists a winner twice.
+    #[arg(long, value_name = "TIER", default_value = "all")]
+    pub tier: String,
+    /// Individuals CSV (unit_id, person_id, full_name, position[, direct, eligible, score, note]).
+    #[arg(long, value_name = "FILE")]
+    pub individuals: Option<PathBuf>,
+    #[command(flatten)]
+    pub campaign: CampaignArgs,
+    /// Period to use when the file has a `period` column: P or FROM..TO (counts are summed).
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let campaign = args.campaign.load()?;
+    if campaign.tiers.is_empty() {
+        return Err(UsageError(format!(
+            "{} has no award tiers: nothing to nominate",
+            campaign.file
+        ))
+        .into());
+    }
+    let shown: Vec<usize> = match args.tier.as_str() {
+        "all" => (0..campaign.tiers.len()).collect(),
+        t => vec![tier_index(&campaign, t)?],
+    };
+    let metrics = load_metrics(&args.data, args.period.as_deref())?;
+    let people = args
+        .individuals
+        .as_deref()
+        .map(|p| read_people(p, &metrics))
+        .transpose()?;
+    let scores = Scorer::new(&campaign, &metrics)?.score_all(&metrics)?;
+    let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+    let result = nominate(&campaign, &scores, &ids, people.as_deref());
+    let view = NominationView {
+        units: View {
+            campaign: &campaign,
+            metrics: &metrics,
+            scores: &scores,
+            lang: args.out.lang,
+        },
+        people: people.as_deref(),
+        tiers: shown.iter().map(|&t| &result[t]).collect(),
+    };
+    let mut inputs: Vec<&Path> = vec![&args.data];
+    inputs.extend(args.campaign.inputs());
+    inputs.extend(args.individuals.as_deref());
+    if args.out.format() == Format::Md {
+        return crate::output::emit(
+            args.out.output.as_deref(),
+            view.markdown().as_bytes(),
+            &inputs,
+        );
+    }
+    write_report(
+        &args.out,
+        || view.tables(),
+        || view.csv(),
+        || view.json(),
+        &inputs,
+    )
+}
+
+fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Person>> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "{}: is a folder, expected an individuals CSV file",
+            path.display()
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let file = path.display().to_string();
+    let people = people::read(&bytes[..], &file)?;
+    let known: HashSet<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+    people::check_units(&people, &file, &known)?;
+    Ok(people)
+}

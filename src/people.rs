@@ -1,0 +1,232 @@
+//! The individuals CSV (SPEC 3.2): the people each unit may propose for an
+//! award, with the facts the plan ranks them by (direct worker, score,
+//! eligibility), read and checked before any nomination runs.
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use anyhow::{Context, Result, anyhow, bail};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub unit_id: String,
+    pub person_id: String,
+    pub full_name: String,
+    pub position: String,
+    /// "người trực tiếp lao động": the plan gives them priority.
+    pub direct: bool,
+    /// False when disciplined or otherwise barred.
+    pub eligible: bool,
+    pub score: Option<f64>,
+    pub note: String,
+    pub line: u64,
+}
+
+const REQUIRED: [&str; 4] = ["unit_id", "person_id", "full_name", "position"];
+const OPTIONAL: [&str; 4] = ["direct", "eligible", "score", "note"];
+
+/// Reads the individuals file; every bad cell is reported at once.
+pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
+    let mut rdr = csv::ReaderBuilder::new().from_reader(input);
+    let header: Vec<String> = rdr
+        .headers()
+        .with_context(|| format!("{file}: cannot read the header row (expected UTF-8 CSV)"))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    if header.iter().all(|h| h.is_empty()) {
+        bail!(
+            "{file}: empty file: expected a header row with {}",
+            REQUIRED.join(", ")
+        );
+    }
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|n| col(n).is_none())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "{file}:1: missing required column(s) {}",
+            missing.join(", ")
+        );
+    }
+    if let Some((i, h)) = header
+        .iter()
+        .enumerate()
+        .find(|(_, h)| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()))
+    {
+        bail!(
+            "{file}:1:{}: unknown column `{h}` (known: {}, {})",
+            i + 1,
+            REQUIRED.join(", "),
+            OPTIONAL.join(", ")
+        );
+    }
+    let [unit, pid, name, pos] = REQUIRED.map(|n| col(n).expect("checked above"));
+    let [direct, eligible, score, note] = OPTIONAL.map(col);
+    let mut people = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| anyhow!("{file}: {e}"))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+        let opt = |c: Option<usize>| c.map(get).unwrap_or_default();
+        let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {
+            Ok(v) => v.unwrap_or(default),
+            Err(e) => {
+                errors.push(format!(
+                    "{file}:{line}:{}: {what}: {e}",
+                    c.map_or(0, |c| c + 1)
+                ));
+                default
+            }
+        };
+        let (is_direct, is_eligible) = (
+            flag(direct, false, "direct"),
+            flag(eligible, true, "eligible"),
+        );
+        let score_text = opt(score);
+        let score_value = match score_text.as_str() {
+            "" => None,
+            s => match s.parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(x),
+                _ => {
+                    errors.push(format!(
+                        "{file}:{line}:{}: score: `{s}` is not a number",
+                        score.map_or(0, |c| c + 1)
+                    ));
+                    None
+                }
+            },
+        };
+        let p = Person {
+            unit_id: get(unit),
+            person_id: get(pid),
+            full_name: get(name),
+            position: get(pos),
+            direct: is_direct,
+            eligible: is_eligible,
+            score: score_value,
+            note: opt(note),
+            line,
+        };
+        if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {
+            errors.push(format!(
+                "{file}:{line}: unit_id, person_id and full_name must not be empty"
+            ));
+            continue;
+        }
+        if !seen.insert(p.person_id.clone()) {
+            errors.push(format!(
+                "{file}:{line}: person `{}` appears twice",
+                p.person_id
+            ));
+            continue;
+        }
+        people.push(p);
+    }
+    if !errors.is_empty() {
+        bail!(
+            "{} error(s) in {file}:\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
+    }
+    Ok(people)
+}
+
+/// `1/0`, `true/false`, `có/không`, `x`/empty; `None` for an empty cell.
+fn parse_flag(s: &str) -> Result<Option<bool>, String> {
+    match s.to_lowercase().as_str() {
+        "" => Ok(None),
+        "1" | "true" | "có" | "co" | "yes" | "x" => Ok(Some(true)),
+        "0" | "false" | "không" | "khong" | "no" => Ok(Some(false)),
+        other => Err(format!(
+            "`{other}` is not a yes/no value (1/0, true/false, có/không)"
+        )),
+    }
+}
+
+/// Checks every person belongs to a unit of the data file.
+pub fn check_units(people: &[Person], file: &str, known: &HashSet<&str>) -> Result<()> {
+    let bad: Vec<String> = people
+        .iter()
+        .filter(|p| !known.contains(p.unit_id.as_str()))
+        .map(|p| {
+            format!(
+                "{file}:{}: person `{}`: unit `{}` is not in the metrics file",
+                p.line, p.person_id, p.unit_id
+            )
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        bail!("{}", bad.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_flags_scores_and_defaults() {
+        let csv = "\u{feff}unit_id,person_id,full_name,position,direct,eligible,score\n\
+                   a,p1,Nguyễn Văn A,Công chức một cửa,có,,9.5\na,p2,Trần Thị B,Phó Chủ tịch,0,không,\n";
+        let p = read(csv.as_bytes(), "p.csv").unwrap();
+        assert_eq!(
+            (p[0].direct, p[0].eligible, p[0].score),
+            (true, true, Some(9.5))
+        );
+        assert_eq!(
+            (p[1].direct, p[1].eligible, p[1].score, p[1].line),
+            (false, false, None, 3)
+        );
+    }
+
+    #[test]
+    fn bad_people_files_name_the_cell() {
+        let e = read("unit_id,person_id,full_name\n".as_bytes(), "p.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("p.csv:1: missing required column(s) position"),
+            "{e}"
+        );
+        let e = read(
+            "unit_id,person_id,full_name,position,rank\n".as_bytes(),
+            "p.csv",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("p.csv:1:5: unknown column `rank`"), "{e}");
+        let csv =
+            "unit_id,person_id,full_name,position,direct,score\na,p1,A,x,maybe,1\na,p1,B,x,1,abc\n";
+        let e = read(csv.as_bytes(), "p.csv").unwrap_err().to_string();
+        assert!(
+            e.contains("p.csv:2:5: direct: `maybe` is not a yes/no value"),
+            "{e}"
+        );
+        assert!(e.contains("p.csv:3:6: score: `abc` is not a number"), "{e}");
+        assert!(e.contains("p.csv:3: person `p1` appears twice"), "{e}");
+        let people = read(
+            "unit_id,person_id,full_name,position\nz,p1,A,x\n".as_bytes(),
+            "p.csv",
+        )
+        .unwrap();
+        let e = check_units(&people, "p.csv", &HashSet::from(["a"]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("p.csv:2: person `p1`: unit `z` is not in the metrics file"),
+            "{e}"
+        );
+    }
+}

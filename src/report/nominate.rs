@@ -1,0 +1,542 @@
+//! What `nominate` shows: per tier the collectives proposed under each quota
+//! and their individuals, every judgement call spelled out; Markdown is the
+//! ready-to-paste "Danh sách đề nghị khen thưởng".
+
+use serde_json::{Map, Value, json};
+
+use super::units::View;
+use super::{Cell, Table, md_escape, md_table};
+use crate::i18n::Lang;
+use crate::nomination::{Collective, Pick, QuotaNomination, Status, TierNomination};
+use crate::people::Person;
+use crate::scoring::round_to;
+
+pub struct NominationView<'a> {
+    pub units: View<'a>,
+    pub people: Option<&'a [Person]>,
+    /// The tiers to show (all were computed, for the exclusive cascade).
+    pub tiers: Vec<&'a TierNomination>,
+}
+
+impl NominationView<'_> {
+    fn lang(&self) -> Lang {
+        self.units.lang
+    }
+
+    fn unit(&self, score: usize) -> &crate::metrics::UnitRow {
+        &self.units.metrics.units[self.units.scores[score].unit]
+    }
+
+    fn tier_id(&self, t: usize) -> &str {
+        &self.units.campaign.tiers[t].id
+    }
+
+    fn group_name(&self, q: &QuotaNomination) -> &str {
+        &self.units.campaign.groups[q.group].name
+    }
+
+    fn status_label(&self, c: &Collective) -> String {
+        let l = self.lang();
+        match c.status {
+            Status::Nominated => l.pick("đề nghị", "nominated").into(),
+            Status::Tie => l
+                .pick("bằng điểm — cần quyết định", "tied — decision needed")
+                .into(),
+            Status::BelowLine => l.pick("ngoài chỉ tiêu", "below the line").into(),
+            Status::Ineligible => format!(
+                "{} {}",
+                l.pick("không đủ điều kiện:", "ineligible:"),
+                c.failed.join(", ")
+            ),
+            Status::WonHigherTier(t) => format!(
+                "{} {}",
+                l.pick("đã đề nghị cấp", "won tier"),
+                self.tier_id(t)
+            ),
+        }
+    }
+
+    fn pick_text(&self, pick: Pick) -> (String, String, String) {
+        let l = self.lang();
+        match (pick, self.people) {
+            (Pick::Person(p), Some(people)) => {
+                let person = &people[p];
+                let note = if person.direct {
+                    l.pick("người trực tiếp", "direct worker")
+                } else {
+                    ""
+                };
+                (
+                    person.full_name.clone(),
+                    person.position.clone(),
+                    note.to_string(),
+                )
+            }
+            (Pick::Missing, _) => (
+                "—".into(),
+                String::new(),
+                l.pick(
+                    "thiếu cá nhân: đơn vị phải đề xuất",
+                    "individual missing: the unit must propose one",
+                )
+                .into(),
+            ),
+            _ => (
+                "—".into(),
+                String::new(),
+                l.pick("do đơn vị đề xuất", "to be proposed by the unit")
+                    .into(),
+            ),
+        }
+    }
+
+    /// The notes under a quota: places, ties, and who is out and why.
+    fn quota_notes(&self, q: &QuotaNomination) -> Vec<String> {
+        let l = self.lang();
+        let mut notes = vec![match l {
+            Lang::Vi => format!("{}: {}/{} suất", self.group_name(q), q.filled, q.places),
+            Lang::En => format!(
+                "{}: {} of {} places filled",
+                self.group_name(q),
+                q.filled,
+                q.places
+            ),
+        }];
+        if let Some(t) = q.tie {
+            notes.push(match l {
+                Lang::Vi => format!(
+                    "{} đơn vị bằng điểm cho {} suất: cần quyết định",
+                    t.units, t.places
+                ),
+                Lang::En => format!(
+                    "{} units tied for {} place(s): decision needed",
+                    t.units, t.places
+                ),
+            });
+        }
+        let list = |pred: &dyn Fn(&Collective) -> bool,
+                    detail: &dyn Fn(&Collective) -> String|
+         -> Vec<String> {
+            q.collectives
+                .iter()
+                .filter(|c| pred(c))
+                .map(|c| format!("{}{}", self.unit(c.score).name, detail(c)))
+                .collect()
+        };
+        let won = list(
+            &|c| matches!(c.status, Status::WonHigherTier(_)),
+            &|c| match c.status {
+                Status::WonHigherTier(t) => format!(" ({})", self.tier_id(t)),
+                _ => String::new(),
+            },
+        );
+        if !won.is_empty() {
+            notes.push(format!(
+                "{} {}",
+                l.pick("Đã đề nghị ở cấp cao hơn:", "Won a higher tier:"),
+                won.join("; ")
+            ));
+        }
+        let tied_higher = list(
+            &|c| c.tied_higher.is_some() && c.status == Status::Nominated,
+            &|c| format!(" ({})", c.tied_higher.map_or("", |t| self.tier_id(t))),
+        );
+        if !tied_higher.is_empty() {
+            notes.push(format!(
+                "{} {}",
+                l.pick(
+                    "Còn bằng điểm ở cấp cao hơn, nếu được chọn ở đó sẽ rời danh sách này:",
+                    "Still tied at a higher tier; if chosen there, leaves this list:"
+                ),
+                tied_higher.join("; ")
+            ));
+        }
+        let inel = list(&|c| c.status == Status::Ineligible, &|c| {
+            format!(" ({})", c.failed.join(", "))
+        });
+        if !inel.is_empty() {
+            notes.push(format!(
+                "{} {}",
+                l.pick("Không đủ điều kiện:", "Ineligible:"),
+                inel.join("; ")
+            ));
+        }
+        let below = q
+            .collectives
+            .iter()
+            .filter(|c| c.status == Status::BelowLine)
+            .count();
+        if below > 0 {
+            notes.push(match l {
+                Lang::Vi => format!("Ngoài chỉ tiêu: {below} đơn vị"),
+                Lang::En => format!("Below the line: {below} unit(s)"),
+            });
+        }
+        notes
+    }
+
+    fn collectives_table(&self, tn: &TierNomination, full: bool) -> Table {
+        let l = self.lang();
+        let p = self.units.campaign.precision;
+        let mut headers: Vec<String> = vec![
+            "STT".into(),
+            l.pick("Tên tập thể", "Collective").into(),
+            l.pick("Khối", "Group").into(),
+            l.pick("Điểm", "Score").into(),
+            l.pick("Xếp hạng", "Rank").into(),
+        ];
+        if full {
+            headers.insert(1, l.pick("Mã", "Id").into());
+            headers.push(l.pick("Trạng thái", "Status").into());
+        }
+        let mut rows = Vec::new();
+        for q in &tn.quotas {
+            for c in q
+                .collectives
+                .iter()
+                .filter(|c| matches!(c.status, Status::Nominated | Status::Tie))
+            {
+                let u = self.unit(c.score);
+                let mut row = vec![
+                    Cell::Num((rows.len() + 1) as f64, 0),
+                    Cell::text(&u.name),
+                    Cell::text(self.group_name(q)),
+                    Cell::Num(self.units.scores[c.score].total, p),
+                    Cell::Num(c.rank as f64, 0),
+                ];
+                if full {
+                    row.insert(1, Cell::text(&u.id));
+                    row.push(Cell::text(self.status_label(c)));
+                } else if c.status == Status::Tie {
+                    row[1] = Cell::text(format!(
+                        "{} ({})",
+                        u.name,
+                        l.pick("bằng điểm — cần quyết định", "tied — decision needed")
+                    ));
+                }
+                rows.push(row);
+            }
+        }
+        let notes = tn.quotas.iter().flat_map(|q| self.quota_notes(q)).collect();
+        Table {
+            title: None,
+            headers,
+            rows,
+            notes,
+        }
+    }
+
+    fn individuals_table(&self, tn: &TierNomination) -> Table {
+        let l = self.lang();
+        let headers = vec![
+            "STT".into(),
+            l.pick("Họ và tên", "Full name").into(),
+            l.pick("Chức vụ", "Position").into(),
+            l.pick("Đơn vị", "Unit").into(),
+            l.pick("Ghi chú", "Note").into(),
+        ];
+        let rows = tn
+            .quotas
+            .iter()
+            .flat_map(|q| &q.individuals)
+            .enumerate()
+            .map(|(k, i)| {
+                let (name, position, note) = self.pick_text(i.pick);
+                vec![
+                    Cell::Num((k + 1) as f64, 0),
+                    Cell::text(name),
+                    Cell::text(position),
+                    Cell::text(&self.unit(i.collective).name),
+                    Cell::text(note),
+                ]
+            })
+            .collect();
+        Table {
+            title: None,
+            headers,
+            rows,
+            notes: vec![],
+        }
+    }
+
+    fn counts(&self, tn: &TierNomination) -> (usize, usize, usize) {
+        let collectives = tn
+            .quotas
+            .iter()
+            .flat_map(|q| &q.collectives)
+            .filter(|c| c.status == Status::Nominated)
+            .count();
+        let individuals = tn.quotas.iter().flat_map(|q| &q.individuals);
+        let named = individuals
+            .clone()
+            .filter(|i| matches!(i.pick, Pick::Person(_)))
+            .count();
+        (collectives, named, individuals.count() - named)
+    }
+
+    fn total_line(&self, tn: &TierNomination) -> String {
+        let (c, named, open) = self.counts(tn);
+        match self.lang() {
+            Lang::Vi => format!(
+                "Tổng cộng: {c} tập thể, {named} cá nhân{}",
+                if open > 0 {
+                    format!(" (còn {open} cá nhân do đơn vị đề xuất)")
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::En => format!(
+                "Total: {c} collective(s), {named} individual(s){}",
+                if open > 0 {
+                    format!(" ({open} still to be proposed by units)")
+                } else {
+                    String::new()
+                }
+            ),
+        }
+    }
+
+    fn heading(&self, tn: &TierNomination) -> String {
+        let t = &self.units.campaign.tiers[tn.tier];
+        format!(
+            "{} — {} ({})",
+            self.lang()
+                .pick("Danh sách đề nghị khen thưởng", "Award proposal list"),
+            t.award,
+            t.id
+        )
+    }
+
+    /// Terminal tables: collectives (with ids and statuses), then individuals.
+    pub fn tables(&self) -> Vec<Table> {
+        let l = self.lang();
+        let mut out = Vec::new();
+        for tn in &self.tiers {
+            let mut c = self.collectives_table(tn, true);
+            c.title = Some(format!(
+                "{} — {} {}",
+                self.heading(tn),
+                l.pick("Kế hoạch", "Plan"),
+                self.units.campaign.id
+            ));
+            out.push(c);
+            let mut i = self.individuals_table(tn);
+            i.notes.push(self.total_line(tn));
+            out.push(i);
+        }
+        out
+    }
+
+    /// Markdown ready to paste into the proposal file.
+    pub fn markdown(&self) -> String {
+        let l = self.lang();
+        let mut out = String::new();
+        for tn in &self.tiers {
+            out.push_str(&format!("# {}\n\n", md_escape(&self.heading(tn))));
+            out.push_str(&format!(
+                "{} {}\n\n",
+                l.pick("Kèm theo Kế hoạch số", "Under plan"),
+                md_escape(&self.units.campaign.id)
+            ));
+            let c = self.collectives_table(tn, false);
+            out.push_str(&format!(
+                "## {}\n\n{}\n",
+                l.pick("Tập thể", "Collectives"),
+                md_table(&c)
+            ));
+            out.push_str(&format!(
+                "## {}\n\n{}\n",
+                l.pick("Cá nhân", "Individuals"),
+                md_table(&self.individuals_table(tn))
+            ));
+            out.push_str(&format!("**{}**\n\n", md_escape(&self.total_line(tn))));
+            for n in &c.notes {
+                out.push_str(&format!("- {}\n", md_escape(n)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// One flat CSV: every collective of every quota, then the individuals.
+    pub fn csv(&self) -> Table {
+        let headers = [
+            "tier",
+            "kind",
+            "group",
+            "unit_id",
+            "unit_name",
+            "person_id",
+            "full_name",
+            "position",
+            "rank",
+            "total",
+            "status",
+            "detail",
+        ];
+        let p = self.units.campaign.precision;
+        let mut rows = Vec::new();
+        for tn in &self.tiers {
+            let tier = Cell::text(self.tier_id(tn.tier));
+            for q in &tn.quotas {
+                let group = Cell::text(&self.units.campaign.groups[q.group].id);
+                for c in &q.collectives {
+                    let u = self.unit(c.score);
+                    rows.push(vec![
+                        tier.clone(),
+                        Cell::text("collective"),
+                        group.clone(),
+                        Cell::text(&u.id),
+                        Cell::text(&u.name),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Num(c.rank as f64, 0),
+                        Cell::Num(self.units.scores[c.score].total, p),
+                        Cell::text(c.status.id()),
+                        Cell::text(self.detail(c)),
+                    ]);
+                }
+                for i in &q.individuals {
+                    let u = self.unit(i.collective);
+                    let (pid, name, pos, status) = match (i.pick, self.people) {
+                        (Pick::Person(k), Some(ppl)) => (
+                            Cell::text(&ppl[k].person_id),
+                            Cell::text(&ppl[k].full_name),
+                            Cell::text(&ppl[k].position),
+                            "nominated",
+                        ),
+                        (Pick::Missing, _) => (Cell::Empty, Cell::Empty, Cell::Empty, "missing"),
+                        _ => (Cell::Empty, Cell::Empty, Cell::Empty, "to_be_proposed"),
+                    };
+                    let c = q
+                        .collectives
+                        .iter()
+                        .find(|c| c.score == i.collective)
+                        .expect("individuals come from collectives");
+                    rows.push(vec![
+                        tier.clone(),
+                        Cell::text("individual"),
+                        group.clone(),
+                        Cell::text(&u.id),
+                        Cell::text(&u.name),
+                        pid,
+                        name,
+                        pos,
+                        Cell::Num(c.rank as f64, 0),
+                        Cell::Num(self.units.scores[c.score].total, p),
+                        Cell::text(status),
+                        Cell::Empty,
+                    ]);
+                }
+            }
+        }
+        Table {
+            title: None,
+            headers: headers.map(String::from).to_vec(),
+            rows,
+            notes: vec![],
+        }
+    }
+
+    fn detail(&self, c: &Collective) -> String {
+        match c.status {
+            Status::Ineligible => c.failed.join(";"),
+            Status::WonHigherTier(t) => self.tier_id(t).to_string(),
+            _ => c
+                .tied_higher
+                .map_or(String::new(), |t| format!("tied_at:{}", self.tier_id(t))),
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        let c = self.units.campaign;
+        let tiers: Vec<Value> = self
+            .tiers
+            .iter()
+            .map(|tn| {
+                let quotas: Vec<Value> = tn
+                    .quotas
+                    .iter()
+                    .map(|q| json!({"group": c.groups[q.group].id, "places": q.places, "filled": q.filled, "tie": q.tie.map(|t| json!({"units": t.units, "places": t.places}))}))
+                    .collect();
+                let mut entries = Vec::new();
+                for q in &tn.quotas {
+                    entries.extend(q.collectives.iter().map(|col| Value::Object(self.collective_json(q, col))));
+                    entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i.collective, i.pick))));
+                }
+                let t = &c.tiers[tn.tier];
+                json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries})
+            })
+            .collect();
+        json!({"campaign": c.id, "data": self.units.metrics.file, "exclusive": c.exclusive, "tiers": tiers})
+    }
+
+    fn entry(&self, kind: &str, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+        let s = &self.units.scores[col.score];
+        let u = self.unit(col.score);
+        let mut o = Map::new();
+        o.insert("kind".into(), json!(kind));
+        o.insert(
+            "group".into(),
+            json!(self.units.campaign.groups[q.group].id),
+        );
+        o.insert("unit_id".into(), json!(u.id));
+        o.insert("unit_name".into(), json!(u.name));
+        o.insert("rank".into(), json!(col.rank));
+        o.insert(
+            "total".into(),
+            json!(round_to(s.total, self.units.campaign.precision)),
+        );
+        o
+    }
+
+    fn collective_json(&self, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+        let mut o = self.entry("collective", q, col);
+        o.insert("status".into(), json!(col.status.id()));
+        o.insert("failed_gates".into(), json!(col.failed));
+        let won = match col.status {
+            Status::WonHigherTier(t) => Some(self.tier_id(t)),
+            _ => None,
+        };
+        o.insert("won_tier".into(), json!(won));
+        o.insert(
+            "tied_at_tier".into(),
+            json!(col.tied_higher.map(|t| self.tier_id(t))),
+        );
+        o
+    }
+
+    fn individual_json(
+        &self,
+        q: &QuotaNomination,
+        collective: usize,
+        pick: Pick,
+    ) -> Map<String, Value> {
+        let col = q
+            .collectives
+            .iter()
+            .find(|c| c.score == collective)
+            .expect("individuals come from collectives");
+        let mut o = self.entry("individual", q, col);
+        match (pick, self.people) {
+            (Pick::Person(k), Some(ppl)) => {
+                let p = &ppl[k];
+                o.insert("person_id".into(), json!(p.person_id));
+                o.insert("full_name".into(), json!(p.full_name));
+                o.insert("position".into(), json!(p.position));
+                o.insert("direct".into(), json!(p.direct));
+                o.insert("status".into(), json!("nominated"));
+            }
+            (Pick::Missing, _) => {
+                o.insert("person_id".into(), Value::Null);
+                o.insert("status".into(), json!("missing"));
+            }
+            _ => {
+                o.insert("person_id".into(), Value::Null);
+                o.insert("status".into(), json!("to_be_proposed"));
+            }
+        }
+        o
+    }
+}
