@@ -64,7 +64,7 @@ impl UnitColumns for BaselineColumns<'_> {
             return h;
         }
         let mut h = vec![
-            l.pick("Kỳ gốc", "Baseline").to_string(),
+            l.pick("Tổng kỳ gốc", "Baseline total").to_string(),
             l.pick("Δ tổng", "Δ total").to_string(),
         ];
         if self.ranks.is_some() {
