@@ -352,3 +352,56 @@ fn numbers_are_written_exactly_at_precision() {
         "huge values fall back to float formatting"
     );
 }
+
+#[test]
+fn fast_rounding_agrees_with_trunc_and_round_everywhere() {
+    // What `round_scaled` computed with libm's trunc and round.
+    fn reference(x: f64, scale: f64) -> f64 {
+        let y = x * scale;
+        let frac = (y - y.trunc()).abs();
+        let tol = (8.0 * f64::EPSILON * y.abs()).max(1e-9);
+        if (frac - 0.5).abs() < tol {
+            y.trunc() + y.signum()
+        } else {
+            y.round()
+        }
+    }
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut xs = vec![
+        0.0, -0.0, 0.5, -0.5, 1.005, 2.675, 18.125, -18.125, 4.5e15, -9.1e18,
+    ];
+    xs.extend([
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+    ]);
+    for _ in 0..200_000 {
+        let r = next();
+        let x = match r % 4 {
+            0 => (r >> 11) as f64 / (1u64 << 53) as f64 * 100.0,
+            1 => ((r >> 20) % 100_000) as f64 / 1000.0 + 0.0005,
+            2 => -(((r >> 20) % 10_000) as f64 + 0.5) / 100.0,
+            _ => f64::from_bits(r),
+        };
+        xs.push(x);
+    }
+    for x in xs {
+        for scale in [1.0, 10.0, 100.0, 1e6] {
+            let (got, want) = (round_scaled(x, scale), reference(x, scale));
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "{x} × {scale}: {got} vs {want}"
+            );
+            if want.abs() < 9.0e18 {
+                assert_eq!(round_scaled_int(x, scale), want as i64, "{x} × {scale}");
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 
 use crate::campaign::Campaign;
 use crate::ranking::{FLOOR, GroupRanking};
-use crate::scoring::{UnitScore, round_scaled, round_to};
+use crate::scoring::{UnitScore, round_scaled_int, round_to};
 
 /// Ranks kept in memory (draws × units): 200 MB of `u32`.
 pub const MAX_RANKS_KEPT: u64 = 50_000_000;
@@ -73,8 +73,12 @@ struct Model {
 /// Scratch space of one worker, allocated once for all its draws.
 struct Scratch {
     weights: Vec<f64>,
-    keys: Vec<i64>,
-    order: Vec<u32>,
+    /// Per unit: total at precision, as an integer.
+    totals: Vec<i64>,
+    /// Unit-major: the tie-break criteria's points, as integers.
+    ties: Vec<i64>,
+    /// A group's (total, unit) in rank order.
+    order: Vec<(i64, u32)>,
     meets_floor: Vec<bool>,
 }
 
@@ -173,7 +177,7 @@ impl Model {
                 m.penalty.push(
                     s.penalties
                         .iter()
-                        .map(|p| round_scaled(*p, scale) as i64)
+                        .map(|p| round_scaled_int(*p, scale))
                         .sum(),
                 );
                 m.gates_pass.push(e.failed.iter().all(|f| f == FLOOR));
@@ -184,18 +188,15 @@ impl Model {
         m
     }
 
-    fn width(&self) -> usize {
-        1 + self.tiebreak.len()
-    }
-
     /// Runs the draws whose factors are given; writes each draw's ranks into
     /// its row of `ranks` and returns the quota credit in halves per unit.
     fn run(&self, factors: &[f64], ranks: &mut [u32]) -> Vec<u32> {
         let n = self.score_of.len();
         let mut s = Scratch {
             weights: vec![0.0; self.k],
-            keys: vec![0; n * self.width()],
-            order: (0..n as u32).collect(),
+            totals: vec![0; n],
+            ties: vec![0; n * self.tiebreak.len()],
+            order: vec![(0, 0); n],
             meets_floor: vec![true; n],
         };
         let mut halves = vec![0u32; n];
@@ -229,19 +230,18 @@ impl Model {
     /// Each unit's rank key (total, then the tie-break criteria) as integers
     /// at the campaign's precision, as `ranking::rank_key` builds it.
     fn key_units(&self, s: &mut Scratch) {
-        let (k, w) = (self.k, self.width());
+        let (k, t) = (self.k, self.tiebreak.len());
         for u in 0..self.score_of.len() {
             let shares = &self.shares[u * k..(u + 1) * k];
             let mut earned = 0i64;
             for (sh, wt) in shares.iter().zip(&s.weights) {
-                earned += round_scaled(sh * wt, self.scale) as i64;
+                earned += round_scaled_int(sh * wt, self.scale);
             }
             let total = (earned - self.penalty[u]).max(0);
-            let key = &mut s.keys[u * w..(u + 1) * w];
-            key[0] = total;
-            for (slot, &c) in key[1..].iter_mut().zip(&self.tiebreak) {
+            s.totals[u] = total;
+            for (slot, &c) in s.ties[u * t..(u + 1) * t].iter_mut().zip(&self.tiebreak) {
                 *slot = if self.counts[u * k + c] {
-                    round_scaled(shares[c] * s.weights[c], self.scale) as i64
+                    round_scaled_int(shares[c] * s.weights[c], self.scale)
                 } else {
                     i64::MIN
                 };
@@ -262,9 +262,9 @@ impl Model {
         max > 0.0 && round_to(100.0 * (total as f64 / self.scale) / max, self.precision) >= floor
     }
 
-    /// Sorts one group by key, gives equal keys a shared rank (1, 2, 2, 4) and
-    /// credits the quota line as `ranking::draw_line` draws it: 2 halves
-    /// inside, 1 for units tied across the line.
+    /// Sorts one group by total, then tie-break, gives equal keys a shared
+    /// rank (1, 2, 2, 4) and credits the quota line as `ranking::draw_line`
+    /// draws it: 2 halves inside, 1 for units tied across the line.
     fn rank_group(
         &self,
         s: &mut Scratch,
@@ -274,31 +274,33 @@ impl Model {
         ranks: &mut [u32],
         halves: &mut [u32],
     ) {
-        let w = self.width();
-        let keys = &s.keys;
-        let key = |u: u32| &keys[u as usize * w..u as usize * w + w];
+        let t = self.tiebreak.len();
+        let ties = &s.ties;
+        let tie = |u: u32| &ties[u as usize * t..(u as usize + 1) * t];
         let order = &mut s.order[a..b];
-        order.sort_unstable_by(|&x, &y| key(y).cmp(key(x)));
+        for (slot, u) in order.iter_mut().zip(a as u32..) {
+            *slot = (s.totals[u as usize], u);
+        }
+        order.sort_unstable_by_key(|x| std::cmp::Reverse(x.0));
+        // Equal totals are rare: only their runs go on to the tie-break.
+        let same_total = |x: &(i64, u32), y: &(i64, u32)| x.0 == y.0;
+        if t > 0 {
+            for run in order.chunk_by_mut(same_total).filter(|r| r.len() > 1) {
+                run.sort_unstable_by(|x, y| tie(y.1).cmp(tie(x.1)));
+            }
+        }
+        let can = |u: u32| self.gates_pass[u as usize] && s.meets_floor[u as usize];
         let mut filled = 0u32;
         let mut pos = 0;
-        while pos < order.len() {
-            let head = key(order[pos]);
-            let end = pos
-                + 1
-                + order[pos + 1..]
-                    .iter()
-                    .take_while(|&&u| key(u) == head)
-                    .count();
-            let block = &order[pos..end];
-            let can = |u: u32| self.gates_pass[u as usize] && s.meets_floor[u as usize];
-            let eligible = block.iter().filter(|&&u| can(u)).count() as u32;
+        for block in order.chunk_by(|x, y| x.0 == y.0 && tie(x.1) == tie(y.1)) {
+            let eligible = block.iter().filter(|(_, u)| can(*u)).count() as u32;
             let credit = match (eligible > 0 && filled < places, filled + eligible <= places) {
                 (false, _) => 0,
                 (true, true) => 2,
                 (true, false) => 1,
             };
-            for &u in block {
-                ranks[u as usize] = pos as u32 + 1;
+            for &(_, u) in block {
+                ranks[u as usize] = pos + 1;
                 if can(u) {
                     halves[u as usize] += credit;
                 }
@@ -306,21 +308,22 @@ impl Model {
             if credit > 0 {
                 filled = (filled + eligible).min(places);
             }
-            pos = end;
+            pos += block.len() as u32;
         }
     }
 }
 
 /// Median, 5th and 95th percentile ranks (nearest rank: integers only) and
 /// the quota probability of every unit. Reads the draw-major rank matrix a
-/// few units at a time so each draw's row is read once per cache line.
+/// block of units at a time: each pass reads a contiguous run of every row,
+/// and the block's histograms stay in cache.
 fn summarise(
     model: &Model,
     ranks: &[u32],
     halves: &[u32],
     draws: usize,
 ) -> Vec<(usize, Robustness)> {
-    const BLOCK: usize = 16;
+    const BLOCK: usize = 128;
     let n = model.score_of.len();
     let largest = model
         .groups
