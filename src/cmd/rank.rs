@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::whatif::{BaselineArgs, CompareArgs, SensitivityArgs, baseline_changes, threads};
+use super::whatif::{
+    Baseline, BaselineArgs, CompareArgs, SensitivityArgs, baseline_changes, threads,
+};
 use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
@@ -15,8 +17,8 @@ use crate::ranking::{self, GroupRanking};
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::{Scorer, UnitScore};
 use crate::whatif::columns::{BaselineColumns, CompareColumns, SensitivityColumns};
-use crate::whatif::compare::{Versus, compare};
-use crate::whatif::sensitivity::sensitivity;
+use crate::whatif::compare::compare;
+use crate::whatif::sensitivity::{Draws, sensitivity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,58 +55,32 @@ pub fn run(args: &Args) -> Result<()> {
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scores = Scorer::with_baseline(&campaign, &metrics, prev)?.score_all(&metrics)?;
     let groups = ranking::rank(&campaign, &scores, tier);
-
-    let changes = baseline
-        .as_ref()
-        .map(|b| baseline_changes(&campaign, &metrics, &scores, b))
-        .transpose()?;
-    let since = baseline
-        .as_ref()
-        .zip(changes.as_deref())
-        .map(|(b, changes)| BaselineColumns {
-            campaign: &campaign,
-            changes,
-            label: b.label.clone(),
-            ranks: Some(ranks_by_score(&groups, scores.len())),
-            per_criterion: false,
-        });
     let a = Ranked {
         campaign: &campaign,
+        metrics: &metrics,
         scores: &scores,
         groups: &groups,
         tier,
     };
-    let b_side = args
+    let since = baseline.as_ref().map(|b| since(&a, b)).transpose()?;
+    let against = args
         .compare
         .load(&campaign)?
-        .map(|(b, label)| versus(&a, &metrics, prev, b, label))
+        .map(|(b, label)| against(&a, prev, b, label, a_label(args, &campaign)))
         .transpose()?;
-    let against = b_side.as_ref().map(|(versus, label)| CompareColumns {
-        versus,
-        precision: campaign.precision,
-        a_label: a_label(args, &campaign),
-        b_label: label.clone(),
-        quota: tier.is_some(),
-    });
-    let robustness = match (draws, tier) {
-        (Some(d), Some(t)) => {
-            let ranked = groups.iter().map(|g| g.entries.len()).sum();
-            SensitivityArgs::check_size(d, ranked)?;
-            Some((sensitivity(&campaign, &scores, t, &groups, d, threads()), d))
-        }
-        _ => None,
-    };
-    let stability = robustness
-        .as_ref()
-        .map(|(robustness, draws)| SensitivityColumns {
-            robustness,
-            draws: *draws,
-        });
-
-    let mut extras: Vec<&dyn UnitColumns> = Vec::new();
-    extras.extend(since.iter().map(|c| c as &dyn UnitColumns));
-    extras.extend(against.iter().map(|c| c as &dyn UnitColumns));
-    extras.extend(stability.iter().map(|c| c as &dyn UnitColumns));
+    // `draws` comes only with a tier (checked first thing).
+    let stability = draws
+        .zip(tier)
+        .map(|(d, t)| stability(&a, t, d))
+        .transpose()?;
+    let extras: Vec<&dyn UnitColumns> = [
+        since.as_ref().map(|c| c as &dyn UnitColumns),
+        against.as_ref().map(|c| c as &dyn UnitColumns),
+        stability.as_ref().map(|c| c as &dyn UnitColumns),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let view = View {
         campaign: &campaign,
         metrics: &metrics,
@@ -124,6 +100,36 @@ pub fn run(args: &Args) -> Result<()> {
     )
 }
 
+/// Campaign A's ranking of the data, which the what-if modes start from.
+struct Ranked<'a> {
+    campaign: &'a Campaign,
+    metrics: &'a Metrics,
+    scores: &'a [UnitScore],
+    groups: &'a [GroupRanking],
+    tier: Option<usize>,
+}
+
+/// The change since the baseline, with where each unit ranked then.
+fn since<'a>(a: &Ranked<'a>, b: &Baseline) -> Result<BaselineColumns<'a>> {
+    Ok(BaselineColumns {
+        campaign: a.campaign,
+        changes: baseline_changes(a.campaign, a.metrics, a.scores, b)?,
+        label: b.label.clone(),
+        ranks: Some(ranks_by_score(a.groups, a.scores.len())),
+        per_criterion: false,
+    })
+}
+
+/// Rank stability under random weights, for the tier's groups.
+fn stability(a: &Ranked, tier: usize, draws: Draws) -> Result<SensitivityColumns> {
+    let ranked = a.groups.iter().map(|g| g.entries.len()).sum();
+    SensitivityArgs::check_size(draws, ranked)?;
+    Ok(SensitivityColumns {
+        robustness: sensitivity(a.campaign, a.scores, tier, a.groups, draws, threads()),
+        draws,
+    })
+}
+
 /// Each unit's rank in this report, by score index.
 fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
     let mut out = vec![None; n];
@@ -140,35 +146,33 @@ fn a_label(args: &Args, campaign: &Campaign) -> String {
     }
 }
 
-/// Campaign A's ranking, which campaign B is compared with.
-struct Ranked<'a> {
-    campaign: &'a Campaign,
-    scores: &'a [UnitScore],
-    groups: &'a [GroupRanking],
-    tier: Option<usize>,
-}
-
 /// Scores and ranks the same data under campaign B (with the same tier id and
 /// baseline) and pairs every unit with its place under A.
-fn versus(
+fn against(
     a: &Ranked,
-    metrics: &Metrics,
     prev: Option<&Metrics>,
     b: Campaign,
-    label: String,
-) -> Result<(Vec<Option<Versus>>, String)> {
+    b_label: String,
+    a_label: String,
+) -> Result<CompareColumns> {
     let b_tier = match a.tier {
         None => None,
         Some(t) => {
             let id = &a.campaign.tiers[t].id;
             Some(b.tier_index(id).ok_or_else(|| {
                 UsageError(format!(
-                    "--compare: {label} has no tier `{id}`, so its quota places cannot be compared"
+                    "--compare: {b_label} has no tier `{id}`, so its quota places cannot be compared"
                 ))
             })?)
         }
     };
-    let b_scores = Scorer::with_baseline(&b, metrics, prev)?.score_all(metrics)?;
+    let b_scores = Scorer::with_baseline(&b, a.metrics, prev)?.score_all(a.metrics)?;
     let b_groups = ranking::rank(&b, &b_scores, b_tier);
-    Ok((compare(a.groups, a.scores, &b_groups, &b_scores), label))
+    Ok(CompareColumns {
+        versus: compare(a.groups, a.scores, &b_groups, &b_scores),
+        precision: a.campaign.precision,
+        a_label,
+        b_label,
+        quota: a.tier.is_some(),
+    })
 }

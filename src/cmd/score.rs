@@ -66,21 +66,19 @@ pub fn run(args: &Args) -> Result<()> {
             &inputs,
         );
     }
-    let changes = baseline
+    let since = baseline
         .as_ref()
-        .map(|b| baseline_changes(&campaign, &metrics, &scores, b))
+        .map(|b| -> Result<BaselineColumns> {
+            Ok(BaselineColumns {
+                campaign: &campaign,
+                changes: baseline_changes(&campaign, &metrics, &scores, b)?,
+                label: b.label.clone(),
+                ranks: None,
+                per_criterion: true,
+            })
+        })
         .transpose()?;
-    let columns = baseline
-        .as_ref()
-        .zip(changes.as_deref())
-        .map(|(b, changes)| BaselineColumns {
-            campaign: &campaign,
-            changes,
-            label: b.label.clone(),
-            ranks: None,
-            per_criterion: true,
-        });
-    let extras: Vec<&dyn UnitColumns> = columns.iter().map(|c| c as &dyn UnitColumns).collect();
+    let extras: Vec<&dyn UnitColumns> = since.iter().map(|c| c as &dyn UnitColumns).collect();
     write_report(
         &args.out,
         || vec![view.score_table_with(false, &extras)],

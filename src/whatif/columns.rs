@@ -36,7 +36,8 @@ fn arrow(places: i64) -> String {
 /// Change since the baseline (`--baseline`, `--baseline-period`).
 pub struct BaselineColumns<'a> {
     pub campaign: &'a Campaign,
-    pub changes: &'a [Option<Change>],
+    /// By score index.
+    pub changes: Vec<Option<Change>>,
     /// What the baseline is, for the notes: file and periods.
     pub label: String,
     /// Current ranks by score index, when the report ranks (adds rank change).
@@ -147,8 +148,9 @@ impl UnitColumns for BaselineColumns<'_> {
 }
 
 /// The same units under a second campaign or weights (`--compare`, `--compare-weights`).
-pub struct CompareColumns<'a> {
-    pub versus: &'a [Option<Versus>],
+pub struct CompareColumns {
+    /// By score index.
+    pub versus: Vec<Option<Versus>>,
     pub precision: u32,
     /// What A and B are, for the notes.
     pub a_label: String,
@@ -157,7 +159,7 @@ pub struct CompareColumns<'a> {
     pub quota: bool,
 }
 
-impl CompareColumns<'_> {
+impl CompareColumns {
     fn shift_label(&self, v: &Versus, l: Lang) -> String {
         match v.shift() {
             Shift::Enters => l.pick("▲ vào chỉ tiêu", "▲ enters the quota").into(),
@@ -171,7 +173,7 @@ impl CompareColumns<'_> {
     }
 }
 
-impl UnitColumns for CompareColumns<'_> {
+impl UnitColumns for CompareColumns {
     fn headers(&self, l: Lang, machine: bool) -> Vec<String> {
         if machine {
             return [
@@ -265,7 +267,7 @@ impl UnitColumns for CompareColumns<'_> {
         if !self.quota {
             return Vec::new();
         }
-        let (enter, leave) = super::compare::shifts(g, self.versus);
+        let (enter, leave) = super::compare::shifts(g, &self.versus);
         vec![match l {
             Lang::Vi => format!("Theo B: {enter} đơn vị vào, {leave} đơn vị ra khỏi chỉ tiêu"),
             Lang::En => format!("Under B: {enter} unit(s) enter, {leave} leave the quota"),
@@ -274,12 +276,13 @@ impl UnitColumns for CompareColumns<'_> {
 }
 
 /// Rank stability under random weights (`--sensitivity`).
-pub struct SensitivityColumns<'a> {
-    pub robustness: &'a [Option<Robustness>],
+pub struct SensitivityColumns {
+    /// By score index.
+    pub robustness: Vec<Option<Robustness>>,
     pub draws: Draws,
 }
 
-impl UnitColumns for SensitivityColumns<'_> {
+impl UnitColumns for SensitivityColumns {
     fn headers(&self, l: Lang, machine: bool) -> Vec<String> {
         if machine {
             return ["median_rank", "p5_rank", "p95_rank", "p_in_quota", "robust"]
