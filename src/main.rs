@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => cmd::rank::run(args),
         Command::Nominate(args) => cmd::nominate::run(args),
         Command::Deadlines(args) => cmd::deadlines::run(args),
+        Command::Import(args) => cmd::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

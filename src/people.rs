@@ -5,7 +5,9 @@
 use std::collections::HashSet;
 use std::io::Read;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
+
+use crate::record::{Record, RecordReader};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
@@ -27,19 +29,24 @@ const OPTIONAL: [&str; 4] = ["direct", "eligible", "score", "note"];
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(input);
-    let header: Vec<String> = rdr
-        .headers()
-        .with_context(|| format!("{file}: cannot read the header row (expected UTF-8 CSV)"))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-        .collect();
-    if header.iter().all(|h| h.is_empty()) {
+    let mut rdr = RecordReader::new(input, b',', 1);
+    let mut rec = Record::new();
+    let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
+    if rdr.next(&mut rec).map_err(read_err)?.is_none() {
         bail!(
             "{file}: empty file: expected a header row with {}",
             REQUIRED.join(", ")
         );
     }
+    let header: Vec<String> = rec
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect();
     let col = |name: &str| header.iter().position(|h| h == name);
     let missing: Vec<&str> = REQUIRED
         .iter()
@@ -69,13 +76,28 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
     let mut people = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| anyhow!("{file}: {e}"))?;
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.iter().all(|f| f.trim().is_empty()) {
+    while let Some(start) = rdr.next(&mut rec).map_err(read_err)? {
+        let line = start.line;
+        let Ok(cells) = rec
+            .iter()
+            .map(std::str::from_utf8)
+            .collect::<Result<Vec<&str>, _>>()
+        else {
+            errors.push(format!("{file}:{line}: not UTF-8 text"));
+            continue;
+        };
+        if cells.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+        if cells.len() != header.len() {
+            errors.push(format!(
+                "{file}:{line}: {} fields, but the header has {}",
+                cells.len(),
+                header.len()
+            ));
+            continue;
+        }
+        let get = |i: usize| cells.get(i).copied().unwrap_or("").trim().to_string();
         let opt = |c: Option<usize>| c.map(get).unwrap_or_default();
         let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {
             Ok(v) => v.unwrap_or(default),

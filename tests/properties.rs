@@ -146,3 +146,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn score_json_and_score_csv_agree(units in prop::collection::vec(unit(), 1..15)) {
+        use thidua::report::{render_csv, units::View};
+        let c = Campaign::builtin();
+        let m = metrics(&units);
+        let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
+        let view = View { campaign: &c, metrics: &m, scores: &scores, lang: thidua::i18n::Lang::Vi };
+        let json = view.score_json();
+        let csv = render_csv(&view.score_table(true));
+        let mut rdr = csv::Reader::from_reader(&csv[..]);
+        let headers = rdr.headers().unwrap().clone();
+        for (row, unit) in rdr.records().zip(json["units"].as_array().unwrap()) {
+            let row = row.unwrap();
+            for (h, cell) in headers.iter().zip(row.iter()) {
+                let want = match h {
+                    "unit_id" | "unit_name" | "group" | "class" => unit[h].as_str().unwrap_or("").to_string(),
+                    "total" | "max" | "percent" => unit[h].as_f64().map_or(String::new(), |x| format!("{x:.2}")),
+                    id if unit["criteria"].get(id).is_some() => unit["criteria"][id].as_f64().map_or(String::new(), |x| format!("{x:.2}")),
+                    id => format!("{:.2}", unit["penalties"][id].as_f64().unwrap()),
+                };
+                prop_assert_eq!(cell, want.as_str(), "column {}", h);
+            }
+        }
+    }
+}

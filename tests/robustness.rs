@@ -65,3 +65,51 @@ fn yaml_alias_bombs_fail_fast() {
         "{e}"
     );
 }
+
+mod import {
+    use super::texty;
+    use proptest::prelude::*;
+    use thidua::campaign::Campaign;
+    use thidua::import::dossier::{self, Request};
+    use thidua::import::groups::GroupNames;
+    use thidua::import::{self as imp, Aliases, Options};
+
+    const TABLE: &str = "STT;Mã đơn vị;Tên đơn vị;Khối;Tiếp nhận;Hài lòng;Tổng cộng\n0123456789.,%-\"\u{feff}\t xã UBND";
+    const DOSSIERS: &str = "Mã đơn vị,Số hồ sơ,Ngày tiếp nhận,Hạn xử lý,Ngày hoàn thành,Kênh\n0123456789/-: ,.\"xa_BCCI";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn unit_tables_import_or_fail_cleanly(text in texty(TABLE, 400), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let campaign = Campaign::builtin();
+            let aliases = Aliases::builtin();
+            for data in [text.into_bytes(), bytes] {
+                let _ = imp::tables(&[("fuzz.csv".to_string(), data)], &campaign, &aliases, &Options::default());
+            }
+        }
+
+        #[test]
+        fn dossier_records_import_or_fail_cleanly(text in texty(DOSSIERS, 600)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("d.csv");
+            std::fs::write(&path, text).unwrap();
+            let campaign = Campaign::builtin();
+            let groups = GroupNames::new(&campaign);
+            let aliases = Aliases::builtin();
+            let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            let req = Request {
+                path: &path,
+                file: "d.csv",
+                from: day("2023-01-01"),
+                to: day("2023-12-31"),
+                units: &[],
+                groups: &groups,
+                aliases: &aliases,
+                options: &Options::default(),
+                rejects: None,
+            };
+            let _ = dossier::import(req);
+        }
+    }
+}

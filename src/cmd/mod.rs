@@ -2,6 +2,7 @@
 //! `run`; this module holds the flags they share and the file plumbing.
 
 pub mod deadlines;
+pub mod import;
 pub mod nominate;
 pub mod rank;
 pub mod score;
@@ -40,6 +41,8 @@ pub enum Command {
     Nominate(nominate::Args),
     /// The deadline checklist of each tier, on working days, with calendar export.
     Deadlines(deadlines::Args),
+    /// Turn spreadsheet exports or dossier lists into the metrics CSV.
+    Import(import::Args),
 }
 
 pub use crate::UsageError;

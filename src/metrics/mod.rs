@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 
 use crate::period::{Period, PeriodSel};
+use crate::record::{Record, RecordReader};
 
 pub const REQUIRED: [&str; 3] = ["unit_id", "unit_name", "group"];
 /// Errors past this many are counted, not listed: a wrong file would print thousands.
@@ -15,7 +16,7 @@ const MAX_LISTED: usize = 20;
 
 /// Counts that are parts of another count in the recommended vocabulary: the
 /// parts may never add up to more than the whole.
-const PARTS: &[(&[&str], &str)] = &[
+pub const PARTS: &[(&[&str], &str)] = &[
     (&["truoc_han", "dung_han", "tre_han"], "da_giai_quyet"),
     (&["tiep_nhan_truc_tuyen"], "tiep_nhan"),
     (&["tiep_nhan_bcci"], "tiep_nhan"),
@@ -73,36 +74,38 @@ struct Columns {
 
 /// Reads a metrics CSV. `file` names it in errors; `sel` chooses periods.
 pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Metrics> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-    let header = rdr
-        .byte_headers()
-        .with_context(|| format!("{file}: cannot read the header row"))?
-        .clone();
-    if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
+    let mut rdr = RecordReader::new(input, b',', 1);
+    let mut rec = Record::new();
+    let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
+    if rdr.next(&mut rec).map_err(read_err)?.is_none() {
         bail!(
             "{file}: empty file: expected a header row with {}",
             REQUIRED.join(", ")
         );
     }
+    let header: Vec<Vec<u8>> = rec.iter().map(<[u8]>::to_vec).collect();
     let (cols, names) = columns(&header, file)?;
     if sel.is_some() && cols.period.is_none() {
         bail!("{file}: --period was given but the file has no `period` column");
     }
     let mut rows: Vec<(UnitRow, Option<Period>, String)> = Vec::new();
     let mut errors = Errors::default();
-    let mut rec = csv::ByteRecord::new();
     let mut values = vec![None; names.len()];
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => bail!("{file}: {}", csv_error(&e)),
-        }
-        let line = rec.position().map_or(0, |p| p.line());
+    while let Some(start) = rdr.next(&mut rec).map_err(read_err)? {
+        let line = start.line;
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let text = |i: usize| std::str::from_utf8(&rec[i]).map(str::trim);
+        if rec.len() != header.len() {
+            errors.push(format!(
+                "{file}:{line}: {} fields, but the header has {} (a stray comma or a missing cell?)",
+                rec.len(),
+                header.len()
+            ));
+            continue;
+        }
+        let field = |i: usize| rec.get(i).unwrap_or_default();
+        let text = |i: usize| std::str::from_utf8(field(i)).map(str::trim);
         let (Ok(id), Ok(name), Ok(group)) =
             (text(cols.unit_id), text(cols.unit_name), text(cols.group))
         else {
@@ -117,7 +120,7 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
             continue;
         }
         for (col, m) in &cols.metrics {
-            values[*m] = match parse_value(&rec[*col]) {
+            values[*m] = match parse_value(field(*col)) {
                 Ok(v) => v,
                 Err(e) => {
                     errors.push(format!("{file}:{line}:{}: {}: {e}", col + 1, names[*m]));
@@ -130,7 +133,7 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
         });
         let period_text = cols
             .period
-            .map(|c| String::from_utf8_lossy(&rec[c]).trim().to_string())
+            .map(|c| String::from_utf8_lossy(field(c)).trim().to_string())
             .unwrap_or_default();
         let period = match cols.period {
             None => None,
@@ -164,21 +167,15 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
     })
 }
 
-fn csv_error(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            pos,
-            expected_len,
-            len,
-        } => format!(
-            "line {}: {len} fields, but the header has {expected_len} (a stray comma or a missing cell?)",
-            pos.as_ref().map_or(0, |p| p.line())
-        ),
-        _ => e.to_string(),
+fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
+    if let [only] = header
+        && let Some(d) = [b';', b'\t'].into_iter().find(|d| only.contains(d))
+    {
+        let name = if d == b';' { "`;`" } else { "tabs" };
+        bail!(
+            "{file}:1: the header is one column holding {name}: this file is separated by {name}, not commas; convert it with `thidua import`"
+        );
     }
-}
-
-fn columns(header: &csv::ByteRecord, file: &str) -> Result<(Columns, Vec<String>)> {
     let mut names: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let (mut unit_id, mut unit_name, mut group, mut period) = (None, None, None, None);

@@ -133,8 +133,25 @@ fn header_problems_are_clear() {
     assert!(e.contains("missing required column(s) unit_name"), "{e}");
     assert!(err("unit_id,unit_name,group,x,x\n", None).contains("column `x` appears twice"));
     let e = err("unit_id,unit_name,group,x\na,A,xa,1,2\n", None);
-    assert!(e.contains("line 2: 5 fields, but the header has 4"), "{e}");
+    assert!(e.contains("m.csv:2: 5 fields, but the header has 4"), "{e}");
     assert!(
         err("unit_id,unit_name,group,x\n,A,xa,1\n", None).contains("m.csv:2:1: unit_id is empty")
     );
+}
+
+#[test]
+fn line_numbers_are_exact_with_crlf_and_blank_lines() {
+    let e = err(
+        "unit_id,unit_name,group,x\r\na,A,xa,1\r\nb,B,xa,-1\r\n",
+        None,
+    );
+    assert!(e.contains("m.csv:3:4: x: negative value -1"), "{e}");
+    let e = err("unit_id,unit_name,group,x\n\na,A,xa,1\n\nb,B,xa,-1\n", None);
+    assert!(e.contains("m.csv:5:4: x: negative value -1"), "{e}");
+    let m = rd(
+        "unit_id,unit_name,group,x\r\n\"a\",\"Xã\r\nA\",xa,1\r\nb,B,xa,2\r\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!((m.units[0].name.as_str(), m.units[1].line), ("Xã\r\nA", 4));
 }

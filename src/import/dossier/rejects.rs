@@ -1,0 +1,79 @@
+//! Rows set aside by `--keep-going`, streamed to a temporary file beside the
+//! output (a bad file can have millions of them) and renamed into place only
+//! when the import succeeds.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use tempfile::NamedTempFile;
+
+use crate::import::problems::Problem;
+use crate::import::write::{REJECTS_HEADER, reject_record};
+use crate::record::Record;
+
+pub struct Rejects {
+    writer: csv::Writer<NamedTempFile>,
+    pub count: u64,
+}
+
+impl Rejects {
+    /// A sink for the rejects of an import whose output is `path`.
+    pub fn beside(path: &Path) -> Result<Rejects> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".thidua-rejects-")
+            .tempfile_in(&dir)
+            .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
+        writer.write_record(REJECTS_HEADER)?;
+        Ok(Rejects { writer, count: 0 })
+    }
+
+    pub fn push(&mut self, p: &Problem, rec: &Record) -> Result<()> {
+        self.count += 1;
+        let cells: Vec<String> = rec
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        self.writer
+            .write_record(reject_record(p, cells.iter().map(String::as_str)))
+            .context("writing rejected rows")
+    }
+
+    /// Forgets what was written (the file is being read again).
+    pub fn reset(&mut self) -> Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let empty = csv::Writer::from_writer(tempfile::NamedTempFile::new()?);
+        let old = std::mem::replace(&mut self.writer, empty);
+        let mut tmp = old.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file_mut().set_len(0)?;
+        tmp.seek(SeekFrom::Start(0))?;
+        self.writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
+        self.writer.write_record(REJECTS_HEADER)?;
+        self.count = 0;
+        Ok(())
+    }
+
+    /// Moves the rejects to `path`, never over one of `inputs`.
+    pub fn persist(self, path: &Path, inputs: &[&Path]) -> Result<()> {
+        for input in inputs {
+            if std::fs::canonicalize(input).ok() == std::fs::canonicalize(path).ok()
+                && path.exists()
+            {
+                bail!(
+                    "{}: refusing to write over the input file {}",
+                    path.display(),
+                    input.display()
+                );
+            }
+        }
+        let tmp = self.writer.into_inner().map_err(|e| e.into_error())?;
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        Ok(())
+    }
+}
