@@ -53,7 +53,8 @@ pub fn run(args: &Args) -> Result<()> {
     let metrics = load_metrics(&args.data, args.period.as_deref())?;
     let baseline = args.baseline.load(&args.data, &metrics)?;
     let prev = baseline.as_ref().map(|b| &b.metrics);
-    let scores = Scorer::with_baseline(&campaign, &metrics, prev)?.score_all(&metrics)?;
+    let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
+    let scores = scorer.score_all(&metrics)?;
     let groups = ranking::rank(&campaign, &scores, tier);
     let a = Ranked {
         campaign: &campaign,
@@ -61,6 +62,7 @@ pub fn run(args: &Args) -> Result<()> {
         scores: &scores,
         groups: &groups,
         tier,
+        reads_prev: scorer.reads_baseline(),
     };
     let since = baseline.as_ref().map(|b| since(&a, b)).transpose()?;
     let against = args
@@ -107,13 +109,15 @@ struct Ranked<'a> {
     scores: &'a [UnitScore],
     groups: &'a [GroupRanking],
     tier: Option<usize>,
+    /// Some criterion reads `prev.` names.
+    reads_prev: bool,
 }
 
 /// The change since the baseline, with where each unit ranked then.
 fn since<'a>(a: &Ranked<'a>, b: &Baseline) -> Result<BaselineColumns<'a>> {
     Ok(BaselineColumns {
         campaign: a.campaign,
-        changes: baseline_changes(a.campaign, a.metrics, a.scores, b)?,
+        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev)?,
         label: b.label.clone(),
         ranks: Some(ranks_by_score(a.groups, a.scores.len())),
         per_criterion: false,

@@ -71,7 +71,13 @@ pub fn run(args: &Args) -> Result<()> {
         .map(|b| -> Result<BaselineColumns> {
             Ok(BaselineColumns {
                 campaign: &campaign,
-                changes: baseline_changes(&campaign, &metrics, &scores, b)?,
+                changes: baseline_changes(
+                    &campaign,
+                    &metrics,
+                    &scores,
+                    b,
+                    scorer.reads_baseline(),
+                )?,
                 label: b.label.clone(),
                 ranks: None,
                 per_criterion: true,

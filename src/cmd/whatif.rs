@@ -70,12 +70,13 @@ impl BaselineArgs {
 
 /// Scores the baseline and the change of every unit since; units it lacks
 /// are named in a notice on standard error (the report shows no change for
-/// them, and their `prev.` values were undefined).
+/// them, and, when `reads_prev`, their `prev.` values were undefined).
 pub fn baseline_changes(
     campaign: &Campaign,
     metrics: &Metrics,
     scores: &[UnitScore],
     baseline: &Baseline,
+    reads_prev: bool,
 ) -> Result<Vec<Option<Change>>> {
     let base_scores = score_baseline(campaign, &baseline.metrics)?;
     let absent = missing(metrics, &baseline.metrics);
@@ -86,8 +87,13 @@ pub fn baseline_changes(
         } else {
             String::new()
         };
+        let prev = if reads_prev {
+            " and their prev. values are undefined"
+        } else {
+            ""
+        };
         eprintln!(
-            "thidua: notice: {} unit(s) not in the baseline {}: {}{tail}; no change is shown for them and their prev. values are undefined",
+            "thidua: notice: {} unit(s) not in the baseline {}: {}{tail}; no change is shown for them{prev}",
             absent.len(),
             baseline.label,
             absent[..absent.len().min(NOTICE_LISTED)].join(", ")
