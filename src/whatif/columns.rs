@@ -344,11 +344,11 @@ impl UnitColumns for SensitivityColumns {
         let spread = fmt_num(100.0 * d.spread, 1);
         vec![match l {
             Lang::Vi => format!(
-                "Độ nhạy: {} lần rút, hạt giống {}; mỗi lần, điểm của mỗi tiêu chí nhân một hệ số ngẫu nhiên trong ±{spread}% rồi chia lại để tổng điểm tối đa không đổi, xếp hạng lại từng khối. Xác suất trong chỉ tiêu: tỷ lệ số lần đơn vị nằm trong chỉ tiêu, bằng điểm tại ranh giới tính một nửa. ⚠ chưa vững: xác suất từ 10% đến 90%.",
+                "Độ nhạy: {} lần rút, hạt giống {}; mỗi lần, điểm của mỗi tiêu chí nhân một hệ số ngẫu nhiên trong ±{spread}% rồi chia lại để tổng điểm tối đa không đổi, xếp hạng lại từng khối. Xác suất trong chỉ tiêu: tỷ lệ số lần đơn vị nằm trong chỉ tiêu, bằng điểm tại ranh giới tính một nửa. ⚠ chưa vững: xác suất từ 10% đến 90%, bằng điểm tại ranh giới, hoặc kết quả danh nghĩa không giữ được trong hơn 90% số lần.",
                 d.count, d.seed
             ),
             Lang::En => format!(
-                "Sensitivity: {} draws, seed {}; in each, every criterion's points are multiplied by a random factor within ±{spread}% and rescaled so the maximum stays the same, and each group is ranked again. P(in quota): share of draws inside the quota places, a tie at the line counting half. ⚠ not robust: probability between 10% and 90%.",
+                "Sensitivity: {} draws, seed {}; in each, every criterion's points are multiplied by a random factor within ±{spread}% and rescaled so the maximum stays the same, and each group is ranked again. P(in quota): share of draws inside the quota places, a tie at the line counting half. ⚠ not robust: probability between 10% and 90%, a tie at the line, or a nominal place that holds in at most 90% of draws.",
                 d.count, d.seed
             ),
         }]

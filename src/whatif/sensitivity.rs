@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
 use crate::campaign::Campaign;
-use crate::ranking::{FLOOR, GroupRanking};
+use crate::ranking::{FLOOR, GroupRanking, LineStatus};
 use crate::scoring::{UnitScore, round_scaled_int, round_to};
 
 /// Ranks kept in memory (draws × units): 200 MB of `u32`.
@@ -31,6 +31,8 @@ pub struct Draws {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Robustness {
     pub nominal_rank: u32,
+    /// Where the nominal ranking puts the unit against the quota line.
+    pub nominal_line: Option<LineStatus>,
     pub median_rank: u32,
     pub p5_rank: u32,
     pub p95_rank: u32,
@@ -39,10 +41,16 @@ pub struct Robustness {
 }
 
 impl Robustness {
-    /// A quota place (or its absence) is robust when it holds in more than
-    /// 90% of the draws.
+    /// A quota place (or its absence) is robust when the draws agree with the
+    /// nominal ranking more than 90% of the time. Not robust: a probability
+    /// between 10% and 90%, a tie at the line, or a nominal winner that rarely
+    /// wins (a compromise unit beaten whenever one criterion weighs more).
     pub fn robust(&self) -> bool {
-        !(0.1..=0.9).contains(&self.p_in_quota)
+        match self.nominal_line {
+            Some(LineStatus::In) => self.p_in_quota > 0.9,
+            Some(LineStatus::Tie) => false,
+            _ => self.p_in_quota < 0.1,
+        }
     }
 }
 
@@ -68,6 +76,8 @@ struct Model {
     floor: Option<f64>,
     /// Unit number → index into the scores.
     score_of: Vec<usize>,
+    /// Rank and quota line of the nominal ranking.
+    nominal: Vec<(u32, Option<LineStatus>)>,
 }
 
 /// Scratch space of one worker, allocated once for all its draws.
@@ -114,13 +124,8 @@ pub fn sensitivity(
         }
     });
     let mut out = vec![None; scores.len()];
-    let nominal = nominal_ranks(groups, scores.len());
     for (u, r) in summarise(&model, &ranks, &halves, per_draw) {
-        let i = model.score_of[u];
-        out[i] = Some(Robustness {
-            nominal_rank: nominal[i].expect("every drawn unit was ranked"),
-            ..r
-        });
+        out[model.score_of[u]] = Some(r);
     }
     out
 }
@@ -137,14 +142,6 @@ fn factors(draws: Draws, k: usize) -> Vec<f64> {
             1.0 - draws.spread + 2.0 * draws.spread * u
         })
         .collect()
-}
-
-fn nominal_ranks(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
-    let mut out = vec![None; n];
-    for e in groups.iter().flat_map(|g| &g.entries) {
-        out[e.score] = Some(e.rank);
-    }
-    out
 }
 
 impl Model {
@@ -164,12 +161,14 @@ impl Model {
             scale,
             floor: c.tiers[tier].min_percent,
             score_of: Vec::new(),
+            nominal: Vec::new(),
         };
         for g in groups {
             let start = m.score_of.len();
             for e in &g.entries {
                 let s = &scores[e.score];
                 m.score_of.push(e.score);
+                m.nominal.push((e.rank, e.line));
                 m.shares
                     .extend(s.criteria.iter().map(|cs| cs.share.unwrap_or(0.0)));
                 m.counts
@@ -346,7 +345,8 @@ fn summarise(
             out.push((
                 u,
                 Robustness {
-                    nominal_rank: 0,
+                    nominal_rank: model.nominal[u].0,
+                    nominal_line: model.nominal[u].1,
                     median_rank: percentile(h, draws, 50),
                     p5_rank: percentile(h, draws, 5),
                     p95_rank: percentile(h, draws, 95),

@@ -253,3 +253,39 @@ fn percentiles_are_nearest_rank_over_the_draws() {
         "one draw is every percentile"
     );
 }
+
+#[test]
+fn a_nominal_winner_that_rarely_wins_is_not_robust() {
+    // a leads with 0.5 everywhere (30.00); each b_i is best at one criterion
+    // (10 + 5 × 3.99 = 29.95): whichever criterion weighs more, some b wins.
+    // Its nominal rank 1 then lies outside its p5–p95 interval: the interval
+    // describes the draws, and the mark is what warns about such a place.
+    let criteria: String = (0..6)
+        .map(|i| format!("  - {{ id: c{i}, name: C{i}, points: 10, value: \"m{i}\" }}\n"))
+        .collect();
+    let campaign = format!(
+        "schema: thidua/campaign/v1\nid: t\ngroups: {{ xa: {{ name: X }} }}\ncriteria:\n{criteria}\
+         tiers:\n  - {{ id: top, award: T, quotas: [{{ group: xa, collectives: 1 }}] }}\n"
+    );
+    let mut data =
+        String::from("unit_id,unit_name,group,m0,m1,m2,m3,m4,m5\na,A,xa,0.5,0.5,0.5,0.5,0.5,0.5\n");
+    for i in 0..6 {
+        let row: Vec<&str> = (0..6).map(|j| if i == j { "1" } else { "0.399" }).collect();
+        data.push_str(&format!("b{i},B,xa,{}\n", row.join(",")));
+    }
+    let f = fixture(&campaign, &data);
+    let a = f.metrics.unit_index("a").unwrap();
+    assert_eq!(f.groups[0].entries[0].score, a);
+    assert_eq!(f.groups[0].entries[0].line, Some(LineStatus::In));
+    let got = sensitivity(
+        &f.campaign,
+        &f.scores,
+        0,
+        &f.groups,
+        draws(2000, 0.25, 5),
+        2,
+    );
+    let r = got[a].unwrap();
+    assert!(r.p_in_quota < 0.1 && r.p5_rank > 1, "{r:?}");
+    assert!(!r.robust(), "the nominal winner almost never wins: {r:?}");
+}
