@@ -8,6 +8,7 @@ pub mod nominate;
 pub mod rank;
 pub mod reports;
 pub mod score;
+pub mod whatif;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

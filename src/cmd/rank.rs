@@ -1,14 +1,24 @@
 //! `thidua rank`: units ranked within their groups; with `--tier`, the groups
-//! that tier's quotas name, its gates, and the quota line.
+//! that tier's quotas name, its gates, and the quota line. What-if flags add
+//! columns: the change since a baseline, the ranking under a second campaign
+//! (`--compare`, `--compare-weights`), and rank stability (`--sensitivity`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::{CampaignArgs, OutputArgs, load_metrics, tier_index, write_report};
-use crate::ranking;
-use crate::report::units::View;
-use crate::scoring::Scorer;
+use super::whatif::{
+    Baseline, BaselineArgs, CompareArgs, SensitivityArgs, baseline_changes, threads,
+};
+use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
+use crate::campaign::Campaign;
+use crate::metrics::Metrics;
+use crate::ranking::{self, GroupRanking};
+use crate::report::units::{UnitColumns, View};
+use crate::scoring::{Scorer, UnitScore};
+use crate::whatif::columns::{BaselineColumns, CompareColumns, SensitivityColumns};
+use crate::whatif::compare::compare;
+use crate::whatif::sensitivity::{Draws, sensitivity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,10 +33,17 @@ pub struct Args {
     #[arg(long, value_name = "P")]
     pub period: Option<String>,
     #[command(flatten)]
+    pub baseline: BaselineArgs,
+    #[command(flatten)]
+    pub compare: CompareArgs,
+    #[command(flatten)]
+    pub sensitivity: SensitivityArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
+    let draws = args.sensitivity.draws(args.tier.as_deref())?;
     let campaign = args.campaign.load()?;
     let tier = args
         .tier
@@ -34,8 +51,38 @@ pub fn run(args: &Args) -> Result<()> {
         .map(|t| tier_index(&campaign, t))
         .transpose()?;
     let metrics = load_metrics(&args.data, args.period.as_deref())?;
-    let scores = Scorer::new(&campaign, &metrics)?.score_all(&metrics)?;
+    let baseline = args.baseline.load(&args.data, &metrics)?;
+    let prev = baseline.as_ref().map(|b| &b.metrics);
+    let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
+    let scores = scorer.score_all(&metrics)?;
     let groups = ranking::rank(&campaign, &scores, tier);
+    let a = Ranked {
+        campaign: &campaign,
+        metrics: &metrics,
+        scores: &scores,
+        groups: &groups,
+        tier,
+        reads_prev: scorer.reads_baseline(),
+    };
+    let since = baseline.as_ref().map(|b| since(&a, b)).transpose()?;
+    let against = args
+        .compare
+        .load(&campaign)?
+        .map(|(b, label)| against(&a, prev, b, label, a_label(args, &campaign)))
+        .transpose()?;
+    // `draws` comes only with a tier (checked first thing).
+    let stability = draws
+        .zip(tier)
+        .map(|(d, t)| stability(&a, t, d))
+        .transpose()?;
+    let extras: Vec<&dyn UnitColumns> = [
+        since.as_ref().map(|c| c as &dyn UnitColumns),
+        against.as_ref().map(|c| c as &dyn UnitColumns),
+        stability.as_ref().map(|c| c as &dyn UnitColumns),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let view = View {
         campaign: &campaign,
         metrics: &metrics,
@@ -44,11 +91,92 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let mut inputs: Vec<&Path> = vec![&args.data];
     inputs.extend(args.campaign.inputs());
+    inputs.extend(args.baseline.inputs());
+    inputs.extend(args.compare.inputs());
     write_report(
         &args.out,
-        || view.rank_tables(&groups, tier),
-        || view.rank_csv(&groups),
-        || view.rank_json(&groups, tier),
+        || view.rank_tables_with(&groups, tier, &extras),
+        || view.rank_csv_with(&groups, &extras),
+        || view.rank_json_with(&groups, tier, &extras),
         &inputs,
     )
+}
+
+/// Campaign A's ranking of the data, which the what-if modes start from.
+struct Ranked<'a> {
+    campaign: &'a Campaign,
+    metrics: &'a Metrics,
+    scores: &'a [UnitScore],
+    groups: &'a [GroupRanking],
+    tier: Option<usize>,
+    /// Some criterion reads `prev.` names.
+    reads_prev: bool,
+}
+
+/// The change since the baseline, with where each unit ranked then.
+fn since<'a>(a: &Ranked<'a>, b: &Baseline) -> Result<BaselineColumns<'a>> {
+    Ok(BaselineColumns {
+        campaign: a.campaign,
+        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev)?,
+        label: b.label.clone(),
+        ranks: Some(ranks_by_score(a.groups, a.scores.len())),
+        per_criterion: false,
+    })
+}
+
+/// Rank stability under random weights, for the tier's groups.
+fn stability(a: &Ranked, tier: usize, draws: Draws) -> Result<SensitivityColumns> {
+    let ranked = a.groups.iter().map(|g| g.entries.len()).sum();
+    SensitivityArgs::check_size(draws, ranked)?;
+    Ok(SensitivityColumns {
+        robustness: sensitivity(a.campaign, a.scores, tier, a.groups, draws, threads()),
+        draws,
+    })
+}
+
+/// Each unit's rank in this report, by score index.
+fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
+    let mut out = vec![None; n];
+    for e in groups.iter().flat_map(|g| &g.entries) {
+        out[e.score] = Some(e.rank);
+    }
+    out
+}
+
+fn a_label(args: &Args, campaign: &Campaign) -> String {
+    match &args.campaign.weights {
+        Some(w) => format!("{} + {}", campaign.file, w.display()),
+        None => campaign.file.clone(),
+    }
+}
+
+/// Scores and ranks the same data under campaign B (with the same tier id and
+/// baseline) and pairs every unit with its place under A.
+fn against(
+    a: &Ranked,
+    prev: Option<&Metrics>,
+    b: Campaign,
+    b_label: String,
+    a_label: String,
+) -> Result<CompareColumns> {
+    let b_tier = match a.tier {
+        None => None,
+        Some(t) => {
+            let id = &a.campaign.tiers[t].id;
+            Some(b.tier_index(id).ok_or_else(|| {
+                UsageError(format!(
+                    "--compare: {b_label} has no tier `{id}`, so its quota places cannot be compared"
+                ))
+            })?)
+        }
+    };
+    let b_scores = Scorer::with_baseline(&b, a.metrics, prev)?.score_all(a.metrics)?;
+    let b_groups = ranking::rank(&b, &b_scores, b_tier);
+    Ok(CompareColumns {
+        versus: compare(a.groups, a.scores, &b_groups, &b_scores),
+        precision: a.campaign.precision,
+        a_label,
+        b_label,
+        quota: a.tier.is_some(),
+    })
 }

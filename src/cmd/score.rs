@@ -1,15 +1,18 @@
 //! `thidua score`: every unit's points per criterion, total, percent and class;
-//! `--explain UNIT` shows how each number came about.
+//! `--explain UNIT` shows how each number came about; `--baseline` adds the
+//! change of each criterion and of the total since the baseline.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use super::whatif::{BaselineArgs, baseline_changes};
 use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, write_report};
 use crate::campaign::suggestion;
 use crate::report::explain::{explain_json, explain_tables};
-use crate::report::units::View;
+use crate::report::units::{UnitColumns, View};
 use crate::scoring::Scorer;
+use crate::whatif::columns::BaselineColumns;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,13 +27,16 @@ pub struct Args {
     #[arg(long, value_name = "UNIT_ID")]
     pub explain: Option<String>,
     #[command(flatten)]
+    pub baseline: BaselineArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
     let campaign = args.campaign.load()?;
     let metrics = load_metrics(&args.data, args.period.as_deref())?;
-    let scorer = Scorer::new(&campaign, &metrics)?;
+    let baseline = args.baseline.load(&args.data, &metrics)?;
+    let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
     let scores = scorer.score_all(&metrics)?;
     let view = View {
         campaign: &campaign,
@@ -40,6 +46,7 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let mut inputs: Vec<&Path> = vec![&args.data];
     inputs.extend(args.campaign.inputs());
+    inputs.extend(args.baseline.inputs());
     if let Some(id) = &args.explain {
         let Some(i) = metrics.unit_index(id) else {
             let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
@@ -59,11 +66,30 @@ pub fn run(args: &Args) -> Result<()> {
             &inputs,
         );
     }
+    let since = baseline
+        .as_ref()
+        .map(|b| -> Result<BaselineColumns> {
+            Ok(BaselineColumns {
+                campaign: &campaign,
+                changes: baseline_changes(
+                    &campaign,
+                    &metrics,
+                    &scores,
+                    b,
+                    scorer.reads_baseline(),
+                )?,
+                label: b.label.clone(),
+                ranks: None,
+                per_criterion: true,
+            })
+        })
+        .transpose()?;
+    let extras: Vec<&dyn UnitColumns> = since.iter().map(|c| c as &dyn UnitColumns).collect();
     write_report(
         &args.out,
-        || vec![view.score_table(false)],
-        || view.score_table(true),
-        || view.score_json(),
+        || vec![view.score_table_with(false, &extras)],
+        || view.score_table_with(true, &extras),
+        || view.score_json_with(&extras),
         &inputs,
     )
 }

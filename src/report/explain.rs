@@ -94,8 +94,8 @@ fn gate_word(o: GateOutcome, lang: Lang) -> &'static str {
 
 pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
     let (c, l, p) = (v.campaign, v.lang, v.campaign.precision);
-    let row = &v.metrics.units[s.unit].values;
     let u = &v.metrics.units[s.unit];
+    let row = &*scorer.row(u);
     let crit_rows = c
         .criteria
         .iter()
@@ -261,7 +261,7 @@ fn total_line(v: &View, s: &UnitScore) -> String {
 
 pub fn explain_json(v: &View, scorer: &Scorer, s: &UnitScore) -> Value {
     let c = v.campaign;
-    let row = &v.metrics.units[s.unit].values;
+    let row = &*scorer.row(&v.metrics.units[s.unit]);
     let as_map = |list: Vec<(String, Option<f64>)>| {
         list.into_iter()
             .map(|(n, x)| (n, json!(x)))

@@ -1,5 +1,8 @@
 //! What `score` and `rank` show about units: the same figures as tables for
 //! people (Vietnamese labels) and as CSV/JSON with stable ids for scripts.
+//! What-if modes add their own per-unit figures through [`UnitColumns`].
+
+mod rank;
 
 use serde_json::{Map, Value, json};
 
@@ -7,8 +10,25 @@ use super::{Cell, Table};
 use crate::campaign::Campaign;
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
-use crate::ranking::{GroupRanking, LineStatus, RankEntry};
+use crate::ranking::{GroupRanking, LineStatus};
 use crate::scoring::{UnitScore, round_to};
+
+/// Figures a what-if mode (baseline, compare, sensitivity) adds to every unit
+/// of the score and rank reports: a few columns, a JSON member, notes.
+pub trait UnitColumns {
+    /// Column headers: for people in `lang`, or stable ids when `machine`.
+    fn headers(&self, lang: Lang, machine: bool) -> Vec<String>;
+    /// The unit's cells (by score index), one per header.
+    fn cells(&self, score: usize, lang: Lang, machine: bool) -> Vec<Cell>;
+    /// The member added to the unit's JSON object.
+    fn json(&self, score: usize) -> (&'static str, Value);
+    /// Lines under the report (settings, legend).
+    fn notes(&self, lang: Lang) -> Vec<String>;
+    /// Lines under one group's rank table.
+    fn group_notes(&self, _group: &GroupRanking, _lang: Lang) -> Vec<String> {
+        Vec::new()
+    }
+}
 
 /// Everything a unit report reads.
 pub struct View<'a> {
@@ -79,13 +99,26 @@ impl View<'_> {
     }
 
     pub fn score_json(&self) -> Value {
+        self.score_json_with(&[])
+    }
+
+    /// The unit's JSON object with the members of each what-if mode.
+    fn unit_json_with(&self, i: usize, extras: &[&dyn UnitColumns]) -> Map<String, Value> {
+        let mut o = self.unit_json(&self.scores[i]);
+        for x in extras {
+            let (key, value) = x.json(i);
+            o.insert(key.into(), value);
+        }
+        o
+    }
+
+    pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> Value {
         let mut o = self.header();
         o.insert(
             "units".into(),
             Value::Array(
-                self.scores
-                    .iter()
-                    .map(|s| Value::Object(self.unit_json(s)))
+                (0..self.scores.len())
+                    .map(|i| Value::Object(self.unit_json_with(i, extras)))
                     .collect(),
             ),
         );
@@ -154,18 +187,30 @@ impl View<'_> {
 
     /// The `score` table, in file order. `machine` = stable CSV headers.
     pub fn score_table(&self, machine: bool) -> Table {
+        self.score_table_with(machine, &[])
+    }
+
+    /// The `score` table with each what-if mode's columns after the figures.
+    pub fn score_table_with(&self, machine: bool, extras: &[&dyn UnitColumns]) -> Table {
+        let l = self.lang;
         let mut headers = self.identity_headers(machine);
         headers.extend(self.figure_headers(machine));
+        headers.extend(extras.iter().flat_map(|x| x.headers(l, machine)));
         let rows = self
             .scores
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let mut r = self.identity(s);
                 r.extend(self.figures(s));
+                r.extend(extras.iter().flat_map(|x| x.cells(i, l, machine)));
                 r
             })
             .collect();
-        let notes = if machine { vec![] } else { self.legend() };
+        let mut notes = if machine { vec![] } else { self.legend() };
+        if !machine {
+            notes.extend(extras.iter().flat_map(|x| x.notes(l)));
+        }
         Table {
             title: None,
             headers,
@@ -207,210 +252,5 @@ pub fn line_id(l: LineStatus) -> &'static str {
         LineStatus::Tie => "tie",
         LineStatus::Out => "below_line",
         LineStatus::Ineligible => "ineligible",
-    }
-}
-
-impl View<'_> {
-    fn line_label(&self, e: &RankEntry) -> String {
-        let l = self.lang;
-        match e.line {
-            Some(LineStatus::In) => l.pick("✓ trong chỉ tiêu", "✓ within quota").into(),
-            Some(LineStatus::Tie) => l
-                .pick("= bằng điểm tại ranh giới", "= tied at the line")
-                .into(),
-            Some(LineStatus::Out) => l.pick("ngoài chỉ tiêu", "below the line").into(),
-            Some(LineStatus::Ineligible) | None if !e.failed.is_empty() => {
-                format!(
-                    "{} {}",
-                    l.pick("✗ không đạt:", "✗ fails:"),
-                    e.failed.join(", ")
-                )
-            }
-            _ => String::new(),
-        }
-    }
-
-    fn group_title(&self, g: &GroupRanking, tier: Option<usize>) -> String {
-        let l = self.lang;
-        let grp = &self.campaign.groups[g.group];
-        match (tier, g.places) {
-            (Some(t), Some(p)) => format!(
-                "{} ({}) — {}: {} {p} {}",
-                grp.name,
-                grp.id,
-                self.campaign.tiers[t].award,
-                l.pick("tối đa", "at most"),
-                l.pick("tập thể", "collective(s)")
-            ),
-            _ => format!("{} ({})", grp.name, grp.id),
-        }
-    }
-
-    fn group_notes(&self, g: &GroupRanking) -> Vec<String> {
-        let l = self.lang;
-        let mut notes = Vec::new();
-        if let Some(p) = g.places {
-            notes.push(format!(
-                "{} {}/{p} {}",
-                l.pick("Đã xếp", "Filled"),
-                g.filled,
-                l.pick("suất", "places")
-            ));
-        }
-        if let Some(t) = g.tie {
-            notes.push(match self.lang {
-                Lang::Vi => format!(
-                    "{} đơn vị bằng điểm cho {} suất cuối: cần quyết định",
-                    t.units, t.places
-                ),
-                Lang::En => format!(
-                    "{} units tied for {} place(s): decision needed",
-                    t.units, t.places
-                ),
-            });
-        }
-        if g.entries.is_empty() {
-            notes.push(
-                l.pick(
-                    "Không có đơn vị nào trong khối này.",
-                    "No unit in this group.",
-                )
-                .into(),
-            );
-        }
-        notes
-    }
-
-    /// Per-group tables for people (terminal and Markdown).
-    pub fn rank_tables(&self, groups: &[GroupRanking], tier: Option<usize>) -> Vec<Table> {
-        let l = self.lang;
-        let c = self.campaign;
-        let mut tables: Vec<Table> = groups
-            .iter()
-            .map(|g| {
-                let mut headers: Vec<String> = vec![
-                    l.pick("Hạng", "Rank").into(),
-                    l.pick("Mã", "Id").into(),
-                    l.pick("Đơn vị", "Unit").into(),
-                ];
-                headers.extend(c.tiebreak.iter().map(|&t| c.criteria[t].id.clone()));
-                headers.extend(
-                    self.figure_headers(false)
-                        .split_off(c.criteria.len() + c.penalties.len()),
-                );
-                headers.push(l.pick("Ghi chú", "Status").into());
-                let rows = g
-                    .entries
-                    .iter()
-                    .map(|e| {
-                        let s = &self.scores[e.score];
-                        let u = &self.metrics.units[s.unit];
-                        let mut r = vec![
-                            Cell::Num(e.rank as f64, 0),
-                            Cell::text(&u.id),
-                            Cell::text(&u.name),
-                        ];
-                        r.extend(
-                            c.tiebreak
-                                .iter()
-                                .map(|&t| Cell::opt(s.criteria[t].points, c.precision)),
-                        );
-                        r.extend(
-                            self.figures(s)
-                                .split_off(c.criteria.len() + c.penalties.len()),
-                        );
-                        r.push(Cell::text(self.line_label(e)));
-                        r
-                    })
-                    .collect();
-                Table {
-                    title: Some(self.group_title(g, tier)),
-                    headers,
-                    rows,
-                    notes: self.group_notes(g),
-                }
-            })
-            .collect();
-        let gates: Vec<String> = c
-            .gates
-            .iter()
-            .map(|g| format!("{}: {}", g.id, g.name))
-            .collect();
-        if let Some(last) = tables.last_mut()
-            && groups
-                .iter()
-                .any(|g| g.entries.iter().any(|e| !e.failed.is_empty()))
-        {
-            last.notes.extend(gates);
-        }
-        tables
-    }
-
-    /// One flat CSV table for all groups, stable headers.
-    pub fn rank_csv(&self, groups: &[GroupRanking]) -> Table {
-        let mut headers: Vec<String> = vec![
-            "group".into(),
-            "rank".into(),
-            "unit_id".into(),
-            "unit_name".into(),
-        ];
-        headers.extend(self.figure_headers(true));
-        headers.extend(["eligible", "failed_gates", "line"].map(String::from));
-        let mut rows = Vec::new();
-        for g in groups {
-            for e in &g.entries {
-                let s = &self.scores[e.score];
-                let u = &self.metrics.units[s.unit];
-                let mut r = vec![
-                    Cell::text(&u.group),
-                    Cell::Num(e.rank as f64, 0),
-                    Cell::text(&u.id),
-                    Cell::text(&u.name),
-                ];
-                r.extend(self.figures(s));
-                r.push(Cell::text(if e.eligible { "true" } else { "false" }));
-                r.push(Cell::text(e.failed.join(";")));
-                r.push(e.line.map_or(Cell::Empty, |l| Cell::text(line_id(l))));
-                rows.push(r);
-            }
-        }
-        Table {
-            title: None,
-            headers,
-            rows,
-            notes: vec![],
-        }
-    }
-
-    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> Value {
-        let c = self.campaign;
-        let mut o = self.header();
-        o.insert("tier".into(), json!(tier.map(|t| &c.tiers[t].id)));
-        let gs: Vec<Value> = groups
-            .iter()
-            .map(|g| {
-                json!({
-                    "group": c.groups[g.group].id,
-                    "places": g.places,
-                    "filled": g.places.map(|_| g.filled),
-                    "tie": g.tie.map(|t| json!({"units": t.units, "places": t.places})),
-                })
-            })
-            .collect();
-        o.insert("groups".into(), Value::Array(gs));
-        let units: Vec<Value> = groups
-            .iter()
-            .flat_map(|g| &g.entries)
-            .map(|e| {
-                let mut u = self.unit_json(&self.scores[e.score]);
-                u.insert("rank".into(), json!(e.rank));
-                u.insert("eligible".into(), json!(e.eligible));
-                u.insert("failed_gates".into(), json!(e.failed));
-                u.insert("line".into(), json!(e.line.map(line_id)));
-                Value::Object(u)
-            })
-            .collect();
-        o.insert("units".into(), Value::Array(units));
-        Value::Object(o)
     }
 }

@@ -1,81 +1,20 @@
 //! Turns a unit's metrics into points: each criterion's method applied to its
 //! value, rounded as the portal rounds, penalties subtracted, gates evaluated.
-//! Pure: a `Scorer` is built once per (campaign, data file) and then only reads.
+//! Pure: a `Scorer` is built once per (campaign, data file[, baseline]) and
+//! then only reads.
+
+mod bind;
+mod round;
+
+use std::borrow::Cow;
 
 use anyhow::{Result, anyhow, bail};
 
 use crate::campaign::{Campaign, Criterion, Scoring, StepDir, WhenUndefined, suggestion};
-use crate::expr::Expr;
 use crate::metrics::{Metrics, UnitRow};
-
-/// Rounds half away from zero at `precision` decimals, as the national portal
-/// and Excel's ROUND do. A value a hair below .5 only because of binary
-/// floating point (1.005 is stored as 1.00499…) still rounds up.
-pub fn round_to(x: f64, precision: u32) -> f64 {
-    let out = scaled_round(x, precision) / 10f64.powi(precision as i32);
-    if out == 0.0 { 0.0 } else { out }
-}
-
-/// `x × 10^precision`, rounded half away from zero to a whole number.
-fn scaled_round(x: f64, precision: u32) -> f64 {
-    let y = x * 10f64.powi(precision as i32);
-    let frac = (y - y.trunc()).abs();
-    let tol = (8.0 * f64::EPSILON * y.abs()).max(1e-9);
-    if (frac - 0.5).abs() < tol {
-        y.trunc() + y.signum()
-    } else {
-        y.round()
-    }
-}
-
-/// Formats `x` rounded to `precision` decimals (half away from zero).
-pub fn fmt_num(x: f64, precision: u32) -> String {
-    let mut s = String::with_capacity(12);
-    write_num(&mut s, x, precision);
-    s
-}
-
-/// Appends `x` rounded to `precision` decimals, through integer digits:
-/// exact, and far cheaper than float formatting in the hot output loops.
-pub fn write_num(out: &mut String, x: f64, precision: u32) {
-    use std::fmt::Write;
-    let r = scaled_round(x, precision);
-    if !r.is_finite() || r.abs() >= 9.0e15 || precision > 9 {
-        let _ = write!(out, "{:.*}", precision as usize, round_to(x, precision));
-        return;
-    }
-    let r = r as i64;
-    if r < 0 {
-        out.push('-');
-    }
-    // Digits of |r| right to left, with the decimal point `precision` from the end.
-    let mut buf = [0u8; 24];
-    let (mut a, mut i, mut written) = (r.unsigned_abs(), buf.len(), 0u32);
-    while a > 0 || written <= precision {
-        if written == precision && precision > 0 {
-            i -= 1;
-            buf[i] = b'.';
-        }
-        i -= 1;
-        buf[i] = b'0' + (a % 10) as u8;
-        a /= 10;
-        written += 1;
-    }
-    out.push_str(std::str::from_utf8(&buf[i..]).expect("ASCII digits"));
-}
-
-/// An expression with each name resolved to a metric column.
-#[derive(Debug, Clone)]
-struct Bound<'c> {
-    expr: &'c Expr,
-    slots: Vec<usize>,
-}
-
-impl Bound<'_> {
-    fn eval(&self, row: &[Option<f64>]) -> Option<f64> {
-        self.expr.eval(row, &self.slots)
-    }
-}
+pub use bind::PREV;
+use bind::{Binder, Bound, Prev};
+pub use round::{fmt_num, round_scaled, round_scaled_int, round_to, write_num};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GateOutcome {
@@ -99,6 +38,10 @@ pub struct CriterionScore {
     pub value: Option<f64>,
     /// Rounded points; `None` when the criterion does not count for the unit.
     pub points: Option<f64>,
+    /// The share of the criterion's points earned (clamped to 0..=1, before
+    /// rounding), so points under other weights are `round(share × points)`
+    /// without evaluating anything again; `None` when it does not count.
+    pub share: Option<f64>,
     pub applies: bool,
 }
 
@@ -124,6 +67,8 @@ pub struct UnitScore {
 
 pub struct Scorer<'c> {
     campaign: &'c Campaign,
+    /// Set when some expression reads `prev.` names.
+    prev: Option<Prev<'c>>,
     values: Vec<Option<Bound<'c>>>,
     formulas: Vec<Option<Bound<'c>>>,
     penalties: Vec<Bound<'c>>,
@@ -133,25 +78,22 @@ pub struct Scorer<'c> {
 impl<'c> Scorer<'c> {
     /// Resolves every name of every expression against the data file's
     /// metrics; an unknown name is an error naming the campaign line and the
-    /// closest metric.
+    /// closest metric. A `prev.` name is an error here: it needs a baseline.
     pub fn new(campaign: &'c Campaign, metrics: &Metrics) -> Result<Scorer<'c>> {
-        let known: Vec<&str> = metrics.names.iter().map(String::as_str).collect();
-        let bind = |expr: &'c Expr, what: &str, line: usize| -> Result<Bound<'c>> {
-            let slots = expr
-                .names()
-                .iter()
-                .map(|n| {
-                    known.iter().position(|k| k == n).ok_or_else(|| {
-                        anyhow!(
-                            "{}:{line}: {what}: unknown metric `{n}` (not a column of {}){}",
-                            campaign.file,
-                            metrics.file,
-                            suggestion(n, &known)
-                        )
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Bound { expr, slots })
+        Scorer::with_baseline(campaign, metrics, None)
+    }
+
+    /// Like [`Scorer::new`], with `prev.<metric>` names reading `baseline`.
+    /// Units the baseline does not have get undefined `prev.` values.
+    pub fn with_baseline(
+        campaign: &'c Campaign,
+        metrics: &Metrics,
+        baseline: Option<&'c Metrics>,
+    ) -> Result<Scorer<'c>> {
+        let binder = Binder {
+            campaign,
+            metrics,
+            baseline,
         };
         let mut values = Vec::new();
         let mut formulas = Vec::new();
@@ -160,31 +102,53 @@ impl<'c> Scorer<'c> {
             values.push(
                 c.value
                     .as_ref()
-                    .map(|e| bind(e, &what, c.line))
+                    .map(|e| binder.bind(e, &what, c.line))
                     .transpose()?,
             );
             formulas.push(match &c.scoring {
-                Scoring::Formula { expr, .. } => Some(bind(expr, &what, c.line)?),
+                Scoring::Formula { expr, .. } => Some(binder.bind(expr, &what, c.line)?),
                 _ => None,
             });
         }
-        let penalties = campaign
+        let penalties: Vec<Bound> = campaign
             .penalties
             .iter()
-            .map(|p| bind(&p.count, &format!("penalty `{}`", p.id), p.line))
+            .map(|p| binder.bind(&p.count, &format!("penalty `{}`", p.id), p.line))
             .collect::<Result<_>>()?;
-        let gates = campaign
+        let gates: Vec<Bound> = campaign
             .gates
             .iter()
-            .map(|g| bind(&g.rule, &format!("gate `{}`", g.id), g.line))
+            .map(|g| binder.bind(&g.rule, &format!("gate `{}`", g.id), g.line))
             .collect::<Result<_>>()?;
+        let reads_prev = values
+            .iter()
+            .chain(&formulas)
+            .flatten()
+            .chain(&penalties)
+            .chain(&gates)
+            .any(|b| b.slots.iter().any(|&s| s >= metrics.names.len()));
         Ok(Scorer {
             campaign,
+            prev: baseline.filter(|_| reads_prev).map(Prev::new),
             values,
             formulas,
             penalties,
             gates,
         })
+    }
+
+    /// Whether some expression reads the baseline (`prev.` names).
+    pub fn reads_baseline(&self) -> bool {
+        self.prev.is_some()
+    }
+
+    /// The row a unit's expressions read: its metrics, then its baseline
+    /// metrics when some expression reads `prev.` names.
+    pub fn row<'r>(&self, unit: &'r UnitRow) -> Cow<'r, [Option<f64>]> {
+        match &self.prev {
+            Some(p) => p.extend(unit),
+            None => Cow::Borrowed(&unit.values),
+        }
     }
 
     /// Scores every unit; a unit whose group the campaign does not know is an
@@ -211,7 +175,7 @@ impl<'c> Scorer<'c> {
                 suggestion(&unit.group, &known)
             );
         };
-        let row = &unit.values;
+        let row = &*self.row(unit);
         let mut criteria = Vec::with_capacity(c.criteria.len());
         for (i, crit) in c.criteria.iter().enumerate() {
             let cs = self
@@ -287,6 +251,7 @@ impl<'c> Scorer<'c> {
             return Ok(CriterionScore {
                 value: None,
                 points: None,
+                share: None,
                 applies: false,
             });
         }
@@ -301,11 +266,11 @@ impl<'c> Scorer<'c> {
             Some(f) if value.is_none() => f.eval(row),
             _ => value,
         };
-        let points = match fraction {
-            Some(f) => Some(f.clamp(0.0, 1.0) * crit.points),
+        let share = match fraction {
+            Some(f) => Some(f.clamp(0.0, 1.0)),
             None => match crit.when_undefined {
                 WhenUndefined::Zero => Some(0.0),
-                WhenUndefined::Full => Some(crit.points),
+                WhenUndefined::Full => Some(1.0),
                 WhenUndefined::Exclude => None,
                 WhenUndefined::Error => bail!(
                     "criterion `{}`: `{}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`",
@@ -317,7 +282,8 @@ impl<'c> Scorer<'c> {
         let precision = self.campaign.precision;
         Ok(CriterionScore {
             value: shown_value,
-            points: points.map(|p| round_to(p, precision)),
+            points: share.map(|s| round_to(s * crit.points, precision)),
+            share,
             applies: true,
         })
     }

@@ -244,6 +244,90 @@ fn unknown_group_names_the_row() {
     );
 }
 
+/// A criterion rewarding the rise in satisfaction since the baseline.
+fn improvement() -> Campaign {
+    campaign(
+        "  - id: tien_bo\n    name: T\n    points: 10\n    value: \"hai_long / danh_gia - prev.hai_long / prev.danh_gia\"\n    scoring: { linear: { zero_at: 0, full_at: 0.2 } }\n    when_undefined: zero\n",
+    )
+}
+
+#[test]
+fn prev_names_read_the_same_unit_in_the_baseline() {
+    let c = improvement();
+    let now = data(
+        "unit_id,unit_name,group,hai_long,danh_gia\nu,U,xa,9,10\nv,V,xa,5,10\nnew,N,xa,10,10\n",
+    );
+    let before = data("unit_id,unit_name,group,danh_gia,hai_long\nv,V,xa,10,6\nu,U,xa,10,8\n");
+    let scorer = Scorer::with_baseline(&c, &now, Some(&before)).unwrap();
+    assert!(scorer.reads_baseline());
+    let s = scorer.score_all(&now).unwrap();
+    // u: 0.9 − 0.8 = 0.1 of a 0.2 span → 5 points; v went down → 0.
+    assert_eq!(s[0].criteria[0].points, Some(5.0));
+    assert_eq!(s[1].criteria[0].points, Some(0.0));
+    // Not in the baseline: `prev.` is undefined, so when_undefined (zero) decides.
+    assert_eq!(
+        (s[2].criteria[0].value, s[2].criteria[0].points),
+        (None, Some(0.0))
+    );
+    let row = scorer.row(&now.units[0]);
+    assert_eq!(
+        scorer.inputs(0, &row),
+        [
+            ("hai_long".to_string(), Some(9.0)),
+            ("danh_gia".to_string(), Some(10.0)),
+            ("prev.hai_long".to_string(), Some(8.0)),
+            ("prev.danh_gia".to_string(), Some(10.0)),
+        ]
+    );
+}
+
+#[test]
+fn prev_without_a_baseline_names_the_criterion_and_the_flags() {
+    let c = improvement();
+    let now = data("unit_id,unit_name,group,hai_long,danh_gia\nu,U,xa,9,10\n");
+    let e = Scorer::new(&c, &now).err().unwrap().to_string();
+    assert!(
+        e.contains("c.yaml:8: criterion `tien_bo`: `prev.hai_long` reads the baseline, but none was given; add --baseline FILE or --baseline-period P"),
+        "{e}"
+    );
+    let before = data("unit_id,unit_name,group,hai_lon,danh_gia\nu,U,xa,9,10\n");
+    let e = Scorer::with_baseline(&c, &now, Some(&before))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        e.contains("unknown metric `prev.hai_long` (`hai_long` is not a column of the baseline m.csv); did you mean `prev.hai_lon`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_baseline_nobody_reads_changes_nothing() {
+    let c = campaign("  - { id: a, name: A, points: 10, value: \"x\" }\n");
+    let now = data("unit_id,unit_name,group,x\nu,U,xa,0.5\n");
+    let before = data("unit_id,unit_name,group,x\nu,U,xa,1\n");
+    let with = Scorer::with_baseline(&c, &now, Some(&before)).unwrap();
+    assert!(!with.reads_baseline());
+    assert_eq!(with.score_all(&now).unwrap(), scores(&c, &now));
+}
+
+#[test]
+fn share_times_points_rounds_to_the_points() {
+    let c = campaign(
+        "  - { id: a, name: A, points: 20, value: \"x / y\" }\n  - { id: b, name: B, points: 5, value: \"x / y\", when_undefined: full }\n",
+    );
+    let s = scores(
+        &c,
+        &data("unit_id,unit_name,group,x,y\nu,U,xa,29,32\nv,V,xa,1,0\n"),
+    );
+    assert_eq!(s[0].criteria[0].share, Some(29.0 / 32.0));
+    assert_eq!(s[0].criteria[0].points, Some(18.13));
+    assert_eq!(
+        (s[1].criteria[1].share, s[1].criteria[1].points),
+        (Some(1.0), Some(5.0))
+    );
+}
+
 #[test]
 fn numbers_are_written_exactly_at_precision() {
     let cases = [

@@ -1,0 +1,75 @@
+#!/bin/sh
+# A month's report of an emulation campaign from a multi-period metrics CSV:
+# the scores and ranks of every group, with the change since the month
+# before, as Markdown (to read or mail) and CSV (to open in a spreadsheet).
+#
+# Usage: sh examples/monthly-report.sh DATA.csv [YYYY-MM] [OUT_DIR]
+#   YYYY-MM   month to report; default: last month (what cron wants)
+#   OUT_DIR   default: reports; the files go to OUT_DIR/YYYY-MM/:
+#             report.md (ranks then scores), rank.md, rank.csv, scores.md, scores.csv
+# Environment (all optional):
+#   THIDUA    the binary (default: thidua on the PATH)
+#   CRITERIA  campaign YAML (default: the built-in plan 236/KH-UBND)
+#   TIER      also draw this tier's quota line in the ranks (e.g. huyen)
+#   LABELS    vi or en (default: vi)
+#
+# cron, 07:00 on the 3rd of every month, when last month's data is in:
+#   0 7 3 * * cd /srv/thidua && sh examples/monthly-report.sh data/monthly.csv >>reports/cron.log 2>&1
+# The script stops at the first error (exit 1 bad data, 2 bad usage) and
+# leaves no half-written file: thidua writes each output atomically.
+set -eu
+
+[ $# -ge 1 ] || { echo "usage: $0 DATA.csv [YYYY-MM] [OUT_DIR]" >&2; exit 2; }
+data=$1
+thidua=${THIDUA:-thidua}
+
+# The month before YYYY-MM, in plain shell arithmetic (no GNU date needed).
+month_before() {
+    y=${1%-*}
+    m=${1#*-}
+    m=${m#0}
+    if [ "$m" -eq 1 ]; then
+        printf '%04d-12\n' $((y - 1))
+    else
+        printf '%04d-%02d\n' "$y" $((m - 1))
+    fi
+}
+
+month=${2:-$(month_before "$(date +%Y-%m)")}
+case $month in
+    [0-9][0-9][0-9][0-9]-[0-1][0-9]) ;;
+    *) echo "$0: month must be YYYY-MM, got '$month'" >&2; exit 2 ;;
+esac
+dir=${3:-reports}/$month
+prev=$(month_before "$month")
+# The first month of the data has nothing to compare with.
+if ! grep -q ",$prev," "$data"; then
+    echo "$0: no $prev rows in $data: the report shows no change" >&2
+    prev=
+fi
+mkdir -p "$dir"
+
+# report COMMAND OUTPUT: one thidua run for the month, with the change since
+# the month before when there is one.
+report() {
+    set -- "$1" "$data" --period "$month" --lang "${LABELS:-vi}" -o "$2"
+    if [ -n "$prev" ]; then set -- "$@" --baseline-period "$prev"; fi
+    if [ -n "${CRITERIA:-}" ]; then set -- "$@" --criteria "$CRITERIA"; fi
+    if [ "$1" = rank ] && [ -n "${TIER:-}" ]; then set -- "$@" --tier "$TIER"; fi
+    "$thidua" "$@"
+}
+
+report rank "$dir/rank.md"
+report rank "$dir/rank.csv"
+report score "$dir/scores.md"
+report score "$dir/scores.csv"
+case ${LABELS:-vi} in
+    en) title="Emulation campaign report, month" ;;
+    *) title="Báo cáo thi đua tháng" ;;
+esac
+{
+    printf '# %s %s\n\n' "$title" "$month"
+    cat "$dir/rank.md" "$dir/scores.md"
+} >"$dir/report.md.tmp"
+mv "$dir/report.md.tmp" "$dir/report.md"
+echo "$dir"

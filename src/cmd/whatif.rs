@@ -1,0 +1,215 @@
+//! The what-if flags `score` and `rank` share — the baseline, the campaign to
+//! compare with, the sensitivity draws — with their checks (a wrong
+//! combination is a usage error, exit 2) and the loading they need.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::{UsageError, load_metrics, read_text};
+use crate::campaign::Campaign;
+use crate::metrics::Metrics;
+use crate::period::PeriodSel;
+use crate::scoring::UnitScore;
+use crate::whatif::baseline::{Change, changes, missing, score_baseline};
+use crate::whatif::sensitivity::{Draws, MAX_DRAWS, MAX_RANKS_KEPT};
+
+/// Units named in a notice before "and N more".
+const NOTICE_LISTED: usize = 10;
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Baseline metrics CSV: show the change since it, and let criteria read `prev.<metric>`.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Period of the baseline (in --baseline, else in the data file): P or FROM..TO.
+    #[arg(long, value_name = "P")]
+    pub baseline_period: Option<String>,
+}
+
+/// Baseline data and how to name it.
+pub struct Baseline {
+    pub metrics: Metrics,
+    pub label: String,
+}
+
+impl BaselineArgs {
+    /// Reads the baseline when one was asked for. `metrics` is what was read
+    /// from the data file `data`.
+    pub fn load(&self, data: &Path, metrics: &Metrics) -> Result<Option<Baseline>> {
+        if self.baseline.is_none() && self.baseline_period.is_none() {
+            return Ok(None);
+        }
+        if let Some(p) = &self.baseline_period {
+            PeriodSel::parse(p).map_err(|e| {
+                UsageError(format!("--baseline-period: {e}; expected P or FROM..TO"))
+            })?;
+            if self.baseline.is_none() && metrics.periods.is_empty() {
+                return Err(UsageError(format!(
+                    "--baseline-period: {} has no `period` column; give the baseline file with --baseline FILE",
+                    metrics.file
+                ))
+                .into());
+            }
+        }
+        let file = self.baseline.as_deref().unwrap_or(data);
+        let b =
+            load_metrics(file, self.baseline_period.as_deref()).context("reading the baseline")?;
+        let label = if b.periods.is_empty() {
+            b.file.clone()
+        } else {
+            format!("{} ({})", b.file, b.periods.join(", "))
+        };
+        Ok(Some(Baseline { metrics: b, label }))
+    }
+
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.baseline.iter().map(PathBuf::as_path)
+    }
+}
+
+/// Scores the baseline and the change of every unit since; units it lacks
+/// are named in a notice on standard error (the report shows no change for
+/// them, and, when `reads_prev`, their `prev.` values were undefined).
+pub fn baseline_changes(
+    campaign: &Campaign,
+    metrics: &Metrics,
+    scores: &[UnitScore],
+    baseline: &Baseline,
+    reads_prev: bool,
+) -> Result<Vec<Option<Change>>> {
+    let base_scores = score_baseline(campaign, &baseline.metrics)?;
+    let absent = missing(metrics, &baseline.metrics);
+    if !absent.is_empty() {
+        let more = absent.len().saturating_sub(NOTICE_LISTED);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let prev = if reads_prev {
+            " and their prev. values are undefined"
+        } else {
+            ""
+        };
+        eprintln!(
+            "thidua: notice: {} unit(s) not in the baseline {}: {}{tail}; no change is shown for them{prev}",
+            absent.len(),
+            baseline.label,
+            absent[..absent.len().min(NOTICE_LISTED)].join(", ")
+        );
+    }
+    Ok(changes(
+        campaign,
+        metrics,
+        scores,
+        &baseline.metrics,
+        &base_scores,
+    ))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Rank also under this campaign file (B) and show the differences.
+    #[arg(long, value_name = "FILE", conflicts_with = "compare_weights")]
+    pub compare: Option<PathBuf>,
+    /// Rank also under these weights `{criterion_id: points}` on top of the campaign (B).
+    #[arg(long, value_name = "FILE")]
+    pub compare_weights: Option<PathBuf>,
+}
+
+impl CompareArgs {
+    /// Campaign B and its label, when asked for; `a` is campaign A as loaded.
+    pub fn load(&self, a: &Campaign) -> Result<Option<(Campaign, String)>> {
+        if let Some(p) = &self.compare {
+            let label = p.display().to_string();
+            return Ok(Some((Campaign::from_yaml(&read_text(p)?, &label)?, label)));
+        }
+        let Some(w) = &self.compare_weights else {
+            return Ok(None);
+        };
+        let mut b = a.clone();
+        let label = w.display().to_string();
+        b.apply_weights(&read_text(w)?, &label)?;
+        Ok(Some((b, format!("A + {label}"))))
+    }
+
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.compare
+            .iter()
+            .chain(self.compare_weights.iter())
+            .map(PathBuf::as_path)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// Draw random weights N times and show how stable each rank and quota place is (needs --tier).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_DRAWS)))]
+    pub sensitivity: Option<u32>,
+    /// How far each criterion's points may vary in a draw: ±S, 0 ≤ S < 1 [default: 0.25].
+    #[arg(long, value_name = "S", value_parser = parse_spread)]
+    pub spread: Option<f64>,
+    /// Seed of the draws: the same seed gives the same figures everywhere [default: 1].
+    #[arg(long, value_name = "K")]
+    pub seed: Option<u64>,
+}
+
+fn parse_spread(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if (0.0..1.0).contains(&s) => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a spread: expected a number at least 0 and below 1 (0.25 means ±25%)"
+        )),
+    }
+}
+
+impl SensitivityArgs {
+    /// The draws asked for, checked against the other flags.
+    pub fn draws(&self, tier: Option<&str>) -> Result<Option<Draws>> {
+        let Some(count) = self.sensitivity else {
+            let stray = match (self.spread, self.seed) {
+                (Some(_), _) => Some("--spread"),
+                (_, Some(_)) => Some("--seed"),
+                _ => None,
+            };
+            return match stray {
+                Some(flag) => Err(UsageError(format!(
+                    "{flag} only applies with --sensitivity N (the number of draws)"
+                ))
+                .into()),
+                None => Ok(None),
+            };
+        };
+        if tier.is_none() {
+            return Err(UsageError(
+                "--sensitivity needs --tier: it measures the chance of being inside that tier's quota places".into(),
+            )
+            .into());
+        }
+        Ok(Some(Draws {
+            count,
+            spread: self.spread.unwrap_or(0.25),
+            seed: self.seed.unwrap_or(1),
+        }))
+    }
+
+    /// Refuses runs whose ranks would not fit in memory.
+    pub fn check_size(draws: Draws, units: usize) -> Result<()> {
+        let kept = u64::from(draws.count) * units as u64;
+        if kept > MAX_RANKS_KEPT {
+            let most = MAX_RANKS_KEPT / (units as u64).max(1);
+            return Err(UsageError(format!(
+                "--sensitivity {}: too many draws for {units} units (at most {most})",
+                draws.count
+            ))
+            .into());
+        }
+        Ok(())
+    }
+}
+
+/// Threads for the draws: one per core (the figures never depend on it).
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}

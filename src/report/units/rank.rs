@@ -1,0 +1,250 @@
+//! The `rank` report: per-group tables with the quota line for people, one
+//! flat CSV and the JSON object for scripts, each with the columns of the
+//! what-if modes in use.
+
+use serde_json::{Value, json};
+
+use super::{UnitColumns, View, line_id};
+use crate::i18n::Lang;
+use crate::ranking::{GroupRanking, LineStatus, RankEntry};
+use crate::report::{Cell, Table};
+
+impl View<'_> {
+    fn line_label(&self, e: &RankEntry) -> String {
+        let l = self.lang;
+        match e.line {
+            Some(LineStatus::In) => l.pick("✓ trong chỉ tiêu", "✓ within quota").into(),
+            Some(LineStatus::Tie) => l
+                .pick("= bằng điểm tại ranh giới", "= tied at the line")
+                .into(),
+            Some(LineStatus::Out) => l.pick("ngoài chỉ tiêu", "below the line").into(),
+            Some(LineStatus::Ineligible) | None if !e.failed.is_empty() => {
+                format!(
+                    "{} {}",
+                    l.pick("✗ không đạt:", "✗ fails:"),
+                    e.failed.join(", ")
+                )
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn group_title(&self, g: &GroupRanking, tier: Option<usize>) -> String {
+        let l = self.lang;
+        let grp = &self.campaign.groups[g.group];
+        match (tier, g.places) {
+            (Some(t), Some(p)) => format!(
+                "{} ({}) — {}: {} {p} {}",
+                grp.name,
+                grp.id,
+                self.campaign.tiers[t].award,
+                l.pick("tối đa", "at most"),
+                l.pick("tập thể", "collective(s)")
+            ),
+            _ => format!("{} ({})", grp.name, grp.id),
+        }
+    }
+
+    fn group_notes(&self, g: &GroupRanking) -> Vec<String> {
+        let l = self.lang;
+        let mut notes = Vec::new();
+        if let Some(p) = g.places {
+            notes.push(format!(
+                "{} {}/{p} {}",
+                l.pick("Đã xếp", "Filled"),
+                g.filled,
+                l.pick("suất", "places")
+            ));
+        }
+        if let Some(t) = g.tie {
+            notes.push(match self.lang {
+                Lang::Vi => format!(
+                    "{} đơn vị bằng điểm cho {} suất cuối: cần quyết định",
+                    t.units, t.places
+                ),
+                Lang::En => format!(
+                    "{} units tied for {} place(s): decision needed",
+                    t.units, t.places
+                ),
+            });
+        }
+        if g.entries.is_empty() {
+            notes.push(
+                l.pick(
+                    "Không có đơn vị nào trong khối này.",
+                    "No unit in this group.",
+                )
+                .into(),
+            );
+        }
+        notes
+    }
+
+    /// Per-group tables for people (terminal and Markdown).
+    pub fn rank_tables(&self, groups: &[GroupRanking], tier: Option<usize>) -> Vec<Table> {
+        self.rank_tables_with(groups, tier, &[])
+    }
+
+    /// Per-group tables with each what-if mode's columns before the status.
+    pub fn rank_tables_with(
+        &self,
+        groups: &[GroupRanking],
+        tier: Option<usize>,
+        extras: &[&dyn UnitColumns],
+    ) -> Vec<Table> {
+        let l = self.lang;
+        let c = self.campaign;
+        let mut tables: Vec<Table> = groups
+            .iter()
+            .map(|g| {
+                let mut headers: Vec<String> = vec![
+                    l.pick("Hạng", "Rank").into(),
+                    l.pick("Mã", "Id").into(),
+                    l.pick("Đơn vị", "Unit").into(),
+                ];
+                headers.extend(c.tiebreak.iter().map(|&t| c.criteria[t].id.clone()));
+                headers.extend(
+                    self.figure_headers(false)
+                        .split_off(c.criteria.len() + c.penalties.len()),
+                );
+                headers.extend(extras.iter().flat_map(|x| x.headers(l, false)));
+                headers.push(l.pick("Ghi chú", "Status").into());
+                let rows = g
+                    .entries
+                    .iter()
+                    .map(|e| {
+                        let s = &self.scores[e.score];
+                        let u = &self.metrics.units[s.unit];
+                        let mut r = vec![
+                            Cell::Num(e.rank as f64, 0),
+                            Cell::text(&u.id),
+                            Cell::text(&u.name),
+                        ];
+                        r.extend(
+                            c.tiebreak
+                                .iter()
+                                .map(|&t| Cell::opt(s.criteria[t].points, c.precision)),
+                        );
+                        r.extend(
+                            self.figures(s)
+                                .split_off(c.criteria.len() + c.penalties.len()),
+                        );
+                        r.extend(extras.iter().flat_map(|x| x.cells(e.score, l, false)));
+                        r.push(Cell::text(self.line_label(e)));
+                        r
+                    })
+                    .collect();
+                let mut notes = self.group_notes(g);
+                notes.extend(extras.iter().flat_map(|x| x.group_notes(g, l)));
+                Table {
+                    title: Some(self.group_title(g, tier)),
+                    headers,
+                    rows,
+                    notes,
+                }
+            })
+            .collect();
+        let gates: Vec<String> = c
+            .gates
+            .iter()
+            .map(|g| format!("{}: {}", g.id, g.name))
+            .collect();
+        if let Some(last) = tables.last_mut()
+            && groups
+                .iter()
+                .any(|g| g.entries.iter().any(|e| !e.failed.is_empty()))
+        {
+            last.notes.extend(gates);
+        }
+        if let Some(last) = tables.last_mut() {
+            last.notes.extend(extras.iter().flat_map(|x| x.notes(l)));
+        }
+        tables
+    }
+
+    /// One flat CSV table for all groups, stable headers.
+    pub fn rank_csv(&self, groups: &[GroupRanking]) -> Table {
+        self.rank_csv_with(groups, &[])
+    }
+
+    /// The flat CSV with each what-if mode's columns at the end.
+    pub fn rank_csv_with(&self, groups: &[GroupRanking], extras: &[&dyn UnitColumns]) -> Table {
+        let l = self.lang;
+        let mut headers: Vec<String> = vec![
+            "group".into(),
+            "rank".into(),
+            "unit_id".into(),
+            "unit_name".into(),
+        ];
+        headers.extend(self.figure_headers(true));
+        headers.extend(["eligible", "failed_gates", "line"].map(String::from));
+        headers.extend(extras.iter().flat_map(|x| x.headers(l, true)));
+        let mut rows = Vec::new();
+        for g in groups {
+            for e in &g.entries {
+                let s = &self.scores[e.score];
+                let u = &self.metrics.units[s.unit];
+                let mut r = vec![
+                    Cell::text(&u.group),
+                    Cell::Num(e.rank as f64, 0),
+                    Cell::text(&u.id),
+                    Cell::text(&u.name),
+                ];
+                r.extend(self.figures(s));
+                r.push(Cell::text(if e.eligible { "true" } else { "false" }));
+                r.push(Cell::text(e.failed.join(";")));
+                r.push(e.line.map_or(Cell::Empty, |l| Cell::text(line_id(l))));
+                r.extend(extras.iter().flat_map(|x| x.cells(e.score, l, true)));
+                rows.push(r);
+            }
+        }
+        Table {
+            title: None,
+            headers,
+            rows,
+            notes: vec![],
+        }
+    }
+
+    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> Value {
+        self.rank_json_with(groups, tier, &[])
+    }
+
+    /// The JSON object with each what-if mode's member in every unit.
+    pub fn rank_json_with(
+        &self,
+        groups: &[GroupRanking],
+        tier: Option<usize>,
+        extras: &[&dyn UnitColumns],
+    ) -> Value {
+        let c = self.campaign;
+        let mut o = self.header();
+        o.insert("tier".into(), json!(tier.map(|t| &c.tiers[t].id)));
+        let gs: Vec<Value> = groups
+            .iter()
+            .map(|g| {
+                json!({
+                    "group": c.groups[g.group].id,
+                    "places": g.places,
+                    "filled": g.places.map(|_| g.filled),
+                    "tie": g.tie.map(|t| json!({"units": t.units, "places": t.places})),
+                })
+            })
+            .collect();
+        o.insert("groups".into(), Value::Array(gs));
+        let units: Vec<Value> = groups
+            .iter()
+            .flat_map(|g| &g.entries)
+            .map(|e| {
+                let mut u = self.unit_json_with(e.score, extras);
+                u.insert("rank".into(), json!(e.rank));
+                u.insert("eligible".into(), json!(e.eligible));
+                u.insert("failed_gates".into(), json!(e.failed));
+                u.insert("line".into(), json!(e.line.map(line_id)));
+                Value::Object(u)
+            })
+            .collect();
+        o.insert("units".into(), Value::Array(units));
+        Value::Object(o)
+    }
+}
