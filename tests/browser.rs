@@ -142,6 +142,14 @@ fn rank_and_nominate_reports_render_in_chromium() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
+    let rank = report(
+        dir.path(),
+        "bao-cao.html",
+        &["rank", EXAMPLE, "--tier", "huyen"],
+    );
+    let title =
+        "Báo cáo xếp hạng thi đua — Giấy khen của Chủ tịch UBND huyện (huyen) — 236/KH-UBND";
+    check(&bin, dir.path(), &rank, title, 2, 4);
     let nominate = report(
         dir.path(),
         "de-nghi.html",

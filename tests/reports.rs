@@ -270,3 +270,122 @@ fn a_dossier_list_in_a_workbook_counts_like_its_csv() {
     let from_csv = run(&[&["import", csv], &q1[..]].concat());
     assert_eq!(run(&[&["import", s(&xlsx)], &q1[..]].concat()), from_csv);
 }
+
+#[test]
+fn rank_html_has_a_chart_per_group_and_what_if_columns_when_asked() {
+    let dir = tmp();
+    let out = path(dir.path(), "bao-cao.html");
+    run(&["rank", EXAMPLE, "--tier", "huyen", "-o", s(&out)]);
+    let doc = fs::read_to_string(&out).unwrap();
+    assert!(doc.contains(
+        "<title>Báo cáo xếp hạng thi đua — Giấy khen của Chủ tịch UBND huyện (huyen) — 236/KH-UBND</title>"
+    ));
+    assert_eq!(doc.matches("<section class=\"group\">").count(), 2);
+    assert_eq!(doc.matches("class=\"quota\"").count(), 2);
+    let weights = path(dir.path(), "w.yaml");
+    fs::write(&weights, "tien_do: 30\n").unwrap();
+    let html = run(&[
+        "rank",
+        EXAMPLE,
+        "--tier",
+        "huyen",
+        "--compare-weights",
+        s(&weights),
+        "--format",
+        "html",
+    ]);
+    assert!(
+        String::from_utf8(html)
+            .unwrap()
+            .contains("<th>Hạng (B)</th>")
+    );
+}
+
+#[test]
+fn rank_workbook_reads_back_with_the_numbers_of_the_csv() {
+    let dir = tmp();
+    let out = path(dir.path(), "xep-hang.xlsx");
+    run(&["rank", EXAMPLE, "--tier", "huyen", "-o", s(&out)]);
+    let mut wb = workbook(&out);
+    assert_eq!(
+        wb.sheet_names(),
+        ["Các cơ quan, đơn vị thuộc UBND…", "UBND các xã, thị trấn"]
+    );
+    let csv = run(&["rank", EXAMPLE, "--tier", "huyen", "--format", "csv"]);
+    for (sheet, group) in wb.sheet_names().iter().zip(["phong_ban", "xa"]) {
+        let range = wb.worksheet_range(sheet).unwrap();
+        let in_group = |r: &csv::StringRecord| &r[0] == group;
+        for (label, id) in [
+            ("Hạng", "rank"),
+            ("Tổng điểm", "total"),
+            ("Tối đa", "max"),
+            ("Tỷ lệ %", "percent"),
+        ] {
+            assert_eq!(
+                numbers(&range, 1, label),
+                csv_column(&csv, id, in_group),
+                "{sheet} {label}"
+            );
+        }
+    }
+}
+
+#[test]
+fn score_workbook_has_a_sheet_per_group_with_every_criterion_as_in_the_csv() {
+    let dir = tmp();
+    let out = path(dir.path(), "diem.xlsx");
+    run(&["score", EXAMPLE, "--format", "xlsx", "-o", s(&out)]);
+    let mut wb = workbook(&out);
+    let csv = run(&["score", EXAMPLE, "--format", "csv"]);
+    let ids: Vec<String> = csv::Reader::from_reader(&csv[..])
+        .headers()
+        .unwrap()
+        .iter()
+        .skip(3)
+        .take_while(|h| *h != "class")
+        .map(String::from)
+        .collect();
+    assert!(
+        ids.len() >= 10,
+        "criteria, penalty, total, max, percent: {ids:?}"
+    );
+    let mut units = 0;
+    for (sheet, group) in wb.sheet_names().iter().zip(["phong_ban", "xa"]) {
+        let range = wb.worksheet_range(sheet).unwrap();
+        let in_group = |r: &csv::StringRecord| &r[2] == group;
+        for (k, id) in ids.iter().enumerate() {
+            let col: Vec<f64> = (2..range.height())
+                .map_while(|r| match range.get((r, 3 + k)) {
+                    Some(Data::Float(x)) => Some(*x),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(col, csv_column(&csv, id, in_group), "{sheet} {id}");
+        }
+        units += numbers(&range, 1, "Tổng điểm").len();
+    }
+    assert_eq!(units, 23);
+    let html = String::from_utf8(run(&["score", EXAMPLE, "--format", "html"])).unwrap();
+    assert_eq!(html.matches("<section class=\"group\">").count(), 2);
+}
+
+#[test]
+fn other_tables_become_plain_documents_and_sheets() {
+    let html = String::from_utf8(run(&[
+        "score",
+        EXAMPLE,
+        "--explain",
+        "xa_phuoc_hai",
+        "--format",
+        "html",
+    ]))
+    .unwrap();
+    assert!(
+        html.contains("<h1>Giải trình điểm: UBND xã Phước Hải"),
+        "{html}"
+    );
+    let dir = tmp();
+    let out = path(dir.path(), "giai-trinh.xlsx");
+    run(&["score", EXAMPLE, "--explain", "xa_phuoc_hai", "-o", s(&out)]);
+    assert!(workbook(&out).sheet_names()[0].starts_with("Giải trình điểm"));
+}

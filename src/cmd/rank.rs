@@ -93,6 +93,10 @@ pub fn run(args: &Args) -> Result<()> {
     inputs.extend(args.campaign.inputs());
     inputs.extend(args.baseline.inputs());
     inputs.extend(args.compare.inputs());
+    let tables = || view.rank_tables_with(&groups, tier, &extras);
+    if let Some(done) = super::reports::rank(&args.out, &view, &groups, tier, tables, &inputs) {
+        return done;
+    }
     write_report(
         &args.out,
         || view.rank_tables_with(&groups, tier, &extras),

@@ -85,6 +85,10 @@ pub fn run(args: &Args) -> Result<()> {
         })
         .transpose()?;
     let extras: Vec<&dyn UnitColumns> = since.iter().map(|c| c as &dyn UnitColumns).collect();
+    let table = || view.score_table_with(false, &extras);
+    if let Some(done) = super::reports::score(&args.out, &view, table, &inputs) {
+        return done;
+    }
     write_report(
         &args.out,
         || vec![view.score_table_with(false, &extras)],
