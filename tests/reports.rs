@@ -389,3 +389,14 @@ fn other_tables_become_plain_documents_and_sheets() {
     run(&["score", EXAMPLE, "--explain", "xa_phuoc_hai", "-o", s(&out)]);
     assert!(workbook(&out).sheet_names()[0].starts_with("Giải trình điểm"));
 }
+
+#[test]
+fn the_shipped_example_report_is_what_the_binary_makes() {
+    let made = run(&["rank", EXAMPLE, "--tier", "huyen", "--format", "html"]);
+    let shipped = fs::read("examples/bao-cao-huyen.html").unwrap();
+    assert!(
+        made == shipped,
+        "examples/bao-cao-huyen.html is stale: regenerate it with\n\
+         SOURCE_DATE_EPOCH={EPOCH} cargo run -- rank {EXAMPLE} --tier huyen --format html -o examples/bao-cao-huyen.html"
+    );
+}
