@@ -42,7 +42,12 @@ fn meta() -> Result<Meta> {
 
 /// A workbook is binary: on a terminal it would only scramble the screen.
 pub fn refuse_terminal(out: &OutputArgs, format: Format) -> Result<()> {
-    if format == Format::Xlsx && out.output.is_none() && std::io::stdout().is_terminal() {
+    let terminal = out.output.is_none() && std::io::stdout().is_terminal();
+    binary_on_terminal(format, terminal)
+}
+
+fn binary_on_terminal(format: Format, terminal: bool) -> Result<()> {
+    if format == Format::Xlsx && terminal {
         return Err(UsageError(
             "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect the output)"
                 .into(),
@@ -131,4 +136,18 @@ pub fn nominate(out: &OutputArgs, view: &NominationView, inputs: &[&Path]) -> Op
         Format::Html => Ok(html::nominate(view, meta).into_bytes()),
         _ => xlsx::workbook(&xlsx::nominate_sheets(view), meta.generated),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_workbook_is_kept_off_the_terminal() {
+        let e = binary_on_terminal(Format::Xlsx, true).unwrap_err();
+        assert!(e.downcast_ref::<UsageError>().is_some(), "exit code 2");
+        assert!(e.to_string().contains("give -o FILE.xlsx"), "{e}");
+        assert!(binary_on_terminal(Format::Xlsx, false).is_ok());
+        assert!(binary_on_terminal(Format::Html, true).is_ok());
+    }
 }
