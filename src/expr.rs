@@ -2,7 +2,11 @@
 //! to say how a rate is built without a spreadsheet, and every value it yields is
 //! either a finite number or "undefined" (division by zero, a missing cell).
 
+mod lex;
+
 use std::fmt;
+
+use lex::{Tok, Token, lex};
 
 /// Deeper nesting than this is refused: real criteria never come close, and a
 /// hostile file must not overflow the stack.
@@ -177,99 +181,6 @@ fn eval(node: &Node, row: &[Option<f64>], slots: &[usize]) -> Option<f64> {
             acc
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Num(f64),
-    Ident(String),
-    Op(&'static str),
-    LParen,
-    RParen,
-    Comma,
-}
-
-#[derive(Debug)]
-struct Token {
-    tok: Tok,
-    /// 1-based character column.
-    col: usize,
-}
-
-fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
-    let chars: Vec<char> = src.chars().collect();
-    let err = |col: usize, msg: String| ParseError {
-        column: col,
-        message: msg,
-        source_text: src.to_string(),
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let col = i + 1;
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
-        {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-                i += 1;
-            }
-            let text: String = chars[start..i].iter().collect();
-            let n = text
-                .parse::<f64>()
-                .map_err(|_| err(col, format!("`{text}` is not a number")))?;
-            out.push(Token {
-                tok: Tok::Num(n),
-                col,
-            });
-            continue;
-        }
-        if c.is_ascii_alphabetic() || c == '_' {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
-            {
-                i += 1;
-            }
-            let text: String = chars[start..i].iter().collect();
-            out.push(Token {
-                tok: Tok::Ident(text),
-                col,
-            });
-            continue;
-        }
-        let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
-        let (tok, len) = match (c, two.as_str()) {
-            (_, "==") => (Tok::Op("=="), 2),
-            (_, "!=") => (Tok::Op("!="), 2),
-            (_, "<=") => (Tok::Op("<="), 2),
-            (_, ">=") => (Tok::Op(">="), 2),
-            ('<', _) => (Tok::Op("<"), 1),
-            ('>', _) => (Tok::Op(">"), 1),
-            ('+', _) => (Tok::Op("+"), 1),
-            ('-', _) => (Tok::Op("-"), 1),
-            ('*', _) => (Tok::Op("*"), 1),
-            ('/', _) => (Tok::Op("/"), 1),
-            ('(', _) => (Tok::LParen, 1),
-            (')', _) => (Tok::RParen, 1),
-            (',', _) => (Tok::Comma, 1),
-            ('=', _) => return Err(err(col, "`=` is not an operator: compare with `==`".into())),
-            _ => return Err(err(col, format!("unexpected character `{c}`"))),
-        };
-        out.push(Token { tok, col });
-        i += len;
-        if out.len() > MAX_TOKENS {
-            return Err(err(
-                col,
-                format!("expression longer than {MAX_TOKENS} tokens"),
-            ));
-        }
-    }
-    Ok(out)
 }
 
 struct Parser<'a> {
@@ -501,125 +412,4 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ev(src: &str, vals: &[(&str, Option<f64>)]) -> Option<f64> {
-        let e = Expr::parse(src).unwrap();
-        let row: Vec<Option<f64>> = vals.iter().map(|v| v.1).collect();
-        let slots: Vec<usize> = e
-            .names()
-            .iter()
-            .map(|n| {
-                vals.iter()
-                    .position(|v| v.0 == n)
-                    .expect("name in test row")
-            })
-            .collect();
-        e.eval(&row, &slots)
-    }
-
-    #[test]
-    fn arithmetic_and_precedence() {
-        assert_eq!(ev("1 + 2 * 3", &[]), Some(7.0));
-        assert_eq!(ev("(1 + 2) * 3", &[]), Some(9.0));
-        assert_eq!(ev("-2 * -3", &[]), Some(6.0));
-        assert_eq!(ev("10 / 4 - 1", &[]), Some(1.5));
-        assert_eq!(
-            ev(
-                "(a + b) / c",
-                &[("a", Some(3.0)), ("b", Some(1.0)), ("c", Some(8.0))]
-            ),
-            Some(0.5)
-        );
-    }
-
-    #[test]
-    fn division_by_zero_and_missing_are_undefined() {
-        assert_eq!(ev("a / b", &[("a", Some(0.0)), ("b", Some(0.0))]), None);
-        assert_eq!(ev("a + 1", &[("a", None)]), None);
-        assert_eq!(
-            ev("if(b > 0, a / b, 1)", &[("b", Some(0.0)), ("a", Some(3.0))]),
-            Some(1.0)
-        );
-    }
-
-    #[test]
-    fn logic_comparisons_and_functions() {
-        assert_eq!(
-            ev("a == 0 and b == 0", &[("a", Some(0.0)), ("b", Some(1.0))]),
-            Some(0.0)
-        );
-        assert_eq!(
-            ev("a == 0 or b == 0", &[("a", Some(0.0)), ("b", None)]),
-            Some(1.0)
-        );
-        assert_eq!(
-            ev("a > 0 and b > 0", &[("a", Some(0.0)), ("b", None)]),
-            Some(0.0)
-        );
-        assert_eq!(ev("not a >= 2", &[("a", Some(1.0))]), Some(1.0));
-        assert_eq!(ev("min(1, a / 0.8)", &[("a", Some(0.4))]), Some(0.5));
-        assert_eq!(
-            ev("max(a - b, 0)", &[("a", Some(1.0)), ("b", Some(3.0))]),
-            Some(0.0)
-        );
-        assert_eq!(ev("abs(0 - 2.5)", &[]), Some(2.5));
-        assert_eq!(ev("a != a", &[("a", Some(1.0))]), Some(0.0));
-    }
-
-    #[test]
-    fn names_are_collected_once() {
-        let e = Expr::parse("a / b + a * prev.c").unwrap();
-        assert_eq!(e.names(), ["a", "b", "prev.c"]);
-    }
-
-    #[test]
-    fn errors_point_at_the_character() {
-        let e = Expr::parse("a + * b").unwrap_err();
-        assert_eq!(e.column, 5);
-        assert!(e.to_string().contains("at character 5 of `a + * b`"), "{e}");
-        assert_eq!(Expr::parse("(a + b").unwrap_err().column, 7);
-        let e = Expr::parse("a = 0").unwrap_err();
-        assert!(e.message.contains("=="), "{e}");
-        let e = Expr::parse("sqrt(a)").unwrap_err();
-        assert!(e.message.contains("unknown function `sqrt`"), "{e}");
-        assert_eq!(e.column, 1);
-        assert!(
-            Expr::parse("if(a, b)")
-                .unwrap_err()
-                .message
-                .contains("takes 3")
-        );
-        assert_eq!(Expr::parse("a b").unwrap_err().column, 3);
-        assert_eq!(Expr::parse("a # b").unwrap_err().column, 3);
-        assert!(Expr::parse("").is_err());
-    }
-
-    #[test]
-    fn deep_nesting_is_refused_not_overflowed() {
-        let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
-        assert!(
-            Expr::parse(&deep)
-                .unwrap_err()
-                .message
-                .contains("nested deeper")
-        );
-        let negs = format!("{}1", "-".repeat(100));
-        assert!(
-            Expr::parse(&negs)
-                .unwrap_err()
-                .message
-                .contains("nested deeper")
-        );
-        let nots = format!("{}1", "not ".repeat(100));
-        assert!(Expr::parse(&nots).is_err());
-        let chain = format!("1{}", "+1".repeat(100_000));
-        assert!(
-            Expr::parse(&chain)
-                .unwrap_err()
-                .message
-                .contains("longer than")
-        );
-    }
-}
+mod tests;

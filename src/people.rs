@@ -7,7 +7,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::record::{Record, RecordReader};
+use crate::record::{Record, Rows};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
@@ -29,16 +29,16 @@ const OPTIONAL: [&str; 4] = ["direct", "eligible", "score", "note"];
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
-    let mut rdr = RecordReader::new(input, b',', 1);
-    let mut rec = Record::new();
     let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
-    if rdr.next(&mut rec).map_err(read_err)?.is_none() {
+    let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
         bail!(
             "{file}: empty file: expected a header row with {}",
             REQUIRED.join(", ")
         );
-    }
-    let header: Vec<String> = rec
+    };
+    let mut rec = Record::new();
+    let header: Vec<String> = rdr
+        .header
         .iter()
         .map(|h| {
             String::from_utf8_lossy(h)
@@ -76,8 +76,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
     let mut people = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
-    while let Some(start) = rdr.next(&mut rec).map_err(read_err)? {
-        let line = start.line;
+    while let Some(line) = rdr.next(&mut rec, |e| errors.push(e)).map_err(read_err)? {
         let Ok(cells) = rec
             .iter()
             .map(std::str::from_utf8)
@@ -86,17 +85,6 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             errors.push(format!("{file}:{line}: not UTF-8 text"));
             continue;
         };
-        if cells.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if cells.len() != header.len() {
-            errors.push(format!(
-                "{file}:{line}: {} fields, but the header has {}",
-                cells.len(),
-                header.len()
-            ));
-            continue;
-        }
         let get = |i: usize| cells.get(i).copied().unwrap_or("").trim().to_string();
         let opt = |c: Option<usize>| c.map(get).unwrap_or_default();
         let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {

@@ -169,6 +169,57 @@ impl<R: Read> RecordReader<R> {
     }
 }
 
+/// A CSV file with a header row, read row by row into one reused record:
+/// blank rows are skipped, and a row whose width differs from the header's
+/// is reported (with its line) instead of returned.
+pub struct Rows<R> {
+    reader: RecordReader<R>,
+    pub header: Vec<Vec<u8>>,
+    file: String,
+}
+
+impl<R: Read> Rows<R> {
+    /// `None` when the input holds no row at all (an empty file).
+    pub fn open(input: R, delimiter: u8, file: &str) -> io::Result<Option<Rows<R>>> {
+        let mut reader = RecordReader::new(input, delimiter, 1);
+        let mut rec = Record::new();
+        if reader.next(&mut rec)?.is_none() {
+            return Ok(None);
+        }
+        let header = rec.iter().map(<[u8]>::to_vec).collect();
+        Ok(Some(Rows {
+            reader,
+            header,
+            file: file.to_string(),
+        }))
+    }
+
+    /// The next data row and its line; rows of the wrong width go to `bad`.
+    pub fn next(
+        &mut self,
+        rec: &mut Record,
+        mut bad: impl FnMut(String),
+    ) -> io::Result<Option<u64>> {
+        while let Some(start) = self.reader.next(rec)? {
+            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            if rec.len() != self.header.len() {
+                bad(format!(
+                    "{}:{}: {} fields, but the header has {} (a stray comma or a missing cell?)",
+                    self.file,
+                    start.line,
+                    rec.len(),
+                    self.header.len()
+                ));
+                continue;
+            }
+            return Ok(Some(start.line));
+        }
+        Ok(None)
+    }
+}
+
 /// Doubles a record buffer up to `limit` entries, else an `InvalidData` error.
 fn grow<T: Copy + Default>(
     buf: &mut Vec<T>,

@@ -359,3 +359,51 @@ fn hostile_names_are_neutralised_in_csv() {
     );
     assert!(predicate::str::contains("Phòng Tư pháp").eval(&csv));
 }
+
+#[test]
+fn awkward_names_round_trip_through_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    // Commas, quotes, a line break, a formula, and Vietnamese written with
+    // combining marks (NFD) rather than precomposed letters.
+    let names = [
+        "Phòng A, B và C",
+        "Phòng \"Một cửa\"",
+        "UBND xã\nPhước Hải",
+        "-Phòng Y tế",
+        "Phu\u{0300}ng Nô\u{0323}i vu\u{0323}",
+    ];
+    let mut csv = String::from("unit_id,unit_name,group,x\n");
+    for (i, n) in names.iter().enumerate() {
+        csv.push_str(&format!("u{i},\"{}\",xa,1\n", n.replace('"', "\"\"")));
+    }
+    let data = write(dir.path(), "n.csv", &csv);
+    let c = write(
+        dir.path(),
+        "c.yaml",
+        "schema: thidua/campaign/v1\nid: t\ngroups: { xa: { name: X } }\ncriteria: [{ id: a, name: A, points: 1, value: x }]\n",
+    );
+    let out = stdout(&[
+        "score",
+        data.to_str().unwrap(),
+        "--criteria",
+        c.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let got: Vec<String> = rdr.records().map(|r| r.unwrap()[1].to_string()).collect();
+    let want: Vec<String> = names
+        .iter()
+        .map(|n| {
+            if n.starts_with('-') {
+                format!("'{n}")
+            } else {
+                n.to_string()
+            }
+        })
+        .collect();
+    assert_eq!(
+        got, want,
+        "names come back as written; only a formula-like one is defused"
+    );
+}

@@ -304,3 +304,59 @@ fn bad_inputs_are_refused_with_the_place() {
             .contains("qd-766.yaml has no award tiers: nothing to nominate")
     );
 }
+
+#[test]
+fn a_campaign_rewarding_improvement_nominates_against_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = fs::read_to_string("criteria/ninh-phuoc-236.yaml")
+        .unwrap()
+        .replace("    value: \"hai_long / danh_gia\"\n    scoring: { linear: { zero_at: 0, full_at: 0.9 } }", "    value: \"hai_long / danh_gia - prev.hai_long / prev.danh_gia\"\n    scoring: { linear: { zero_at: 0, full_at: 0.05 } }");
+    assert!(yaml.contains("prev.hai_long"));
+    let c = dir.path().join("c.yaml");
+    fs::write(&c, yaml).unwrap();
+    let c = c.to_str().unwrap();
+    let monthly = "examples/ninh-phuoc-2023-monthly.csv";
+    let a = thidua()
+        .args(["nominate", monthly, "--period", "2023-10", "--criteria", c])
+        .assert()
+        .code(1);
+    assert!(
+        String::from_utf8_lossy(&a.get_output().stderr).contains("prev."),
+        "prev. without a baseline is an error"
+    );
+    let v = json(&[
+        "nominate",
+        monthly,
+        "--period",
+        "2023-10",
+        "--baseline-period",
+        "2023-09",
+        "--criteria",
+        c,
+    ]);
+    let ranked = json(&[
+        "rank",
+        monthly,
+        "--tier",
+        "tinh",
+        "--period",
+        "2023-10",
+        "--baseline-period",
+        "2023-09",
+        "--criteria",
+        c,
+    ]);
+    let inside: Vec<&str> = ranked["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["line"] == "in")
+        .map(|u| u["unit_id"].as_str().unwrap())
+        .collect();
+    assert!(!inside.is_empty());
+    assert_eq!(
+        entries(&v["tiers"][0], "collective", "nominated"),
+        inside,
+        "the same scores as rank, baseline included"
+    );
+}

@@ -78,6 +78,23 @@ fn outcome(
     out
 }
 
+/// (tier, unit id, status) of every collective, sorted.
+fn nominations(c: &Campaign, m: &Metrics) -> Vec<(usize, String, &'static str)> {
+    let scores = Scorer::new(c, m).unwrap().score_all(m).unwrap();
+    let ids: Vec<&str> = m.units.iter().map(|u| u.id.as_str()).collect();
+    let mut out: Vec<_> = thidua::nomination::nominate(c, &scores, &ids, None)
+        .iter()
+        .flat_map(|t| {
+            t.quotas
+                .iter()
+                .flat_map(move |q| q.collectives.iter().map(move |x| (t.tier, x)))
+        })
+        .map(|(t, x)| (t, ids[scores[x.score].unit].to_string(), x.status.id()))
+        .collect();
+    out.sort();
+    out
+}
+
 proptest! {
     #[test]
     fn row_order_never_changes_a_score_rank_or_line(
@@ -96,6 +113,7 @@ proptest! {
         for tier in [None, Some(0), Some(1)] {
             prop_assert_eq!(outcome(&c, &m, tier), outcome(&c, &shuffled, tier));
         }
+        prop_assert_eq!(nominations(&c, &m), nominations(&c, &shuffled));
     }
 
     #[test]

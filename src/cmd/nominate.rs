@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::whatif::BaselineArgs;
 use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
 use crate::nomination::nominate;
 use crate::people::{self, Person};
@@ -30,6 +31,9 @@ pub struct Args {
     /// Period to use when the file has a `period` column: P or FROM..TO (counts are summed).
     #[arg(long, value_name = "P")]
     pub period: Option<String>,
+    /// A baseline for campaigns whose criteria read `prev.<metric>` (improvement since then).
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -53,7 +57,9 @@ pub fn run(args: &Args) -> Result<()> {
         .as_deref()
         .map(|p| read_people(p, &metrics))
         .transpose()?;
-    let scores = Scorer::new(&campaign, &metrics)?.score_all(&metrics)?;
+    let baseline = args.baseline.load(&args.data, &metrics)?;
+    let scores = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
+        .score_all(&metrics)?;
     let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
     let result = nominate(&campaign, &scores, &ids, people.as_deref());
     let view = NominationView {
@@ -69,6 +75,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut inputs: Vec<&Path> = vec![&args.data];
     inputs.extend(args.campaign.inputs());
     inputs.extend(args.individuals.as_deref());
+    inputs.extend(args.baseline.inputs());
     if let Some(done) = super::reports::nominate(&args.out, &view, &inputs) {
         return done;
     }

@@ -8,7 +8,7 @@ use std::io::Read;
 use anyhow::{Result, anyhow, bail};
 
 use crate::period::{Period, PeriodSel};
-use crate::record::{Record, RecordReader};
+use crate::record::{Record, Rows};
 
 pub const REQUIRED: [&str; 3] = ["unit_id", "unit_name", "group"];
 /// Errors past this many are counted, not listed: a wrong file would print thousands.
@@ -74,36 +74,22 @@ struct Columns {
 
 /// Reads a metrics CSV. `file` names it in errors; `sel` chooses periods.
 pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Metrics> {
-    let mut rdr = RecordReader::new(input, b',', 1);
-    let mut rec = Record::new();
     let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
-    if rdr.next(&mut rec).map_err(read_err)?.is_none() {
+    let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
         bail!(
             "{file}: empty file: expected a header row with {}",
             REQUIRED.join(", ")
         );
-    }
-    let header: Vec<Vec<u8>> = rec.iter().map(<[u8]>::to_vec).collect();
-    let (cols, names) = columns(&header, file)?;
+    };
+    let (cols, names) = columns(&rdr.header, file)?;
     if sel.is_some() && cols.period.is_none() {
         bail!("{file}: --period was given but the file has no `period` column");
     }
     let mut rows: Vec<(UnitRow, Option<Period>, String)> = Vec::new();
     let mut errors = Errors::default();
     let mut values = vec![None; names.len()];
-    while let Some(start) = rdr.next(&mut rec).map_err(read_err)? {
-        let line = start.line;
-        if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        if rec.len() != header.len() {
-            errors.push(format!(
-                "{file}:{line}: {} fields, but the header has {} (a stray comma or a missing cell?)",
-                rec.len(),
-                header.len()
-            ));
-            continue;
-        }
+    let mut rec = Record::new();
+    while let Some(line) = rdr.next(&mut rec, |e| errors.push(e)).map_err(read_err)? {
         let field = |i: usize| rec.get(i).unwrap_or_default();
         let text = |i: usize| std::str::from_utf8(field(i)).map(str::trim);
         let (Ok(id), Ok(name), Ok(group)) =

@@ -53,6 +53,21 @@ impl Cell {
     }
 }
 
+/// "M units tied for K places: decision needed", the same words wherever a
+/// tie at a quota line is reported.
+pub fn tie_note(lang: crate::i18n::Lang, tie: crate::ranking::TieAtLine) -> String {
+    match lang {
+        crate::i18n::Lang::Vi => format!(
+            "{} đơn vị bằng điểm cho {} suất: cần quyết định",
+            tie.units, tie.places
+        ),
+        crate::i18n::Lang::En => format!(
+            "{} units tied for {} place(s): decision needed",
+            tie.units, tie.places
+        ),
+    }
+}
+
 /// One titled table with notes under it.
 #[derive(Debug, Clone, Default)]
 pub struct Table {

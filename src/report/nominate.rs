@@ -103,16 +103,7 @@ impl NominationView<'_> {
             ),
         }];
         if let Some(t) = q.tie {
-            notes.push(match l {
-                Lang::Vi => format!(
-                    "{} đơn vị bằng điểm cho {} suất: cần quyết định",
-                    t.units, t.places
-                ),
-                Lang::En => format!(
-                    "{} units tied for {} place(s): decision needed",
-                    t.units, t.places
-                ),
-            });
+            notes.push(crate::report::tie_note(l, t));
         }
         let list = |pred: &dyn Fn(&Collective) -> bool,
                     detail: &dyn Fn(&Collective) -> String|

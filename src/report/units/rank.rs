@@ -5,7 +5,6 @@
 use serde_json::{Value, json};
 
 use super::{UnitColumns, View, line_id};
-use crate::i18n::Lang;
 use crate::ranking::{GroupRanking, LineStatus, RankEntry};
 use crate::report::{Cell, Table};
 
@@ -57,16 +56,7 @@ impl View<'_> {
             ));
         }
         if let Some(t) = g.tie {
-            notes.push(match self.lang {
-                Lang::Vi => format!(
-                    "{} đơn vị bằng điểm cho {} suất cuối: cần quyết định",
-                    t.units, t.places
-                ),
-                Lang::En => format!(
-                    "{} units tied for {} place(s): decision needed",
-                    t.units, t.places
-                ),
-            });
+            notes.push(crate::report::tie_note(self.lang, t));
         }
         if g.entries.is_empty() {
             notes.push(

@@ -1,0 +1,446 @@
+//! Checking a campaign file once, at load: every id resolved, every
+//! expression compiled, every date parsed, every parameter sane — with the
+//! file and line in each message, since serde has already dropped positions.
+
+use anyhow::{Result, anyhow, bail};
+use indexmap::IndexMap;
+
+use super::raw::*;
+use super::*;
+use crate::expr::Expr;
+
+/// Line (1-based) of the first `key:` at the start of a YAML line, or 1.
+pub(super) fn line_of_key(src: &str, key: &str) -> usize {
+    src.lines()
+        .position(|l| {
+            let t = l
+                .trim_start()
+                .trim_start_matches("- ")
+                .trim_start_matches(['"', '\'']);
+            t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// Line of `id: <id>` inside the top-level `section:` block, for messages
+/// about an item that serde has already turned into a value.
+pub(super) fn line_of_item(src: &str, section: &str, id: &str) -> usize {
+    let start = src
+        .lines()
+        .position(|l| l.starts_with(&format!("{section}:")))
+        .unwrap_or(0);
+    src.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, l)| {
+            let t = l
+                .trim_start()
+                .trim_start_matches("- ")
+                .trim_start_matches('{')
+                .trim_start();
+            t.strip_prefix("id:").is_some_and(|r| {
+                r.split([',', '}'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    == id
+            })
+        })
+        .map_or(start + 1, |(i, _)| i + 1)
+}
+
+pub(super) struct Checker<'a> {
+    pub(super) src: &'a str,
+    pub(super) file: &'a str,
+}
+
+impl Checker<'_> {
+    pub(super) fn campaign(&self, raw: RawCampaign) -> Result<Campaign> {
+        if raw.schema != SCHEMA {
+            bail!(
+                "{}:{}: schema must be `{SCHEMA}`, got `{}`",
+                self.file,
+                line_of_key(self.src, "schema"),
+                raw.schema
+            );
+        }
+        let precision = raw.precision.unwrap_or(2);
+        if precision > MAX_PRECISION {
+            bail!(
+                "{}:{}: precision must be 0..={MAX_PRECISION}, got {precision}",
+                self.file,
+                line_of_key(self.src, "precision")
+            );
+        }
+        let groups = self.groups(raw.groups)?;
+        let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+        let mut criteria = Vec::new();
+        for c in raw.criteria {
+            let line = line_of_item(self.src, "criteria", &c.id);
+            let c = self.criterion(c, &group_ids, line)?;
+            if criteria.iter().any(|o: &Criterion| o.id == c.id) {
+                bail!("{}:{line}: duplicate criterion id `{}`", self.file, c.id);
+            }
+            criteria.push(c);
+        }
+        if criteria.is_empty() {
+            bail!(
+                "{}:{}: a campaign needs at least one criterion",
+                self.file,
+                line_of_key(self.src, "criteria")
+            );
+        }
+        let tiers = self.tiers(raw.tiers, &group_ids)?;
+        let tier_ids: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
+        let penalties = raw
+            .penalties
+            .into_iter()
+            .map(|p| self.penalty(p, &group_ids))
+            .collect::<Result<Vec<_>>>()?;
+        unique(
+            self.file,
+            self.src,
+            "penalties",
+            penalties.iter().map(|p| p.id.as_str()),
+        )?;
+        let gates = raw
+            .gates
+            .into_iter()
+            .map(|g| self.gate(g, &group_ids, &tier_ids))
+            .collect::<Result<Vec<_>>>()?;
+        unique(
+            self.file,
+            self.src,
+            "gates",
+            gates.iter().map(|g| g.id.as_str()),
+        )?;
+        let crit_ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
+        let tiebreak = raw
+            .tiebreak
+            .iter()
+            .map(|id| {
+                crit_ids.iter().position(|c| c == id).ok_or_else(|| {
+                    anyhow!(
+                        "{}:{}: tiebreak names unknown criterion `{id}`{}",
+                        self.file,
+                        line_of_key(self.src, "tiebreak"),
+                        suggestion(id, &crit_ids)
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut classes = Vec::new();
+        for c in raw.classes {
+            if !c.min.is_finite() {
+                bail!(
+                    "{}:{}: class `{}`: min must be a number",
+                    self.file,
+                    line_of_key(self.src, "classes"),
+                    c.name
+                );
+            }
+            classes.push(Class {
+                name: c.name,
+                min: c.min,
+            });
+        }
+        classes.sort_by(|a, b| b.min.total_cmp(&a.min));
+        let deadlines = raw
+            .deadlines
+            .into_iter()
+            .map(|d| self.deadline(d, None))
+            .collect::<Result<Vec<_>>>()?;
+        let holidays = raw
+            .holidays
+            .into_iter()
+            .map(|h| {
+                Ok(Holiday {
+                    date: self.date(&h.date, "holidays")?,
+                    name: h.name,
+                    working: h.working.unwrap_or(false),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let period = match raw.period {
+            Some(p) => {
+                let (from, to) = (self.date(&p.from, "period")?, self.date(&p.to, "period")?);
+                if from > to {
+                    bail!(
+                        "{}:{}: period ends before it starts",
+                        self.file,
+                        line_of_key(self.src, "period")
+                    );
+                }
+                Some((from, to))
+            }
+            None => None,
+        };
+        Ok(Campaign {
+            file: self.file.to_string(),
+            id: raw.id,
+            title: raw.title,
+            issued: raw
+                .issued
+                .as_deref()
+                .map(|d| self.date(d, "issued"))
+                .transpose()?,
+            period,
+            precision,
+            groups,
+            criteria,
+            penalties,
+            gates,
+            tiebreak,
+            classes,
+            tiers,
+            deadlines,
+            holidays,
+            exclusive: raw.exclusive.unwrap_or(false),
+        })
+    }
+
+    fn groups(&self, raw: IndexMap<String, RawGroup>) -> Result<Vec<Group>> {
+        if raw.is_empty() {
+            bail!(
+                "{}:{}: a campaign needs at least one group",
+                self.file,
+                line_of_key(self.src, "groups")
+            );
+        }
+        Ok(raw
+            .into_iter()
+            .map(|(id, g)| Group {
+                id,
+                name: g.name,
+                aliases: g.aliases,
+            })
+            .collect())
+    }
+
+    pub(super) fn group_list(
+        &self,
+        ids: Option<Vec<String>>,
+        groups: &[&str],
+        line: usize,
+        what: &str,
+    ) -> Result<Vec<usize>> {
+        match ids {
+            None => Ok((0..groups.len()).collect()),
+            Some(ids) => ids
+                .iter()
+                .map(|id| {
+                    groups.iter().position(|g| g == id).ok_or_else(|| {
+                        anyhow!(
+                            "{}:{line}: {what}: unknown group `{id}`{}",
+                            self.file,
+                            suggestion(id, groups)
+                        )
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn expr(&self, src: &str, line: usize, what: &str) -> Result<Expr> {
+        let line = line_of_text(self.src, src, line);
+        Expr::parse(src).map_err(|e| anyhow!("{}:{line}: {what}: {e}", self.file))
+    }
+
+    fn criterion(&self, c: RawCriterion, groups: &[&str], line: usize) -> Result<Criterion> {
+        let what = format!("criterion `{}`", c.id);
+        if !(c.points.is_finite() && c.points > 0.0) {
+            bail!(
+                "{}:{line}: {what}: points must be greater than 0, got {}",
+                self.file,
+                c.points
+            );
+        }
+        let value = c
+            .value
+            .as_deref()
+            .map(|v| self.expr(v, line, &what))
+            .transpose()?;
+        let raw_scoring = match c.scoring {
+            None => RawScoring::Proportional,
+            Some(v) => RawScoring::from_value(v)
+                .map_err(|e| anyhow!("{}:{line}: {what}: {e}", self.file))?,
+        };
+        let scoring = match raw_scoring {
+            RawScoring::Proportional => Scoring::Proportional,
+            RawScoring::Linear(l) => {
+                if !(l.zero_at.is_finite() && l.full_at.is_finite()) || l.zero_at == l.full_at {
+                    bail!(
+                        "{}:{line}: {what}: linear needs two different goalposts, got zero_at {} and full_at {}",
+                        self.file,
+                        l.zero_at,
+                        l.full_at
+                    );
+                }
+                Scoring::Linear {
+                    zero_at: l.zero_at,
+                    full_at: l.full_at,
+                }
+            }
+            RawScoring::Steps(steps) => self.steps(steps, c.points, line, &what)?,
+            RawScoring::Formula(f) => Scoring::Formula {
+                expr: self.expr(&f, line, &what)?,
+                written_points: c.points,
+            },
+        };
+        if value.is_none() && !matches!(scoring, Scoring::Formula { .. }) {
+            bail!(
+                "{}:{line}: {what}: needs `value` (only `formula` scoring can do without)",
+                self.file
+            );
+        }
+        let when_undefined = match c.when_undefined.unwrap_or(RawWhenUndefined::Zero) {
+            RawWhenUndefined::Zero => WhenUndefined::Zero,
+            RawWhenUndefined::Full => WhenUndefined::Full,
+            RawWhenUndefined::Exclude => WhenUndefined::Exclude,
+            RawWhenUndefined::Error => WhenUndefined::Error,
+        };
+        Ok(Criterion {
+            applies_to: self.group_list(c.applies_to, groups, line, &what)?,
+            id: c.id,
+            name: c.name,
+            section: c.section,
+            points: c.points,
+            value,
+            scoring,
+            when_undefined,
+            line,
+        })
+    }
+
+    fn steps(&self, raw: Vec<RawStep>, points: f64, line: usize, what: &str) -> Result<Scoring> {
+        let fail = |msg: String| anyhow!("{}:{line}: {what}: steps: {msg}", self.file);
+        if raw.is_empty() {
+            return Err(fail("need at least one step".into()));
+        }
+        let dir = match (raw[0].min, raw[0].max) {
+            (Some(_), None) => StepDir::Min,
+            (None, Some(_)) => StepDir::Max,
+            _ => return Err(fail("each step needs exactly one of `min` or `max`".into())),
+        };
+        let mut steps = Vec::new();
+        for s in &raw {
+            let t = match (dir, s.min, s.max) {
+                (StepDir::Min, Some(t), None) | (StepDir::Max, None, Some(t)) => t,
+                _ => {
+                    return Err(fail(
+                        "all steps must use the same one of `min` or `max`".into(),
+                    ));
+                }
+            };
+            if !t.is_finite() || !(0.0..=points).contains(&s.points) {
+                return Err(fail(format!(
+                    "step points must be within 0..={points}, got {}",
+                    s.points
+                )));
+            }
+            steps.push(Step {
+                threshold: t,
+                fraction: s.points / points,
+            });
+        }
+        // Most demanding first: highest min, or lowest max.
+        steps.sort_by(|a, b| match dir {
+            StepDir::Min => b.threshold.total_cmp(&a.threshold),
+            StepDir::Max => a.threshold.total_cmp(&b.threshold),
+        });
+        for w in steps.windows(2) {
+            if w[0].threshold == w[1].threshold {
+                return Err(fail(format!("threshold {} appears twice", w[0].threshold)));
+            }
+            if w[0].fraction < w[1].fraction {
+                return Err(fail(format!(
+                    "a harder threshold ({}) gives fewer points than an easier one ({})",
+                    w[0].threshold, w[1].threshold
+                )));
+            }
+        }
+        Ok(Scoring::Steps { dir, steps })
+    }
+
+    fn penalty(&self, p: RawPenalty, groups: &[&str]) -> Result<Penalty> {
+        let line = line_of_item(self.src, "penalties", &p.id);
+        let what = format!("penalty `{}`", p.id);
+        if !(p.points_each.is_finite() && p.points_each > 0.0) {
+            bail!(
+                "{}:{line}: {what}: points_each must be greater than 0",
+                self.file
+            );
+        }
+        if p.max.is_some_and(|m| !(m.is_finite() && m > 0.0)) {
+            bail!("{}:{line}: {what}: max must be greater than 0", self.file);
+        }
+        Ok(Penalty {
+            count: self.expr(&p.count, line, &what)?,
+            applies_to: self.group_list(p.applies_to, groups, line, &what)?,
+            id: p.id,
+            name: p.name,
+            points_each: p.points_each,
+            max: p.max,
+            line,
+        })
+    }
+
+    fn gate(&self, g: RawGate, groups: &[&str], tiers: &[&str]) -> Result<Gate> {
+        let line = line_of_item(self.src, "gates", &g.id);
+        let what = format!("gate `{}`", g.id);
+        let gate_tiers = g
+            .tiers
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| {
+                        tiers.iter().position(|x| x == t).ok_or_else(|| {
+                            anyhow!(
+                                "{}:{line}: {what}: unknown tier `{t}`{}",
+                                self.file,
+                                suggestion(t, tiers)
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })
+            .transpose()?;
+        Ok(Gate {
+            rule: self.expr(&g.rule, line, &what)?,
+            applies_to: self.group_list(g.applies_to, groups, line, &what)?,
+            tiers: gate_tiers,
+            id: g.id,
+            name: g.name,
+            line,
+        })
+    }
+}
+
+/// Line of the first occurrence of `text` at or after line `from`, else `from`.
+pub(super) fn line_of_text(src: &str, text: &str, from: usize) -> usize {
+    src.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(text))
+        .map_or(from, |(i, _)| i + 1)
+}
+
+fn unique<'a>(
+    file: &str,
+    src: &str,
+    section: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<()> {
+    let mut seen = Vec::new();
+    for id in ids {
+        if seen.contains(&id) {
+            bail!(
+                "{file}:{}: duplicate id `{id}` in {section}",
+                line_of_item(src, section, id)
+            );
+        }
+        seen.push(id);
+    }
+    Ok(())
+}

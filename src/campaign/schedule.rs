@@ -1,0 +1,91 @@
+//! The campaign's calendar side, checked at load: tiers with their quotas,
+//! and every deadline and holiday date parsed, so the checklist never meets a
+//! bad date.
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use super::check::{Checker, line_of_item, line_of_key, line_of_text};
+use super::raw::*;
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn tiers(&self, raw: Vec<RawTier>, groups: &[&str]) -> Result<Vec<Tier>> {
+        let mut tiers: Vec<Tier> = Vec::new();
+        for t in raw {
+            let line = line_of_item(self.src, "tiers", &t.id);
+            let what = format!("tier `{}`", t.id);
+            if tiers.iter().any(|o| o.id == t.id) {
+                bail!("{}:{line}: duplicate tier id `{}`", self.file, t.id);
+            }
+            let mut quotas: Vec<Quota> = Vec::new();
+            for q in t.quotas {
+                let group = self.group_list(Some(vec![q.group]), groups, line, &what)?[0];
+                if quotas.iter().any(|o| o.group == group) {
+                    bail!(
+                        "{}:{line}: {what}: two quotas for group `{}`",
+                        self.file,
+                        groups[group]
+                    );
+                }
+                quotas.push(Quota {
+                    group,
+                    collectives: q.collectives,
+                    individuals_each: q.individuals_each.unwrap_or(0),
+                });
+            }
+            if t.min_percent.is_some_and(|m| !(0.0..=100.0).contains(&m)) {
+                bail!(
+                    "{}:{line}: {what}: min_percent must be within 0..=100",
+                    self.file
+                );
+            }
+            let deadlines = t
+                .deadlines
+                .into_iter()
+                .map(|d| self.deadline(d, Some(&t.id)))
+                .collect::<Result<Vec<_>>>()?;
+            tiers.push(Tier {
+                id: t.id,
+                award: t.award,
+                quotas,
+                min_percent: t.min_percent,
+                deadlines,
+            });
+        }
+        Ok(tiers)
+    }
+
+    pub(super) fn deadline(&self, d: RawDeadline, tier: Option<&str>) -> Result<Deadline> {
+        let (kind, date) = match (d.before, d.by, d.on) {
+            (Some(x), None, None) => (DeadlineKind::Before, x),
+            (None, Some(x), None) => (DeadlineKind::By, x),
+            (None, None, Some(x)) => (DeadlineKind::On, x),
+            _ => bail!(
+                "{}:{}: deadline `{}`: needs exactly one of `before`, `by` or `on`",
+                self.file,
+                line_of_text(self.src, &d.action, 1),
+                d.action
+            ),
+        };
+        Ok(Deadline {
+            tier: tier.map(str::to_string),
+            kind,
+            date: self.date(&date, "deadlines")?,
+            actor: d.actor,
+            action: d.action,
+            recipient: d.recipient,
+            note: d.note,
+        })
+    }
+
+    pub(super) fn date(&self, text: &str, key: &str) -> Result<NaiveDate> {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            let line = line_of_text(self.src, text, line_of_key(self.src, key));
+            anyhow!(
+                "{}:{line}: `{text}` is not a date: expected YYYY-MM-DD",
+                self.file
+            )
+        })
+    }
+}
