@@ -56,20 +56,25 @@ fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
 /// Title (row 0, when there is one), header (frozen, filterable, repeated on
 /// every printed page), data, then the notes under a blank row.
 fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
-    let bold = Format::new().set_bold();
+    let mut row: u32 = 0;
+    if let Some(title) = &t.title {
+        text(
+            ws,
+            row,
+            0,
+            title,
+            &Format::new().set_bold().set_font_size(13),
+        )?;
+        row += 1;
+    }
+    let header_row = row;
     let head = Format::new()
         .set_bold()
         .set_text_wrap()
         .set_background_color("#EDF2F7")
         .set_border_bottom(FormatBorder::Thin);
-    let mut row: u32 = 0;
-    if let Some(title) = &t.title {
-        ws.write_string_with_format(row, 0, title, &bold.clone().set_font_size(13))?;
-        row += 1;
-    }
-    let header_row = row;
     for (c, h) in t.headers.iter().enumerate() {
-        ws.write_string_with_format(header_row, col(c)?, h, &head)?;
+        text(ws, header_row, col(c)?, h, &head)?;
     }
     for cells in &t.rows {
         row += 1;
@@ -77,19 +82,11 @@ fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
             write_cell(ws, row, col(c)?, cell)?;
         }
     }
-    ws.set_freeze_panes(header_row + 1, 0)?;
-    if !t.headers.is_empty() {
-        ws.autofilter(header_row, 0, row, col(t.headers.len() - 1)?)?;
-    }
-    ws.set_repeat_rows(header_row, header_row)?;
-    ws.set_paper_size(9); // A4
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    let italic = Format::new().set_italic();
+    page_setup(ws, header_row, row, t.headers.len())?;
     row += 1;
     for note in &t.notes {
         row += 1;
-        ws.write_string_with_format(row, 0, note.as_str(), &italic)?;
+        text(ws, row, 0, note, &Format::new().set_italic())?;
     }
     for (c, w) in widths(t).into_iter().enumerate() {
         ws.set_column_width(col(c)?, w)?;
@@ -97,26 +94,44 @@ fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
     Ok(())
 }
 
+/// Frozen, filterable header; printed on A4 across, one page wide.
+fn page_setup(ws: &mut Worksheet, header_row: u32, last_row: u32, cols: usize) -> Result<()> {
+    ws.set_freeze_panes(header_row + 1, 0)?;
+    if cols > 0 {
+        ws.autofilter(header_row, 0, last_row, col(cols - 1)?)?;
+    }
+    ws.set_repeat_rows(header_row, header_row)?;
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
 fn col(c: usize) -> Result<u16> {
     u16::try_from(c).context("too many columns for Excel")
 }
 
-/// Numbers are stored rounded as shown, so Excel sums match the report;
-/// text that Excel would turn into a formula on re-entry keeps a quote prefix
-/// (it is already stored as text, never as a formula).
+/// Numbers are stored rounded as shown, so Excel sums match the report.
 fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell) -> Result<()> {
     match cell {
         Cell::Num(x, d) if x.is_finite() => {
             ws.write_number_with_format(row, c, round_to(*x, *d), &number_format(*d))?;
         }
         Cell::Num(..) | Cell::Empty => {}
-        Cell::Text(s) if neutralise(s) != s.as_str() => {
-            ws.write_string_with_format(row, c, s, &Format::new().set_quote_prefix())?;
-        }
-        Cell::Text(s) => {
-            ws.write_string(row, c, s)?;
-        }
+        Cell::Text(s) => text(ws, row, c, s, &Format::new())?,
     }
+    Ok(())
+}
+
+/// A text cell. It is stored as text, never as a formula; text that Excel
+/// would turn into one when the cell is edited keeps a quote prefix.
+fn text(ws: &mut Worksheet, row: u32, c: u16, s: &str, format: &Format) -> Result<()> {
+    let format = if neutralise(s) != s {
+        format.clone().set_quote_prefix()
+    } else {
+        format.clone()
+    };
+    ws.write_string_with_format(row, c, s, &format)?;
     Ok(())
 }
 
