@@ -37,8 +37,12 @@ fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     if path.is_dir() {
         bail!("{}: cannot write: it is a folder", path.display());
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".thidua-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".thidua-");
+    if let Some(perms) = output_permissions(path) {
+        builder.permissions(perms);
+    }
+    let mut tmp = builder
         .tempfile_in(&dir)
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
     tmp.write_all(bytes)
@@ -48,6 +52,24 @@ fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
     Ok(())
+}
+
+/// A report replaces the old one with the old one's permissions, and a new
+/// one gets what any program would create (0666 less the umask), not the
+/// private 0600 of a temporary file: colleagues must be able to open it.
+#[cfg(unix)]
+fn output_permissions(path: &Path) -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(
+        fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| fs::Permissions::from_mode(0o666)),
+    )
+}
+
+#[cfg(not(unix))]
+fn output_permissions(_: &Path) -> Option<fs::Permissions> {
+    None
 }
 
 fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<()> {
@@ -99,6 +121,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("does not exist"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_follow_the_umask_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report.csv");
+        emit(Some(&out), b"a", &[]).unwrap();
+        let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        let umask = fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+            s.lines().find_map(|l| {
+                l.strip_prefix("Umask:")
+                    .map(|u| u32::from_str_radix(u.trim(), 8).unwrap())
+            })
+        });
+        if let Some(umask) = umask {
+            assert_eq!(mode, 0o666 & !umask, "0666 less the umask {umask:o}");
+        }
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+        emit(Some(&out), b"b", &[]).unwrap();
+        assert_eq!(
+            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     #[cfg(unix)]
