@@ -1,0 +1,193 @@
+//! The nomination lists for programs: one flat CSV of every collective and
+//! individual, and the JSON contract later tools rely on.
+
+use serde_json::{Map, Value, json};
+
+use super::NominationView;
+use crate::nomination::{Collective, Pick, QuotaNomination, Status};
+use crate::report::{Cell, Table};
+use crate::scoring::round_to;
+
+impl NominationView<'_> {
+    /// One flat CSV: every collective of every quota, then the individuals.
+    pub fn csv(&self) -> Table {
+        let headers = [
+            "tier",
+            "kind",
+            "group",
+            "unit_id",
+            "unit_name",
+            "person_id",
+            "full_name",
+            "position",
+            "rank",
+            "total",
+            "status",
+            "detail",
+        ];
+        let p = self.units.campaign.precision;
+        let mut rows = Vec::new();
+        for tn in &self.tiers {
+            let tier = Cell::text(self.tier_id(tn.tier));
+            for q in &tn.quotas {
+                let group = Cell::text(&self.units.campaign.groups[q.group].id);
+                for c in &q.collectives {
+                    let u = self.unit(c.score);
+                    rows.push(vec![
+                        tier.clone(),
+                        Cell::text("collective"),
+                        group.clone(),
+                        Cell::text(&u.id),
+                        Cell::text(&u.name),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Num(c.rank as f64, 0),
+                        Cell::Num(self.units.scores[c.score].total, p),
+                        Cell::text(c.status.id()),
+                        Cell::text(self.detail(c)),
+                    ]);
+                }
+                for i in &q.individuals {
+                    let u = self.unit(i.collective);
+                    let (pid, name, pos, status) = match (i.pick, self.people) {
+                        (Pick::Person(k), Some(ppl)) => (
+                            Cell::text(&ppl[k].person_id),
+                            Cell::text(&ppl[k].full_name),
+                            Cell::text(&ppl[k].position),
+                            "nominated",
+                        ),
+                        (Pick::Missing, _) => (Cell::Empty, Cell::Empty, Cell::Empty, "missing"),
+                        _ => (Cell::Empty, Cell::Empty, Cell::Empty, "to_be_proposed"),
+                    };
+                    let c = q
+                        .collectives
+                        .iter()
+                        .find(|c| c.score == i.collective)
+                        .expect("individuals come from collectives");
+                    rows.push(vec![
+                        tier.clone(),
+                        Cell::text("individual"),
+                        group.clone(),
+                        Cell::text(&u.id),
+                        Cell::text(&u.name),
+                        pid,
+                        name,
+                        pos,
+                        Cell::Num(c.rank as f64, 0),
+                        Cell::Num(self.units.scores[c.score].total, p),
+                        Cell::text(status),
+                        Cell::Empty,
+                    ]);
+                }
+            }
+        }
+        Table {
+            title: None,
+            headers: headers.map(String::from).to_vec(),
+            rows,
+            notes: vec![],
+        }
+    }
+
+    fn detail(&self, c: &Collective) -> String {
+        match c.status {
+            Status::Ineligible => c.failed.join(";"),
+            Status::WonHigherTier(t) => self.tier_id(t).to_string(),
+            _ => c
+                .tied_higher
+                .map_or(String::new(), |t| format!("tied_at:{}", self.tier_id(t))),
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        let c = self.units.campaign;
+        let tiers: Vec<Value> = self
+            .tiers
+            .iter()
+            .map(|tn| {
+                let quotas: Vec<Value> = tn
+                    .quotas
+                    .iter()
+                    .map(|q| json!({"group": c.groups[q.group].id, "places": q.places, "filled": q.filled, "tie": q.tie.map(|t| json!({"units": t.units, "places": t.places}))}))
+                    .collect();
+                let mut entries = Vec::new();
+                for q in &tn.quotas {
+                    entries.extend(q.collectives.iter().map(|col| Value::Object(self.collective_json(q, col))));
+                    entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i.collective, i.pick))));
+                }
+                let t = &c.tiers[tn.tier];
+                json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries})
+            })
+            .collect();
+        json!({"campaign": c.id, "data": self.units.metrics.file, "exclusive": c.exclusive, "tiers": tiers})
+    }
+
+    fn entry(&self, kind: &str, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+        let s = &self.units.scores[col.score];
+        let u = self.unit(col.score);
+        let mut o = Map::new();
+        o.insert("kind".into(), json!(kind));
+        o.insert(
+            "group".into(),
+            json!(self.units.campaign.groups[q.group].id),
+        );
+        o.insert("unit_id".into(), json!(u.id));
+        o.insert("unit_name".into(), json!(u.name));
+        o.insert("rank".into(), json!(col.rank));
+        o.insert(
+            "total".into(),
+            json!(round_to(s.total, self.units.campaign.precision)),
+        );
+        o
+    }
+
+    fn collective_json(&self, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+        let mut o = self.entry("collective", q, col);
+        o.insert("status".into(), json!(col.status.id()));
+        o.insert("failed_gates".into(), json!(col.failed));
+        let won = match col.status {
+            Status::WonHigherTier(t) => Some(self.tier_id(t)),
+            _ => None,
+        };
+        o.insert("won_tier".into(), json!(won));
+        o.insert(
+            "tied_at_tier".into(),
+            json!(col.tied_higher.map(|t| self.tier_id(t))),
+        );
+        o
+    }
+
+    fn individual_json(
+        &self,
+        q: &QuotaNomination,
+        collective: usize,
+        pick: Pick,
+    ) -> Map<String, Value> {
+        let col = q
+            .collectives
+            .iter()
+            .find(|c| c.score == collective)
+            .expect("individuals come from collectives");
+        let mut o = self.entry("individual", q, col);
+        match (pick, self.people) {
+            (Pick::Person(k), Some(ppl)) => {
+                let p = &ppl[k];
+                o.insert("person_id".into(), json!(p.person_id));
+                o.insert("full_name".into(), json!(p.full_name));
+                o.insert("position".into(), json!(p.position));
+                o.insert("direct".into(), json!(p.direct));
+                o.insert("status".into(), json!("nominated"));
+            }
+            (Pick::Missing, _) => {
+                o.insert("person_id".into(), Value::Null);
+                o.insert("status".into(), json!("missing"));
+            }
+            _ => {
+                o.insert("person_id".into(), Value::Null);
+                o.insert("status".into(), json!("to_be_proposed"));
+            }
+        }
+        o
+    }
+}
