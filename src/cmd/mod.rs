@@ -83,6 +83,38 @@ impl CampaignArgs {
     }
 }
 
+/// The data a scoring command reads: the metrics file, the campaign, the
+/// period, and the baseline for what-if changes and `prev.` criteria.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
+    pub data: PathBuf,
+    #[command(flatten)]
+    pub campaign: CampaignArgs,
+    /// Period to use when the file has a `period` column: P or FROM..TO (counts are summed).
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub baseline: whatif::BaselineArgs,
+}
+
+impl DataArgs {
+    /// The metrics of the chosen period, and the baseline when one was asked for.
+    pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
+        let metrics = load_metrics(&self.data, self.period.as_deref())?;
+        let baseline = self.baseline.load(&self.data, &metrics)?;
+        Ok((metrics, baseline))
+    }
+
+    /// Every file read, so no output is ever written over one of them.
+    pub fn inputs(&self) -> Vec<&Path> {
+        let mut v = vec![self.data.as_path()];
+        v.extend(self.campaign.inputs());
+        v.extend(self.baseline.inputs());
+        v
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format. Default: from the extension of -o, else a table on a terminal and CSV in a pipe.

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::whatif::BaselineArgs;
-use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
+use super::{DataArgs, OutputArgs, UsageError, tier_index, write_report};
 use crate::nomination::nominate;
 use crate::people::{self, Person};
 use crate::report::Format;
@@ -17,8 +16,8 @@ use crate::scoring::Scorer;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
-    pub data: PathBuf,
+    #[command(flatten)]
+    pub input: DataArgs,
     /// Award tier to list (e.g. `tinh`, `huyen`) or `all`. Higher tiers are always
     /// computed first, so an exclusive campaign never lists a winner twice.
     #[arg(long, value_name = "TIER", default_value = "all")]
@@ -27,19 +26,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub individuals: Option<PathBuf>,
     #[command(flatten)]
-    pub campaign: CampaignArgs,
-    /// Period to use when the file has a `period` column: P or FROM..TO (counts are summed).
-    #[arg(long, value_name = "P")]
-    pub period: Option<String>,
-    /// A baseline for campaigns whose criteria read `prev.<metric>` (improvement since then).
-    #[command(flatten)]
-    pub baseline: BaselineArgs,
-    #[command(flatten)]
     pub out: OutputArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = args.campaign.load()?;
+    let campaign = args.input.campaign.load()?;
     if campaign.tiers.is_empty() {
         return Err(UsageError(format!(
             "{} has no award tiers: nothing to nominate",
@@ -51,13 +42,12 @@ pub fn run(args: &Args) -> Result<()> {
         "all" => (0..campaign.tiers.len()).collect(),
         t => vec![tier_index(&campaign, t)?],
     };
-    let metrics = load_metrics(&args.data, args.period.as_deref())?;
+    let (metrics, baseline) = args.input.load()?;
     let people = args
         .individuals
         .as_deref()
         .map(|p| read_people(p, &metrics))
         .transpose()?;
-    let baseline = args.baseline.load(&args.data, &metrics)?;
     let scores = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
         .score_all(&metrics)?;
     let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
@@ -72,10 +62,8 @@ pub fn run(args: &Args) -> Result<()> {
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
     };
-    let mut inputs: Vec<&Path> = vec![&args.data];
-    inputs.extend(args.campaign.inputs());
+    let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.individuals.as_deref());
-    inputs.extend(args.baseline.inputs());
     if let Some(done) = super::reports::nominate(&args.out, &view, &inputs) {
         return done;
     }

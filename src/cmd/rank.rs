@@ -3,14 +3,12 @@
 //! columns: the change since a baseline, the ranking under a second campaign
 //! (`--compare`, `--compare-weights`), and rank stability (`--sensitivity`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
-use super::whatif::{
-    Baseline, BaselineArgs, CompareArgs, SensitivityArgs, baseline_changes, threads,
-};
-use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, tier_index, write_report};
+use super::whatif::{Baseline, CompareArgs, SensitivityArgs, baseline_changes, threads};
+use super::{DataArgs, OutputArgs, UsageError, tier_index, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
@@ -22,18 +20,11 @@ use crate::whatif::sensitivity::{Draws, sensitivity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
-    pub data: PathBuf,
+    #[command(flatten)]
+    pub input: DataArgs,
     /// Award tier (e.g. `tinh`, `huyen`): rank the groups its quotas name and draw the quota line.
     #[arg(long, value_name = "TIER")]
     pub tier: Option<String>,
-    #[command(flatten)]
-    pub campaign: CampaignArgs,
-    /// Period to rank when the file has a `period` column: P or FROM..TO (counts are summed).
-    #[arg(long, value_name = "P")]
-    pub period: Option<String>,
-    #[command(flatten)]
-    pub baseline: BaselineArgs,
     #[command(flatten)]
     pub compare: CompareArgs,
     #[command(flatten)]
@@ -44,14 +35,13 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     let draws = args.sensitivity.draws(args.tier.as_deref())?;
-    let campaign = args.campaign.load()?;
+    let campaign = args.input.campaign.load()?;
     let tier = args
         .tier
         .as_deref()
         .map(|t| tier_index(&campaign, t))
         .transpose()?;
-    let metrics = load_metrics(&args.data, args.period.as_deref())?;
-    let baseline = args.baseline.load(&args.data, &metrics)?;
+    let (metrics, baseline) = args.input.load()?;
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
     let scores = scorer.score_all(&metrics)?;
@@ -89,9 +79,7 @@ pub fn run(args: &Args) -> Result<()> {
         scores: &scores,
         lang: args.out.lang,
     };
-    let mut inputs: Vec<&Path> = vec![&args.data];
-    inputs.extend(args.campaign.inputs());
-    inputs.extend(args.baseline.inputs());
+    let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());
     let tables = || view.rank_tables_with(&groups, tier, &extras);
     if let Some(done) = super::reports::rank(&args.out, &view, &groups, tier, tables, &inputs) {
@@ -148,7 +136,7 @@ fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
 }
 
 fn a_label(args: &Args, campaign: &Campaign) -> String {
-    match &args.campaign.weights {
+    match &args.input.campaign.weights {
         Some(w) => format!("{} + {}", campaign.file, w.display()),
         None => campaign.file.clone(),
     }

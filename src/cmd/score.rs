@@ -2,12 +2,12 @@
 //! `--explain UNIT` shows how each number came about; `--baseline` adds the
 //! change of each criterion and of the total since the baseline.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
-use super::whatif::{BaselineArgs, baseline_changes};
-use super::{CampaignArgs, OutputArgs, UsageError, load_metrics, write_report};
+use super::whatif::baseline_changes;
+use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::suggestion;
 use crate::report::explain::{explain_json, explain_tables};
 use crate::report::units::{UnitColumns, View};
@@ -16,26 +16,18 @@ use crate::whatif::columns::BaselineColumns;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Metrics CSV (unit_id, unit_name, group, metric columns…).
-    pub data: PathBuf,
     #[command(flatten)]
-    pub campaign: CampaignArgs,
-    /// Period to score when the file has a `period` column: P or FROM..TO (counts are summed).
-    #[arg(long, value_name = "P")]
-    pub period: Option<String>,
+    pub input: DataArgs,
     /// Show how each number of this unit's score was computed.
     #[arg(long, value_name = "UNIT_ID")]
     pub explain: Option<String>,
-    #[command(flatten)]
-    pub baseline: BaselineArgs,
     #[command(flatten)]
     pub out: OutputArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = args.campaign.load()?;
-    let metrics = load_metrics(&args.data, args.period.as_deref())?;
-    let baseline = args.baseline.load(&args.data, &metrics)?;
+    let campaign = args.input.campaign.load()?;
+    let (metrics, baseline) = args.input.load()?;
     let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
     let scores = scorer.score_all(&metrics)?;
     let view = View {
@@ -44,9 +36,7 @@ pub fn run(args: &Args) -> Result<()> {
         scores: &scores,
         lang: args.out.lang,
     };
-    let mut inputs: Vec<&Path> = vec![&args.data];
-    inputs.extend(args.campaign.inputs());
-    inputs.extend(args.baseline.inputs());
+    let inputs: Vec<&Path> = args.input.inputs();
     if let Some(id) = &args.explain {
         let Some(i) = metrics.unit_index(id) else {
             let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
