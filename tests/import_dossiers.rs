@@ -281,3 +281,63 @@ fn a_quoted_field_across_the_split_falls_back_to_one_pass() {
         "{out}"
     );
 }
+
+/// A dossier list cannot say how many apology letters a unit sent: the unit
+/// table given with `--units` can, and its extra metrics join the counts, so
+/// the built-in campaign (whose penalty reads `xin_loi`) scores the result.
+#[test]
+fn units_file_metrics_join_the_counts_and_the_result_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units.csv");
+    fs::write(
+        &units,
+        "Mã đơn vị,Tên đơn vị,Khối,Văn bản xin lỗi,Tiếp nhận\nXA01,UBND xã Phước Hải,Xã,1,999\nPB01,Phòng Tư pháp,Phòng ban,0,5\nPB02,Phòng Nội vụ,Phòng ban,,7\n",
+    )
+    .unwrap();
+    let out = dir.path().join("m.csv");
+    let mut a = q1(&format!("{FIX}/dossiers.csv"));
+    a.extend([
+        "--units".into(),
+        units.to_str().unwrap().into(),
+        "-o".into(),
+        out.to_str().unwrap().into(),
+    ]);
+    let (code, _, err) = run(&a);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("`tiep_nhan` of --units ignored: it is counted from the dossiers"),
+        "{err}"
+    );
+    let csv = fs::read_to_string(&out).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        format!("{},xin_loi", HEADER.trim_end())
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(
+        rows[0].starts_with("XA01,") && rows[0].ends_with(",1"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        !rows[0].contains(",999,"),
+        "tiep_nhan comes from the dossiers"
+    );
+    assert!(
+        rows[2].starts_with("PB02,") && rows[2].ends_with(','),
+        "an empty cell stays missing: {}",
+        rows[2]
+    );
+    let scored = Command::cargo_bin("thidua")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", out.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        scored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
+}

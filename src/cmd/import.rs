@@ -157,7 +157,8 @@ fn dossiers(
     Ok((dossier::import(request)?, rejects))
 }
 
-/// `--units`: a unit table (ids, names, groups) read like any export.
+/// `--units`: a unit table (ids, names, groups, and any metrics a dossier
+/// list cannot give, such as `xin_loi`) read like any export.
 fn known_units(
     path: &Path,
     campaign: &Campaign,
@@ -172,13 +173,22 @@ fn known_units(
     let files = [read_table(path, None, &strict)?];
     let imported = import::tables(&files, campaign, aliases, &strict)?;
     let mut rdr = csv::Reader::from_reader(&imported.metrics_csv[..]);
+    let header = rdr.headers().context("reading the units back")?.clone();
     rdr.records()
         .map(|r| {
             let r = r.context("reading the units back")?;
+            let metrics = header
+                .iter()
+                .zip(r.iter())
+                .skip(3)
+                .filter(|(h, _)| *h != "period")
+                .map(|(h, v)| (h.to_string(), v.parse::<f64>().ok()))
+                .collect();
             Ok(KnownUnit {
                 id: r[0].to_string(),
                 name: r[1].to_string(),
                 group: r[2].to_string(),
+                metrics,
             })
         })
         .collect()

@@ -41,6 +41,9 @@ pub struct KnownUnit {
     pub id: String,
     pub name: String,
     pub group: String,
+    /// Metrics the unit table gives that a dossier list cannot (`xin_loi`,
+    /// `pakn`…): carried into the output beside the counts.
+    pub metrics: Vec<(String, Option<f64>)>,
 }
 
 pub struct Request<'a> {
@@ -121,16 +124,28 @@ fn report(
         .map(|(m, _)| m.to_string())
         .collect();
     let index: Vec<usize> = (0..METRICS.len()).filter(|&i| cols.present()[i]).collect();
+    let extra = unit_table_metrics(req, &metrics, &mut notices);
     let units: Vec<Unit> = units
         .into_iter()
-        .map(|(id, name, group, c)| Unit {
-            id,
-            name,
-            group,
-            period: None,
-            values: index.iter().map(|&i| Some(c[i] as f64)).collect(),
+        .enumerate()
+        .map(|(i, (id, name, group, c))| {
+            let mut values: Vec<Option<f64>> = index.iter().map(|&i| Some(c[i] as f64)).collect();
+            let known = req.units.get(i);
+            values.extend(extra.iter().map(|n| {
+                known
+                    .and_then(|k| k.metrics.iter().find(|(m, _)| m == n))
+                    .and_then(|(_, v)| *v)
+            }));
+            Unit {
+                id,
+                name,
+                group,
+                period: None,
+                values,
+            }
         })
         .collect();
+    let metrics: Vec<String> = metrics.into_iter().chain(extra).collect();
     Ok(Imported {
         metrics_csv: super::write::metrics_csv(&metrics, false, &units)?,
         rejects_csv: None,
@@ -323,6 +338,30 @@ type Named = (String, String, String, [u64; 16]);
 
 /// Each unit with its name and group: from `--units` when given, else from
 /// the dossiers' unit names (every inference reported).
+/// The unit table's own metrics that the dossiers do not count, in table
+/// order; a metric both give is taken from the dossiers, and said so.
+fn unit_table_metrics(req: &Request, counted: &[String], notices: &mut Vec<String>) -> Vec<String> {
+    let mut extra: Vec<String> = Vec::new();
+    for (name, _) in req.units.iter().flat_map(|k| &k.metrics) {
+        if extra.contains(name)
+            || notices
+                .iter()
+                .any(|n| n.contains(&format!("`{name}` of --units")))
+        {
+            continue;
+        }
+        if counted.contains(name) {
+            notices.push(format!(
+                "`{name}` of --units ignored: it is counted from the dossiers of {}",
+                req.file
+            ));
+        } else {
+            extra.push(name.clone());
+        }
+    }
+    extra
+}
+
 fn finish_units(
     units: Vec<UnitCounts>,
     req: &Request,
