@@ -19,4 +19,12 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Column headers from (Vietnamese, English) pairs.
+    pub fn labels(self, pairs: &[(&str, &str)]) -> Vec<String> {
+        pairs
+            .iter()
+            .map(|(vi, en)| self.pick(vi, en).to_string())
+            .collect()
+    }
 }

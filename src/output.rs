@@ -23,6 +23,16 @@ pub fn emit(path: Option<&Path>, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
 
 fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     refuse_inputs(path, inputs)?;
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .with_context(|| format!("{}: write failed", path.display()))?;
+    persist(tmp, path, inputs)
+}
+
+/// A temporary file in `path`'s folder with the permissions `path` will have,
+/// for output too large to hold in memory; finish it with [`persist`].
+pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -42,12 +52,14 @@ fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     if let Some(perms) = output_permissions(path) {
         builder.permissions(perms);
     }
-    let mut tmp = builder
+    builder
         .tempfile_in(&dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.flush())
-        .with_context(|| format!("{}: write failed", path.display()))?;
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))
+}
+
+/// Renames a finished temporary file over `path`, never over an input.
+pub fn persist(tmp: tempfile::NamedTempFile, path: &Path, inputs: &[&Path]) -> Result<()> {
+    refuse_inputs(path, inputs)?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;

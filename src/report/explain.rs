@@ -138,7 +138,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
             u.id,
             u.group
         )),
-        headers: [
+        headers: l.labels(&[
             ("Tiêu chí", "Criterion"),
             ("Biểu thức", "Expression"),
             ("Số liệu", "Inputs"),
@@ -146,10 +146,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
             ("Cách tính", "Method"),
             ("Điểm", "Points"),
             ("Tối đa", "Max"),
-        ]
-        .iter()
-        .map(|(vi, en)| l.pick(vi, en).to_string())
-        .collect(),
+        ]),
         rows: crit_rows,
         notes: vec![total_line(v, s)],
     };
@@ -187,10 +184,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
         ];
         tables.push(Table {
             title: None,
-            headers: headers
-                .iter()
-                .map(|(vi, en)| l.pick(vi, en).to_string())
-                .collect(),
+            headers: l.labels(&headers),
             rows,
             notes: vec![],
         });
@@ -228,10 +222,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
         ];
         tables.push(Table {
             title: None,
-            headers: headers
-                .iter()
-                .map(|(vi, en)| l.pick(vi, en).to_string())
-                .collect(),
+            headers: l.labels(&headers),
             rows,
             notes: vec![],
         });

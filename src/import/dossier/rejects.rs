@@ -2,9 +2,9 @@
 //! output (a bad file can have millions of them) and renamed into place only
 //! when the import succeeds.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use tempfile::NamedTempFile;
 
 use crate::import::problems::Problem;
@@ -19,14 +19,7 @@ pub struct Rejects {
 impl Rejects {
     /// A sink for the rejects of an import whose output is `path`.
     pub fn beside(path: &Path) -> Result<Rejects> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(".thidua-rejects-")
-            .tempfile_in(&dir)
-            .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+        let tmp = crate::output::temp_beside(path)?;
         let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
         writer.write_record(REJECTS_HEADER)?;
         Ok(Rejects { writer, count: 0 })
@@ -59,21 +52,7 @@ impl Rejects {
 
     /// Moves the rejects to `path`, never over one of `inputs`.
     pub fn persist(self, path: &Path, inputs: &[&Path]) -> Result<()> {
-        for input in inputs {
-            if std::fs::canonicalize(input).ok() == std::fs::canonicalize(path).ok()
-                && path.exists()
-            {
-                bail!(
-                    "{}: refusing to write over the input file {}",
-                    path.display(),
-                    input.display()
-                );
-            }
-        }
         let tmp = self.writer.into_inner().map_err(|e| e.into_error())?;
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-        Ok(())
+        crate::output::persist(tmp, path, inputs)
     }
 }
