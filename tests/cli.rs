@@ -280,6 +280,7 @@ fn bad_data_and_usage_errors_name_the_place() {
     assert!(fails(&["score", &empty], 1).contains("empty file"));
     assert!(fails(&["score", &d("h.csv", head)], 1).contains("no units"));
     assert!(fails(&["rank", EXAMPLE, "--tier", "quoc_gia"], 2).contains("unknown tier `quoc_gia`"));
+    assert!(fails(&["rank", EXAMPLE, "--tier", "Huyen"], 2).contains("; did you mean `huyen`?"));
     assert!(fails(&["score", "no-such.csv"], 1).contains("no-such.csv: cannot read"));
     assert!(fails(&["score", "examples"], 1).contains("examples: is a folder"));
     assert!(

@@ -217,8 +217,15 @@ impl Campaign {
     /// Applies a what-if overlay `{criterion_id: points}`. Steps and formulas
     /// scale with their criterion, so the overlay changes weights, not rules.
     pub fn apply_weights(&mut self, src: &str, file: &str) -> Result<()> {
-        let overlay: IndexMap<String, f64> = serde_yaml::from_str(src)
-            .with_context(|| format!("{file}: expected a map `criterion_id: points`"))?;
+        let overlay: IndexMap<String, f64> = serde_yaml::from_str(src).with_context(|| {
+            let hint = if line_of_key(src, "schema") > 1 || src.trim_start().starts_with("schema:")
+            {
+                " (this is a campaign file: give it with --criteria, or --compare)"
+            } else {
+                ""
+            };
+            format!("{file}: expected a map `criterion_id: points`{hint}")
+        })?;
         for (id, points) in overlay {
             let line = line_of_key(src, &id);
             let Some(i) = self.criterion_index(&id) else {

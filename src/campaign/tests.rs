@@ -164,3 +164,10 @@ fn weights_overlay_changes_points_and_names_only_known_criteria() {
     let e = format!("{:#}", c.apply_weights("rate: -1\n", "w.yaml").unwrap_err());
     assert!(e.contains("points must be a number greater than 0"), "{e}");
 }
+
+#[test]
+fn a_campaign_given_as_weights_says_where_it_belongs() {
+    let mut c = load(MINI).unwrap();
+    let e = format!("{:#}", c.apply_weights(MINI, "c2.yaml").unwrap_err());
+    assert!(e.contains("c2.yaml: expected a map `criterion_id: points` (this is a campaign file: give it with --criteria, or --compare)"), "{e}");
+}

@@ -196,8 +196,14 @@ pub fn tier_index(campaign: &Campaign, id: &str) -> Result<usize> {
         } else {
             format!("known: {}", known.join(", "))
         };
+        let close = crate::campaign::suggestion(&id.to_lowercase(), &known);
+        let hint = if close.starts_with(';') {
+            close
+        } else {
+            String::new()
+        };
         UsageError(format!(
-            "--tier: unknown tier `{id}` in {} ({list})",
+            "--tier: unknown tier `{id}` in {} ({list}){hint}",
             campaign.file
         ))
         .into()
