@@ -120,6 +120,7 @@ impl<'c> Scorer<'c> {
             .iter()
             .map(|g| binder.bind(&g.rule, &format!("gate `{}`", g.id), g.line))
             .collect::<Result<_>>()?;
+        check_groups(campaign, metrics)?;
         let reads_prev = values
             .iter()
             .chain(&formulas)
@@ -151,8 +152,7 @@ impl<'c> Scorer<'c> {
         }
     }
 
-    /// Scores every unit; a unit whose group the campaign does not know is an
-    /// error naming its line.
+    /// Scores every unit (their groups were checked when the scorer was built).
     pub fn score_all(&self, metrics: &Metrics) -> Result<Vec<UnitScore>> {
         metrics
             .units
@@ -165,15 +165,7 @@ impl<'c> Scorer<'c> {
     pub fn score(&self, index: usize, unit: &UnitRow, file: &str) -> Result<UnitScore> {
         let c = self.campaign;
         let Some(group) = c.group_index(&unit.group) else {
-            let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
-            bail!(
-                "{file}:{}: unit `{}`: unknown group `{}` (not in {}){}",
-                unit.line,
-                unit.id,
-                unit.group,
-                c.file,
-                suggestion(&unit.group, &known)
-            );
+            bail!("{}", unknown_group(c, unit, file));
         };
         let row = &*self.row(unit);
         let mut criteria = Vec::with_capacity(c.criteria.len());
@@ -315,6 +307,34 @@ impl<'c> Scorer<'c> {
         push_inputs(&self.gates[gate], row, &mut out);
         out
     }
+}
+
+/// Every unit's group must be one of the campaign's, checked before any
+/// scoring, all offending rows named at once.
+fn check_groups(campaign: &Campaign, metrics: &Metrics) -> Result<()> {
+    let bad: Vec<String> = metrics
+        .units
+        .iter()
+        .filter(|u| campaign.group_index(&u.group).is_none())
+        .map(|u| unknown_group(campaign, u, &metrics.file))
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        bail!("{}", bad.join("\n"))
+    }
+}
+
+fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
+    let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
+    format!(
+        "{file}:{}: unit `{}`: unknown group `{}` (not in {}){}",
+        unit.line,
+        unit.id,
+        unit.group,
+        c.file,
+        suggestion(&unit.group, &known)
+    )
 }
 
 fn push_inputs(b: &Bound, row: &[Option<f64>], out: &mut Vec<(String, Option<f64>)>) {

@@ -232,12 +232,13 @@ fn unknown_metric_names_the_criterion_line_and_the_closest_metric() {
 #[test]
 fn unknown_group_names_the_row() {
     let c = campaign("  - { id: a, name: A, points: 10, value: \"x\" }\n");
-    let m = data("unit_id,unit_name,group,x\nu,U,xa,1\nv,V,phuong,1\n");
-    let e = Scorer::new(&c, &m)
-        .unwrap()
-        .score_all(&m)
-        .unwrap_err()
-        .to_string();
+    let m = data("unit_id,unit_name,group,x\nu,U,xa,1\nv,V,phuong,1\nw,W,phong,1\n");
+    // Checked before any scoring, every bad row at once.
+    let e = Scorer::new(&c, &m).err().unwrap().to_string();
+    assert!(
+        e.contains("m.csv:4: unit `w`: unknown group `phong`"),
+        "{e}"
+    );
     assert!(
         e.contains("m.csv:3: unit `v`: unknown group `phuong` (not in c.yaml)"),
         "{e}"
