@@ -108,6 +108,7 @@ mod import {
                 aliases: &aliases,
                 options: &Options::default(),
                 rejects: None,
+                done: &std::sync::atomic::AtomicU64::new(0),
             };
             let _ = dossier::import(req);
         }

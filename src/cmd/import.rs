@@ -143,6 +143,8 @@ fn dossiers(
     };
     let (file, sheet_copy) = dossier_source(path, args.sheet.as_deref(), options)?;
     let path = sheet_copy.as_ref().map_or(path.as_path(), |t| t.path());
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let progress = super::progress::Progress::start(size);
     let request = dossier::Request {
         path,
         file: &file,
@@ -153,8 +155,11 @@ fn dossiers(
         aliases,
         options,
         rejects: rejects.as_mut(),
+        done: &progress.done,
     };
-    Ok((dossier::import(request)?, rejects))
+    let imported = dossier::import(request);
+    progress.finish();
+    Ok((imported?, rejects))
 }
 
 /// `--units`: a unit table (ids, names, groups, and any metrics a dossier

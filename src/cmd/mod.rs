@@ -5,6 +5,7 @@ pub mod completions;
 pub mod deadlines;
 pub mod import;
 pub mod nominate;
+mod progress;
 pub mod rank;
 pub mod reports;
 pub mod score;

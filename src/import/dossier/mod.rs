@@ -5,7 +5,6 @@
 pub mod columns;
 pub mod day;
 pub mod dedup;
-pub mod progress;
 pub mod read;
 pub mod rejects;
 pub mod scan;
@@ -59,6 +58,8 @@ pub struct Request<'a> {
     pub options: &'a Options,
     /// Where rows are set aside (`--keep-going`).
     pub rejects: Option<&'a mut Rejects>,
+    /// Bytes read so far, for the caller to show progress.
+    pub done: &'a AtomicU64,
 }
 
 /// Everything one pass over the data found.
@@ -82,7 +83,6 @@ pub fn import(mut req: Request) -> Result<Imported> {
     let raw_head =
         read::head(&mut f, HEAD).with_context(|| format!("{}: cannot read", req.file))?;
     let (encoding, bom) = decode::sniff(&raw_head);
-    let progress = progress::Progress::start(size);
     let (counts, cols, notices) = if encoding == Encoding::Utf8 {
         let layout = head_layout(&raw_head[bom..], &req)?;
         let (cols, notices) = Columns::resolve(&layout, req.aliases, req.file)?;
@@ -92,7 +92,7 @@ pub fn import(mut req: Request) -> Result<Imported> {
             delimiter: layout.delimiter,
             start: bom as u64 + layout.data_offset,
             line: layout.data_line,
-            done: &progress.done,
+            done: req.done,
         };
         let parallel = size >= PARALLEL_MIN && req.rejects.is_none();
         (
@@ -101,9 +101,9 @@ pub fn import(mut req: Request) -> Result<Imported> {
             notices,
         )
     } else {
-        utf16_counts(&mut req, encoding == Encoding::Utf16Le, &progress.done)?
+        let done = req.done;
+        utf16_counts(&mut req, encoding == Encoding::Utf16Le, done)?
     };
-    progress.finish();
     report(counts, &cols, &req, notices)
 }
 

@@ -1,4 +1,4 @@
-//! A progress line for big dossier files, on stderr and only when stderr is a
+//! A progress line for big dossier imports, on stderr and only when stderr is a
 //! terminal, so logs and pipes never receive it. Hand-written (a ticker thread
 //! reading an atomic byte count) rather than a crate: it is one line of text.
 
