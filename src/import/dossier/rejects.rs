@@ -2,7 +2,7 @@
 //! output (a bad file can have millions of them) and renamed into place only
 //! when the import succeeds.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use tempfile::NamedTempFile;
@@ -14,6 +14,8 @@ use crate::record::Record;
 pub struct Rejects {
     writer: csv::Writer<NamedTempFile>,
     pub count: u64,
+    /// The output the rejects go beside.
+    beside: PathBuf,
 }
 
 impl Rejects {
@@ -22,7 +24,11 @@ impl Rejects {
         let tmp = crate::output::temp_beside(path)?;
         let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
         writer.write_record(REJECTS_HEADER)?;
-        Ok(Rejects { writer, count: 0 })
+        Ok(Rejects {
+            writer,
+            count: 0,
+            beside: path.to_path_buf(),
+        })
     }
 
     pub fn push(&mut self, p: &Problem, rec: &Record) -> Result<()> {
@@ -36,17 +42,10 @@ impl Rejects {
             .context("writing rejected rows")
     }
 
-    /// Forgets what was written (the file is being read again).
+    /// Forgets what was written (the file is being read again): a fresh
+    /// temporary file; dropping the old one deletes it.
     pub fn reset(&mut self) -> Result<()> {
-        use std::io::{Seek, SeekFrom};
-        let empty = csv::Writer::from_writer(tempfile::NamedTempFile::new()?);
-        let old = std::mem::replace(&mut self.writer, empty);
-        let mut tmp = old.into_inner().map_err(|e| e.into_error())?;
-        tmp.as_file_mut().set_len(0)?;
-        tmp.seek(SeekFrom::Start(0))?;
-        self.writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
-        self.writer.write_record(REJECTS_HEADER)?;
-        self.count = 0;
+        *self = Rejects::beside(&self.beside)?;
         Ok(())
     }
 
