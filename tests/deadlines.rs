@@ -1,9 +1,7 @@
 //! `thidua deadlines` as users run it: the real binary in a temp folder,
 //! the checklist in every reading format, working days, status and filters.
 
-mod deadlines_support;
-
-use deadlines_support::{Run, TET, step};
+use crate::deadlines_support::{Run, TET, step};
 use serde_json::Value;
 
 #[test]

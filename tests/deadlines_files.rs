@@ -1,12 +1,10 @@
 //! `thidua deadlines` writing files: the calendar read back, spreadsheet-safe
 //! CSV, and the bad inputs users hit first (no output file left behind).
 
-mod deadlines_support;
-
 use std::fs;
 use std::path::Path;
 
-use deadlines_support::{Run, TET};
+use crate::deadlines_support::{Run, TET};
 
 /// Reads an .ics back: checks line endings and lengths, then unfolds.
 fn read_ics(bytes: &[u8]) -> Vec<String> {

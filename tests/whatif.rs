@@ -2,15 +2,13 @@
 //! combinations they refuse, and the law that a spread of 0 gives back the
 //! nominal ranking on any data.
 
-mod whatif_support;
-
+use crate::util::*;
 use proptest::prelude::*;
 use thidua::campaign::Campaign;
 use thidua::metrics::{Metrics, UnitRow};
 use thidua::ranking::{self, LineStatus};
 use thidua::scoring::Scorer;
 use thidua::whatif::sensitivity::{Draws, sensitivity};
-use whatif_support::*;
 
 /// One quota place and two criteria x and y trade against each other.
 const DUEL: &str = "schema: thidua/campaign/v1\nid: duel\ngroups: { xa: { name: Xã } }\n\

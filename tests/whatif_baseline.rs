@@ -2,10 +2,8 @@
 //! worked out by hand, `prev.` names in criteria, the notice for units the
 //! baseline lacks, and the monthly report recipe.
 
-mod whatif_support;
-
+use crate::util::*;
 use serde_json::json;
-use whatif_support::*;
 
 const HEAD: &str = "unit_id,unit_name,group,period,tiep_nhan,tiep_nhan_truc_tuyen,tiep_nhan_bcci,tra_kq_bcci,da_giai_quyet,truoc_han,dung_han,tre_han,dang_giai_quyet,dang_qua_han,so_hoa_ho_so,so_hoa_ket_qua,phai_thanh_toan,thanh_toan_truc_tuyen,danh_gia,hai_long,xin_loi\n";
 /// Unit `a` in September (the baseline) and October; `b` in both; `c` only in October.
