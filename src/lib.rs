@@ -15,6 +15,7 @@ pub mod nomination;
 pub mod output;
 pub mod people;
 pub mod period;
+pub mod problem;
 pub mod ranking;
 pub mod record;
 pub mod report;
