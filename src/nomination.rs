@@ -3,11 +3,11 @@
 //! official proposal file, so every unit gets a status and a tie at the line is
 //! handed to people, never broken by file order or name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::campaign::Campaign;
 use crate::people::Person;
-use crate::ranking::{LineStatus, TieAtLine, draw_line, failed_gates, rank_group};
+use crate::ranking::{GroupRanking, LineStatus, Reason, TieAtLine, walk};
 use crate::scoring::UnitScore;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +41,8 @@ pub struct Collective {
     pub score: usize,
     pub rank: u32,
     pub status: Status,
-    /// Failed gate ids (and `min_percent`) for this tier.
-    pub failed: Vec<String>,
+    /// The gates (and floor) the unit fails for this tier.
+    pub failed: Vec<Reason>,
     /// Tier where the unit is tied for a place, still undecided: if chosen
     /// there, it leaves this list.
     pub tied_higher: Option<usize>,
@@ -56,6 +56,9 @@ pub enum Pick {
     Missing,
     /// No individuals file was given.
     ToBeProposed,
+    /// Index into the people list: tied with others of the unit for the
+    /// unit's last `places` place(s); none is chosen until people decide.
+    Tie { person: usize, places: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,122 +85,116 @@ pub struct TierNomination {
     pub quotas: Vec<QuotaNomination>,
 }
 
-/// Walks every tier from the highest. `unit_ids[u]` is the id of metrics unit
-/// `u` (`UnitScore::unit`); `people` is `None` without an individuals file.
+/// Walks every tier from the highest: the collectives are the quota lines of
+/// [`walk`] (the same lines `rank --tier` shows), then each nominated
+/// collective proposes its individuals. `unit_ids[u]` is the id of metrics
+/// unit `u` (`UnitScore::unit`); `people` is `None` without an individuals file.
 pub fn nominate(
     campaign: &Campaign,
     scores: &[UnitScore],
     unit_ids: &[&str],
     people: Option<&[Person]>,
 ) -> Vec<TierNomination> {
-    let mut walk = Walk {
-        campaign,
+    let Some(last) = campaign.tiers.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut picker = Picker {
         scores,
         unit_ids,
         people,
-        won: HashMap::new(),
-        tied: HashMap::new(),
         chosen: HashSet::new(),
     };
-    (0..campaign.tiers.len()).map(|t| walk.tier(t)).collect()
+    walk(campaign, scores, last)
+        .into_iter()
+        .enumerate()
+        .map(|(t, groups)| TierNomination {
+            tier: t,
+            quotas: groups
+                .into_iter()
+                .zip(&campaign.tiers[t].quotas)
+                .map(|(g, q)| picker.quota(g, q.individuals_each))
+                .collect(),
+        })
+        .collect()
 }
 
-struct Walk<'a> {
-    campaign: &'a Campaign,
+/// Places of individuals still open: to be proposed, missing, or contested
+/// by tied people (counted once per unit, however many are tied).
+pub fn open_places(individuals: &[&Individual]) -> usize {
+    let mut tied: Vec<(usize, u32)> = Vec::new();
+    let mut open = 0;
+    for i in individuals {
+        match i.pick {
+            Pick::Person(_) => {}
+            Pick::Missing | Pick::ToBeProposed => open += 1,
+            Pick::Tie { places, .. } => {
+                if !tied.iter().any(|(c, _)| *c == i.collective) {
+                    tied.push((i.collective, places));
+                    open += places as usize;
+                }
+            }
+        }
+    }
+    open
+}
+
+/// A unit's line status as the nomination list words it.
+fn status(line: Option<LineStatus>) -> Status {
+    match line {
+        Some(LineStatus::In) => Status::Nominated,
+        Some(LineStatus::Tie) => Status::Tie,
+        Some(LineStatus::Ineligible) => Status::Ineligible,
+        Some(LineStatus::WonHigherTier(w)) => Status::WonHigherTier(w),
+        Some(LineStatus::Out) | None => Status::BelowLine,
+    }
+}
+
+struct Picker<'a> {
     scores: &'a [UnitScore],
     unit_ids: &'a [&'a str],
     people: Option<&'a [Person]>,
-    /// Score index → tier it was nominated at.
-    won: HashMap<usize, usize>,
-    /// Score index → tier where it is tied, undecided.
-    tied: HashMap<usize, usize>,
-    /// People already chosen.
+    /// People already proposed, at this tier or a higher one.
     chosen: HashSet<usize>,
 }
 
-impl Walk<'_> {
-    fn tier(&mut self, t: usize) -> TierNomination {
-        let quotas = self.campaign.tiers[t].quotas.clone();
-        let quotas = quotas
-            .iter()
-            .map(|q| self.quota(t, q.group, q.collectives, q.individuals_each))
-            .collect();
-        TierNomination { tier: t, quotas }
-    }
-
-    fn quota(
-        &mut self,
-        t: usize,
-        group: usize,
-        places: u32,
-        individuals_each: u32,
-    ) -> QuotaNomination {
-        let exclusive = self.campaign.exclusive;
-        let ranked = rank_group(self.campaign, self.scores, group);
-        let mut collectives: Vec<Collective> = ranked
-            .iter()
-            .map(|&(i, rank)| {
-                let failed = failed_gates(self.campaign, &self.scores[i], Some(t));
-                let status = match self.won.get(&i) {
-                    Some(&w) if exclusive => Status::WonHigherTier(w),
-                    _ if !failed.is_empty() => Status::Ineligible,
-                    _ => Status::BelowLine,
-                };
-                let tied_higher = self.tied.get(&i).copied().filter(|_| exclusive);
-                Collective {
-                    score: i,
-                    rank,
-                    status,
-                    failed,
-                    tied_higher,
-                }
+impl Picker<'_> {
+    fn quota(&mut self, g: GroupRanking, individuals_each: u32) -> QuotaNomination {
+        let collectives: Vec<Collective> = g
+            .entries
+            .into_iter()
+            .map(|e| Collective {
+                score: e.score,
+                rank: e.rank,
+                status: status(e.line),
+                failed: e.failed,
+                tied_higher: e.tied_higher,
             })
             .collect();
-        let line_input: Vec<(u32, bool)> = collectives
-            .iter()
-            .map(|c| (c.rank, c.status == Status::BelowLine))
-            .collect();
-        let (lines, filled, tie) = draw_line(&line_input, places);
-        for (c, line) in collectives.iter_mut().zip(lines) {
-            c.status = match line {
-                LineStatus::In => Status::Nominated,
-                LineStatus::Tie => Status::Tie,
-                LineStatus::Out | LineStatus::Ineligible => c.status,
-            };
-        }
         let mut individuals = Vec::new();
-        for c in &collectives {
-            match c.status {
-                Status::Nominated => {
-                    self.won.entry(c.score).or_insert(t);
-                    individuals.extend(self.pick(c.score, individuals_each));
-                }
-                Status::Tie => {
-                    self.tied.entry(c.score).or_insert(t);
-                }
-                _ => {}
-            }
+        for c in collectives.iter().filter(|c| c.status == Status::Nominated) {
+            individuals.extend(self.pick(c.score, individuals_each));
         }
         QuotaNomination {
-            group,
-            places,
-            filled,
-            tie,
+            group: g.group,
+            places: g.places.unwrap_or(0),
+            filled: g.filled,
+            tie: g.tie,
             collectives,
             individuals,
         }
     }
 
-    /// Eligible people of the unit, direct workers first, then higher score,
-    /// then file order; each person wins at most one tier when exclusive.
+    /// Eligible people of the unit, direct workers first, then higher score.
+    /// People still equal at the unit's last place(s) are all `Tie`: never
+    /// picked by file order. A person is proposed at most once, in every
+    /// campaign: one achievement, one award.
     fn pick(&mut self, score: usize, n: u32) -> Vec<Individual> {
+        let one = |pick| Individual {
+            collective: score,
+            pick,
+        };
         let Some(people) = self.people else {
-            return (0..n)
-                .map(|_| Individual {
-                    collective: score,
-                    pick: Pick::ToBeProposed,
-                })
-                .collect();
+            return (0..n).map(|_| one(Pick::ToBeProposed)).collect();
         };
         let unit = self.unit_ids[self.scores[score].unit];
         let mut candidates: Vec<usize> = (0..people.len())
@@ -205,34 +202,45 @@ impl Walk<'_> {
                 people[p].unit_id == unit && people[p].eligible && !self.chosen.contains(&p)
             })
             .collect();
-        candidates.sort_by(|&a, &b| {
-            let (x, y) = (&people[a], &people[b]);
-            y.direct
-                .cmp(&x.direct)
-                .then(
-                    y.score
-                        .unwrap_or(f64::NEG_INFINITY)
-                        .total_cmp(&x.score.unwrap_or(f64::NEG_INFINITY)),
-                )
-                .then(x.line.cmp(&y.line))
-        });
-        (0..n as usize)
-            .map(|k| match candidates.get(k) {
-                Some(&p) => {
-                    if self.campaign.exclusive {
-                        self.chosen.insert(p);
-                    }
-                    Individual {
-                        collective: score,
-                        pick: Pick::Person(p),
-                    }
+        let key = |p: usize| {
+            (
+                people[p].direct,
+                people[p].score.unwrap_or(f64::NEG_INFINITY),
+            )
+        };
+        let cmp = |a: &usize, b: &usize| {
+            let (x, y) = (key(*a), key(*b));
+            y.0.cmp(&x.0).then(y.1.total_cmp(&x.1))
+        };
+        candidates.sort_by(|a, b| cmp(a, b).then(a.cmp(b)));
+        let mut out = Vec::new();
+        let mut i = 0;
+        while (out.len() as u32) < n && i < candidates.len() {
+            let end = i + candidates[i..]
+                .iter()
+                .take_while(|b| cmp(&candidates[i], b).is_eq())
+                .count();
+            let open = n - out.len() as u32;
+            if (end - i) as u32 <= open {
+                for &p in &candidates[i..end] {
+                    self.chosen.insert(p);
+                    out.push(one(Pick::Person(p)));
                 }
-                None => Individual {
-                    collective: score,
-                    pick: Pick::Missing,
-                },
-            })
-            .collect()
+            } else {
+                for &person in &candidates[i..end] {
+                    out.push(one(Pick::Tie {
+                        person,
+                        places: open,
+                    }));
+                }
+                return out;
+            }
+            i = end;
+        }
+        while (out.len() as u32) < n {
+            out.push(one(Pick::Missing));
+        }
+        out
     }
 }
 

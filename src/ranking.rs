@@ -1,12 +1,45 @@
 //! Ranks units within their group (total at the campaign's precision, then the
 //! tie-break criteria, then a shared rank) and draws a tier's quota line, never
-//! breaking a tie by file order or name.
+//! breaking a tie by file order or name. `rank`, `nominate`, the what-if modes
+//! and every report take their lines from here, so they cannot disagree.
 
 use crate::campaign::Campaign;
 use crate::scoring::UnitScore;
 
-/// Pseudo gate id reported when a tier's `min_percent` floor is not met.
-pub const FLOOR: &str = "min_percent";
+mod line;
+
+pub use line::{Line, Place, draw_line, walk};
+
+/// Why a unit may not take a place of a tier: a gate it fails, or the tier's
+/// floor. Different kinds, never matched by name (a gate may well be called
+/// `min_percent`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Index into the campaign's gates.
+    Gate(usize),
+    /// Under the tier's `min_percent`.
+    Floor,
+}
+
+impl Reason {
+    /// Machine id, as CSV and JSON write it: the gate's id, or `min_percent`.
+    pub fn id(self, campaign: &Campaign) -> &str {
+        match self {
+            Reason::Gate(g) => &campaign.gates[g].id,
+            Reason::Floor => "min_percent",
+        }
+    }
+}
+
+/// The ids of `reasons`, as JSON lists them.
+pub fn reason_list<'c>(campaign: &'c Campaign, reasons: &[Reason]) -> Vec<&'c str> {
+    reasons.iter().map(|r| r.id(campaign)).collect()
+}
+
+/// The ids of `reasons`, joined with `sep`.
+pub fn reason_ids(campaign: &Campaign, reasons: &[Reason], sep: &str) -> String {
+    reason_list(campaign, reasons).join(sep)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineStatus {
@@ -16,7 +49,10 @@ pub enum LineStatus {
     Tie,
     /// Eligible, but no place left.
     Out,
+    /// Fails a gate of the tier or its floor.
     Ineligible,
+    /// Taken by this higher tier of an exclusive campaign: takes no place here.
+    WonHigherTier(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,9 +61,12 @@ pub struct RankEntry {
     pub score: usize,
     pub rank: u32,
     pub eligible: bool,
-    /// Failed gate ids, and [`FLOOR`] when under the tier's floor.
-    pub failed: Vec<String>,
+    /// The gates (and floor) the unit fails for the tier.
+    pub failed: Vec<Reason>,
     pub line: Option<LineStatus>,
+    /// Tier where the unit is tied for a place, still undecided (exclusive
+    /// campaigns): if chosen there, it leaves this list.
+    pub tied_higher: Option<usize>,
 }
 
 /// Units tied at the quota line: `units` compete for `places`.
@@ -44,7 +83,7 @@ pub struct GroupRanking {
     pub entries: Vec<RankEntry>,
     /// The quota's places when ranking for a tier.
     pub places: Option<u32>,
-    /// How many of the places are taken (tied units count for the places they contest).
+    /// Units inside the quota (tied units are not counted: their places are open).
     pub filled: u32,
     pub tie: Option<TieAtLine>,
 }
@@ -86,12 +125,13 @@ pub fn rank_group(campaign: &Campaign, scores: &[UnitScore], group: usize) -> Ve
 
 /// The gates (and floor) a unit fails for `tier`; with no tier, only the
 /// gates that apply to every tier.
-pub fn failed_gates(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> Vec<String> {
-    let mut failed: Vec<String> = campaign
+pub fn failed_gates(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> Vec<Reason> {
+    let mut failed: Vec<Reason> = campaign
         .gates
         .iter()
         .zip(&s.gates)
-        .filter(|(g, outcome)| {
+        .enumerate()
+        .filter(|(_, (g, outcome))| {
             let for_tier = match (&g.tiers, tier) {
                 (None, _) => true,
                 (Some(ts), Some(t)) => ts.contains(&t),
@@ -99,100 +139,53 @@ pub fn failed_gates(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> 
             };
             for_tier && outcome.failed()
         })
-        .map(|(g, _)| g.id.clone())
+        .map(|(i, _)| Reason::Gate(i))
         .collect();
     if let Some(floor) = tier.and_then(|t| campaign.tiers[t].min_percent)
         && s.percent
             .is_none_or(|p| crate::scoring::round_to(p, campaign.precision) < floor)
     {
-        failed.push(FLOOR.to_string());
+        failed.push(Reason::Floor);
     }
     failed
 }
 
-/// Places units on either side of a quota line. `ranked` is in rank order
-/// with each unit's rank and whether it may take a place; units of equal rank
-/// that would straddle the line are all marked `Tie`.
-pub fn draw_line(ranked: &[(u32, bool)], places: u32) -> (Vec<LineStatus>, u32, Option<TieAtLine>) {
-    let mut out = vec![LineStatus::Out; ranked.len()];
-    let mut filled = 0u32;
-    let mut tie = None;
-    let mut i = 0;
-    while i < ranked.len() {
-        let rank = ranked[i].0;
-        let end = i + ranked[i..].iter().take_while(|(r, _)| *r == rank).count();
-        let available: Vec<usize> = (i..end).filter(|&j| ranked[j].1).collect();
-        let m = available.len() as u32;
-        for j in i..end {
-            if !ranked[j].1 {
-                out[j] = LineStatus::Ineligible;
-            }
-        }
-        if m > 0 && filled < places {
-            let status = if filled + m <= places {
-                LineStatus::In
-            } else {
-                LineStatus::Tie
-            };
-            if status == LineStatus::Tie {
-                tie = Some(TieAtLine {
-                    units: m,
-                    places: places - filled,
-                });
-            }
-            for &j in &available {
-                out[j] = status;
-            }
-            filled = (filled + m).min(places);
-        }
-        i = end;
+/// Ranks every group with no quota line; for a tier, the groups its quotas
+/// name with the tier's line drawn by [`walk`], after the higher tiers of an
+/// exclusive campaign took their winners — the very lines `nominate` draws.
+pub fn rank(campaign: &Campaign, scores: &[UnitScore], tier: Option<usize>) -> Vec<GroupRanking> {
+    match tier {
+        Some(t) => walk(campaign, scores, t).pop().unwrap_or_default(),
+        None => (0..campaign.groups.len())
+            .map(|group| GroupRanking {
+                group,
+                entries: entries(campaign, scores, group, None),
+                places: None,
+                filled: 0,
+                tie: None,
+            })
+            .collect(),
     }
-    (out, filled, tie)
 }
 
-/// Ranks every group (or, for a tier, the groups its quotas name) and draws
-/// the tier's quota lines.
-pub fn rank(campaign: &Campaign, scores: &[UnitScore], tier: Option<usize>) -> Vec<GroupRanking> {
-    let groups: Vec<(usize, Option<u32>)> = match tier {
-        Some(t) => campaign.tiers[t]
-            .quotas
-            .iter()
-            .map(|q| (q.group, Some(q.collectives)))
-            .collect(),
-        None => (0..campaign.groups.len()).map(|g| (g, None)).collect(),
-    };
-    groups
+/// The group's units in rank order with the reasons each fails `tier`.
+pub(crate) fn entries(
+    campaign: &Campaign,
+    scores: &[UnitScore],
+    group: usize,
+    tier: Option<usize>,
+) -> Vec<RankEntry> {
+    rank_group(campaign, scores, group)
         .into_iter()
-        .map(|(group, places)| {
-            let mut entries: Vec<RankEntry> = rank_group(campaign, scores, group)
-                .into_iter()
-                .map(|(i, rank)| {
-                    let failed = failed_gates(campaign, &scores[i], tier);
-                    RankEntry {
-                        score: i,
-                        rank,
-                        eligible: failed.is_empty(),
-                        failed,
-                        line: None,
-                    }
-                })
-                .collect();
-            let (mut filled, mut tie) = (0, None);
-            if let Some(p) = places {
-                let ranked: Vec<(u32, bool)> =
-                    entries.iter().map(|e| (e.rank, e.eligible)).collect();
-                let (lines, f, t) = draw_line(&ranked, p);
-                for (e, l) in entries.iter_mut().zip(lines) {
-                    e.line = Some(l);
-                }
-                (filled, tie) = (f, t);
-            }
-            GroupRanking {
-                group,
-                entries,
-                places,
-                filled,
-                tie,
+        .map(|(i, rank)| {
+            let failed = failed_gates(campaign, &scores[i], tier);
+            RankEntry {
+                score: i,
+                rank,
+                eligible: failed.is_empty(),
+                failed,
+                line: None,
+                tied_higher: None,
             }
         })
         .collect()

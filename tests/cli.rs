@@ -110,7 +110,11 @@ fn score_json_follows_the_contract() {
 }
 
 #[test]
-fn rank_json_marks_the_tie_at_the_line_and_the_gates() {
+fn rank_draws_the_line_nominate_draws_after_the_higher_tier() {
+    // The built-in plan is exclusive: Phòng Nội vụ and xã Phước Hải are taken
+    // by tỉnh, so at huyện they take no place; the four phòng ban places go to
+    // the next four (Tư pháp and VH-TT, equal 4th, both fit), and the seventh
+    // xã place to Phước Dinh — exactly what `nominate` proposes.
     let v = json(&["rank", "--tier", "huyen", EXAMPLE]);
     assert_eq!(v["tier"], "huyen");
     let pb = &v["groups"][0];
@@ -122,21 +126,83 @@ fn rank_json_marks_the_tie_at_the_line_and_the_gates() {
         ),
         (Some("phong_ban"), Some(4), Some(4))
     );
-    assert_eq!(pb["tie"]["units"], 2);
-    assert_eq!(pb["tie"]["places"], 1);
+    assert!(pb["tie"].is_null(), "{pb}");
     let units = v["units"].as_array().unwrap();
-    let tied: Vec<&str> = units
-        .iter()
-        .filter(|u| u["line"] == "tie")
-        .map(|u| u["unit_id"].as_str().unwrap())
-        .collect();
-    assert_eq!(tied, ["phong_tu_phap", "phong_vh_tt"]);
-    assert!(
+    let with = |line: &str| -> Vec<&str> {
         units
             .iter()
-            .filter(|u| u["line"] == "tie")
-            .all(|u| u["rank"] == 4)
+            .filter(|u| u["line"] == line)
+            .map(|u| u["unit_id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(with("won_higher_tier"), ["phong_noi_vu", "xa_phuoc_hai"]);
+    assert!(with("tie").is_empty());
+    let inside = with("in");
+    assert!(inside.contains(&"phong_tu_phap") && inside.contains(&"phong_vh_tt"));
+    assert!(inside.contains(&"xa_phuoc_dinh"));
+    let n = json(&["nominate", "--tier", "huyen", EXAMPLE]);
+    let mut nominated: Vec<&str> = n["tiers"][0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "collective" && e["status"] == "nominated")
+        .map(|e| e["unit_id"].as_str().unwrap())
+        .collect();
+    let mut inside = inside.clone();
+    nominated.sort();
+    inside.sort();
+    assert_eq!(nominated, inside, "rank and nominate agree");
+    let t = stdout(&["rank", "--tier", "huyen", EXAMPLE, "--format", "md"]);
+    assert!(
+        t.contains("| ↑ đã đề nghị Bằng khen của Chủ tịch UBND tỉnh |"),
+        "{t}"
     );
+}
+
+#[test]
+fn a_tie_at_the_last_place_leaves_it_open() {
+    // With 3 huyện places for the phòng ban, Tư pháp and VH-TT (equal 4th)
+    // contest the third: 2 of 3 places are filled, one awaits a decision.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = fs::read_to_string("criteria/ninh-phuoc-236.yaml")
+        .unwrap()
+        .replace("collectives: 4", "collectives: 3");
+    let c = write(dir.path(), "c.yaml", &yaml);
+    let c = c.to_str().unwrap();
+    let v = json(&["rank", "--tier", "huyen", EXAMPLE, "--criteria", c]);
+    let pb = &v["groups"][0];
+    assert_eq!(
+        (pb["places"].as_u64(), pb["filled"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(pb["tie"], serde_json::json!({"units": 2, "places": 1}));
+    let n = json(&["nominate", "--tier", "huyen", EXAMPLE, "--criteria", c]);
+    assert_eq!(n["tiers"][0]["quotas"][0]["filled"], 2);
+    for lang in ["vi", "en"] {
+        let t = stdout(&[
+            "rank",
+            "--tier",
+            "huyen",
+            EXAMPLE,
+            "--criteria",
+            c,
+            "--format",
+            "md",
+            "--lang",
+            lang,
+        ]);
+        let want = if lang == "vi" {
+            "Đã xếp 2/3 suất; 1 suất chờ quyết định (2 đơn vị bằng điểm)"
+        } else {
+            "Filled 2/3 places; 1 place(s) awaiting a decision (2 units tied)"
+        };
+        assert!(t.contains(want), "{t}");
+        assert!(!t.contains("3/3"), "{t}");
+    }
+}
+
+#[test]
+fn rank_json_marks_the_gates() {
     let tinh = json(&["rank", "--tier", "tinh", EXAMPLE]);
     let tc = tinh["units"]
         .as_array()

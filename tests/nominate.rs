@@ -219,7 +219,7 @@ fn a_tie_at_the_line_is_not_picked_and_no_individual_is_chosen() {
         "en",
     ]);
     assert!(
-        table.contains("2 units tied for 1 place(s): decision needed"),
+        table.contains("Filled 2/3 places; 1 place(s) awaiting a decision (2 units tied)"),
         "{table}"
     );
 }

@@ -15,6 +15,7 @@ mod import_dossiers;
 mod import_workbook;
 mod nominate;
 mod properties;
+mod quota_line;
 mod reports;
 mod robustness;
 mod whatif;

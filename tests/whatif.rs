@@ -127,6 +127,7 @@ fn no_spread_gives_intervals_at_the_nominal_rank_and_certain_places() {
             for k in ["nominal_rank", "median_rank", "p5_rank", "p95_rank"] {
                 assert_eq!(s[k], u["rank"], "{k} of {u}");
             }
+            // Units taken by tỉnh never take a huyện place, in any draw.
             let p = match u["line"].as_str().unwrap() {
                 "in" => 1.0,
                 "tie" => 0.5,
@@ -135,9 +136,17 @@ fn no_spread_gives_intervals_at_the_nominal_rank_and_certain_places() {
             assert_eq!(s["p_in_quota"], p, "{u}");
         }
     }
+    // With 3 huyện places for the phòng ban, Tư pháp and VH-TT tie for the third.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string("criteria/ninh-phuoc-236.yaml")
+        .unwrap()
+        .replace("collectives: 4", "collectives: 3");
+    let c = write(dir.path(), "c.yaml", &yaml);
     let t = stdout(&[
         "rank",
         EXAMPLE,
+        "--criteria",
+        &c,
         "--tier",
         "huyen",
         "--sensitivity",

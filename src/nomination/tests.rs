@@ -80,7 +80,10 @@ fn a_gate_failure_skips_the_top_unit_and_the_cascade_fills_from_the_next() {
     ]);
     assert_eq!(r.with(0, "nominated"), ["b"]);
     assert_eq!(r.with(0, "ineligible"), ["a"]);
-    assert_eq!(r.result[0].quotas[0].collectives[0].failed, ["clean"]);
+    assert_eq!(
+        r.result[0].quotas[0].collectives[0].failed,
+        [crate::ranking::Reason::Gate(0)]
+    );
     // low: b already won top (exclusive); a is eligible here (the gate is top-only).
     assert_eq!(r.with(1, "won_higher_tier"), ["b"]);
     assert_eq!(r.with(1, "nominated"), ["a", "c"]);
@@ -123,7 +126,7 @@ fn quotas_are_maxima() {
     );
     assert_eq!(
         r.result[1].quotas[0].collectives[1].failed,
-        [crate::ranking::FLOOR]
+        [crate::ranking::Reason::Floor]
     );
 }
 
@@ -140,7 +143,7 @@ fn a_tie_at_the_line_is_handed_to_people() {
     assert_eq!(
         (q.filled, q.tie),
         (
-            2,
+            1,
             Some(TieAtLine {
                 units: 2,
                 places: 1
@@ -192,15 +195,41 @@ fn individuals_follow_the_rule_and_are_never_chosen_twice() {
             })
             .collect()
     };
-    // top: b's best is the direct worker with the higher score (b2 ties b4 on
-    // score: file order), the ineligible b3 is skipped despite its score.
-    assert_eq!(names(0), ["b:b2"]);
-    // Not exclusive: b wins low too; its people may win again.
+    // top: b2 and b4 are both direct workers with score 8, so neither is
+    // picked (never by file order); the ineligible b3 is skipped despite its
+    // score.
+    assert_eq!(
+        names(0),
+        [
+            "b:Tie { person: 1, places: 1 }",
+            "b:Tie { person: 3, places: 1 }"
+        ]
+    );
+    // Not exclusive: b wins low too, with two places: b2 and b4 both fit.
     assert_eq!(names(1), ["b:b2", "b:b4", "a:Missing", "a:Missing"]);
+    // With b4 scoring less, top picks b2; low (not exclusive) cannot propose
+    // b2 again: one achievement, one award, in every campaign.
+    let people_csv = PEOPLE.replace(
+        "Phan Thị Bốn,Công chức địa chính,1,1,8",
+        "Phan Thị Bốn,Công chức địa chính,1,1,7.5",
+    );
+    let (r, people) = run_with(&c, &[("a", 0.6, 1), ("b", 0.9, 0)], Some(&people_csv));
+    let names = |tier: usize| -> Vec<String> {
+        r.result[tier].quotas[0]
+            .individuals
+            .iter()
+            .map(|i| match i.pick {
+                Pick::Person(p) => format!("{}:{}", r.ids[i.collective], people[p].person_id),
+                other => format!("{}:{other:?}", r.ids[i.collective]),
+            })
+            .collect()
+    };
+    assert_eq!(names(0), ["b:b2"]);
+    assert_eq!(names(1), ["b:b4", "b:b1", "a:Missing", "a:Missing"]);
     let (r, people) = run_with(
         CAMPAIGN,
         &[("a", 0.6, 1), ("b", 0.9, 0), ("d", 0.5, 0)],
-        Some(PEOPLE),
+        Some(&people_csv),
     );
     let chosen: Vec<&str> = r
         .result

@@ -81,7 +81,7 @@ fn tier_ranking_marks_gates_floor_and_the_line() {
     let (g, ids) = ranked(csv, Some(0));
     assert_eq!(g.len(), 1, "only the groups the tier's quotas name");
     let g = &g[0];
-    let lines: Vec<(String, Option<LineStatus>, Vec<String>)> = g
+    let lines: Vec<(String, Option<LineStatus>, Vec<Reason>)> = g
         .entries
         .iter()
         .map(|e| (ids[e.score].clone(), e.line, e.failed.clone()))
@@ -89,14 +89,14 @@ fn tier_ranking_marks_gates_floor_and_the_line() {
     use LineStatus::*;
     assert_eq!(
         lines[0],
-        ("u1".into(), Some(Ineligible), vec!["clean".to_string()])
+        ("u1".into(), Some(Ineligible), vec![Reason::Gate(0)])
     );
     assert_eq!(lines[1], ("u2".into(), Some(In), vec![]));
     assert_eq!(lines[2], ("u3".into(), Some(In), vec![]));
     assert_eq!(lines[3], ("u4".into(), Some(Out), vec![]));
     assert_eq!(
         lines[4],
-        ("u5".into(), Some(Ineligible), vec![FLOOR.to_string()])
+        ("u5".into(), Some(Ineligible), vec![Reason::Floor])
     );
     assert_eq!((g.places, g.filled, g.tie), (Some(2), 2, None));
 }
@@ -109,7 +109,7 @@ fn draw_line_marks_ties_at_the_line_not_above_it() {
         draw_line(&[(1, true), (2, true), (2, true), (4, true)], 2),
         (
             vec![In, Tie, Tie, Out],
-            2,
+            1,
             Some(TieAtLine {
                 units: 2,
                 places: 1
@@ -126,7 +126,7 @@ fn draw_line_marks_ties_at_the_line_not_above_it() {
         draw_line(&[(1, true), (1, true), (1, true)], 2),
         (
             vec![Tie, Tie, Tie],
-            2,
+            0,
             Some(TieAtLine {
                 units: 3,
                 places: 2

@@ -53,19 +53,38 @@ impl Cell {
     }
 }
 
-/// "M units tied for K places: decision needed", the same words wherever a
-/// tie at a quota line is reported.
-pub fn tie_note(lang: crate::i18n::Lang, tie: crate::ranking::TieAtLine) -> String {
-    match lang {
-        crate::i18n::Lang::Vi => format!(
-            "{} đơn vị bằng điểm cho {} suất: cần quyết định",
-            tie.units, tie.places
-        ),
-        crate::i18n::Lang::En => format!(
-            "{} units tied for {} place(s): decision needed",
-            tie.units, tie.places
-        ),
+/// What a quota line gave: places filled out of the quota, and the places a
+/// tie leaves open — "Đã xếp 3/4 suất; 1 suất chờ quyết định (2 đơn vị bằng
+/// điểm)", never "4/4" while a place is undecided.
+pub fn quota_note(
+    lang: crate::i18n::Lang,
+    places: u32,
+    filled: u32,
+    tie: Option<crate::ranking::TieAtLine>,
+) -> String {
+    use crate::i18n::Lang;
+    let mut s = match lang {
+        Lang::Vi => format!("Đã xếp {filled}/{places} suất"),
+        Lang::En => format!("Filled {filled}/{places} places"),
+    };
+    if let Some(t) = tie {
+        s.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} suất chờ quyết định ({} đơn vị bằng điểm)",
+                t.places, t.units
+            ),
+            Lang::En => format!(
+                "; {} place(s) awaiting a decision ({} units tied)",
+                t.places, t.units
+            ),
+        });
     }
+    s
+}
+
+/// The status of a unit taken by a higher tier of an exclusive campaign.
+pub fn won_label(lang: crate::i18n::Lang, award: &str) -> String {
+    format!("↑ {} {award}", lang.pick("đã đề nghị", "nominated for"))
 }
 
 /// One titled table with notes under it.

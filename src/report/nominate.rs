@@ -7,8 +7,11 @@ mod data;
 use super::units::View;
 use super::{Cell, Table, md_escape, md_table};
 use crate::i18n::Lang;
-use crate::nomination::{Collective, Pick, QuotaNomination, Status, TierNomination};
+use crate::nomination::{
+    Collective, Individual, Pick, QuotaNomination, Status, TierNomination, open_places,
+};
 use crate::people::Person;
+use crate::ranking::reason_ids;
 
 pub struct NominationView<'a> {
     pub units: View<'a>,
@@ -45,13 +48,11 @@ impl NominationView<'_> {
             Status::Ineligible => format!(
                 "{} {}",
                 l.pick("không đủ điều kiện:", "ineligible:"),
-                c.failed.join(", ")
+                reason_ids(self.units.campaign, &c.failed, ", ")
             ),
-            Status::WonHigherTier(t) => format!(
-                "{} {}",
-                l.pick("đã đề nghị cấp", "won tier"),
-                self.tier_id(t)
-            ),
+            Status::WonHigherTier(t) => {
+                crate::report::won_label(l, &self.units.campaign.tiers[t].award)
+            }
         }
     }
 
@@ -71,6 +72,14 @@ impl NominationView<'_> {
                     note.to_string(),
                 )
             }
+            (Pick::Tie { person, places }, Some(people)) => (
+                people[person].full_name.clone(),
+                people[person].position.clone(),
+                match l {
+                    Lang::Vi => format!("bằng nhau cho {places} suất — cần quyết định"),
+                    Lang::En => format!("tied for {places} place(s) — decision needed"),
+                },
+            ),
             (Pick::Missing, _) => (
                 "—".into(),
                 String::new(),
@@ -92,18 +101,11 @@ impl NominationView<'_> {
     /// The notes under a quota: places, ties, and who is out and why.
     fn quota_notes(&self, q: &QuotaNomination) -> Vec<String> {
         let l = self.lang();
-        let mut notes = vec![match l {
-            Lang::Vi => format!("{}: {}/{} suất", self.group_name(q), q.filled, q.places),
-            Lang::En => format!(
-                "{}: {} of {} places filled",
-                self.group_name(q),
-                q.filled,
-                q.places
-            ),
-        }];
-        if let Some(t) = q.tie {
-            notes.push(crate::report::tie_note(l, t));
-        }
+        let mut notes = vec![format!(
+            "{}: {}",
+            self.group_name(q),
+            crate::report::quota_note(l, q.places, q.filled, q.tie)
+        )];
         let list = |pred: &dyn Fn(&Collective) -> bool,
                     detail: &dyn Fn(&Collective) -> String|
          -> Vec<String> {
@@ -142,7 +144,7 @@ impl NominationView<'_> {
             ));
         }
         let inel = list(&|c| c.status == Status::Ineligible, &|c| {
-            format!(" ({})", c.failed.join(", "))
+            format!(" ({})", reason_ids(self.units.campaign, &c.failed, ", "))
         });
         if !inel.is_empty() {
             notes.push(format!(
@@ -256,12 +258,12 @@ impl NominationView<'_> {
             .flat_map(|q| &q.collectives)
             .filter(|c| c.status == Status::Nominated)
             .count();
-        let individuals = tn.quotas.iter().flat_map(|q| &q.individuals);
+        let individuals: Vec<&Individual> = tn.quotas.iter().flat_map(|q| &q.individuals).collect();
         let named = individuals
-            .clone()
+            .iter()
             .filter(|i| matches!(i.pick, Pick::Person(_)))
             .count();
-        (collectives, named, individuals.count() - named)
+        (collectives, named, open_places(&individuals))
     }
 
     fn total_line(&self, tn: &TierNomination) -> String {

@@ -252,5 +252,6 @@ pub fn line_id(l: LineStatus) -> &'static str {
         LineStatus::Tie => "tie",
         LineStatus::Out => "below_line",
         LineStatus::Ineligible => "ineligible",
+        LineStatus::WonHigherTier(_) => "won_higher_tier",
     }
 }

@@ -58,7 +58,7 @@ impl Versus {
 pub fn in_quota(line: Option<LineStatus>) -> Option<bool> {
     match line? {
         LineStatus::In => Some(true),
-        LineStatus::Out | LineStatus::Ineligible => Some(false),
+        LineStatus::Out | LineStatus::Ineligible | LineStatus::WonHigherTier(_) => Some(false),
         LineStatus::Tie => None,
     }
 }

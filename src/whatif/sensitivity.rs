@@ -1,7 +1,9 @@
 //! Would the winners still win if the weights were a little different? Monte
 //! Carlo on the criteria's points, as the JRC's COINr does for composite
 //! indices, but about quota awards: each draw re-weights every criterion,
-//! re-ranks each group with the same tie rules and redraws the quota line.
+//! re-ranks each group with the same tie rules and redraws the quota lines —
+//! the higher tiers' first in an exclusive campaign, with `ranking::Line`,
+//! the one line every command draws.
 //! A draw is a weighted sum of shares computed once, rounded and compared as
 //! integers at the campaign's precision exactly as scoring does — so a spread
 //! of 0 gives back the nominal ranking — with no parsing and no allocation.
@@ -10,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
 use crate::campaign::Campaign;
-use crate::ranking::{FLOOR, GroupRanking, LineStatus};
+use crate::ranking::{GroupRanking, Line, LineStatus, Place, Reason};
 use crate::scoring::{UnitScore, round_scaled_int, round_to};
 
 /// Ranks kept in memory (draws × units): 200 MB of `u32`.
@@ -66,18 +68,33 @@ struct Model {
     counts: Vec<bool>,
     /// Penalty points, scaled to integers.
     penalty: Vec<i64>,
-    /// Passes the tier's gates (the floor depends on the weights: checked per draw).
+    /// Tier-major `tiers × n`: passes the tier's gates (the floor depends on
+    /// the weights: checked per draw).
     gates_pass: Vec<bool>,
-    /// (first unit, end, quota places) per group.
-    groups: Vec<(usize, usize, u32)>,
+    /// (first unit, end) per group of the tier.
+    groups: Vec<(usize, usize)>,
+    /// The lines to draw in each draw, highest tier first: the higher tiers'
+    /// lines over these groups (exclusive campaigns), then the tier's own.
+    lines: Vec<QuotaLine>,
+    /// Number of tiers walked (the tier asked for is the last).
+    tiers: usize,
     tiebreak: Vec<usize>,
     precision: u32,
     scale: f64,
-    floor: Option<f64>,
+    /// Per tier walked.
+    floors: Vec<Option<f64>>,
     /// Unit number → index into the scores.
     score_of: Vec<usize>,
     /// Rank and quota line of the nominal ranking.
     nominal: Vec<(u32, Option<LineStatus>)>,
+}
+
+/// One quota line of one tier over one of the tier's groups.
+struct QuotaLine {
+    tier: usize,
+    /// Index into `Model::groups`.
+    group: usize,
+    places: u32,
 }
 
 /// Scratch space of one worker, allocated once for all its draws.
@@ -89,7 +106,10 @@ struct Scratch {
     ties: Vec<i64>,
     /// A group's (total, unit) in rank order.
     order: Vec<(i64, u32)>,
+    /// Tier-major `tiers × n`.
     meets_floor: Vec<bool>,
+    /// Taken by a higher tier in this draw.
+    won: Vec<bool>,
 }
 
 /// Runs the draws for the groups of `tier` (as ranked in `groups`) and
@@ -148,6 +168,7 @@ impl Model {
     fn new(c: &Campaign, scores: &[UnitScore], tier: usize, groups: &[GroupRanking]) -> Model {
         let k = c.criteria.len();
         let scale = 10f64.powi(c.precision as i32);
+        let tiers = tier + 1;
         let mut m = Model {
             k,
             points: c.criteria.iter().map(|cr| cr.points).collect(),
@@ -156,10 +177,12 @@ impl Model {
             penalty: Vec::new(),
             gates_pass: Vec::new(),
             groups: Vec::new(),
+            lines: Vec::new(),
+            tiers,
             tiebreak: c.tiebreak.clone(),
             precision: c.precision,
             scale,
-            floor: c.tiers[tier].min_percent,
+            floors: c.tiers[..tiers].iter().map(|t| t.min_percent).collect(),
             score_of: Vec::new(),
             nominal: Vec::new(),
         };
@@ -179,10 +202,38 @@ impl Model {
                         .map(|p| round_scaled_int(*p, scale))
                         .sum(),
                 );
-                m.gates_pass.push(e.failed.iter().all(|f| f == FLOOR));
             }
-            let places = g.places.unwrap_or(0);
-            m.groups.push((start, m.score_of.len(), places));
+            m.groups.push((start, m.score_of.len()));
+        }
+        for t in 0..tiers {
+            for &u in &m.score_of {
+                let failed = crate::ranking::failed_gates(c, &scores[u], Some(t));
+                m.gates_pass
+                    .push(failed.iter().all(|f| *f == Reason::Floor));
+            }
+            if t < tier && !c.exclusive {
+                continue;
+            }
+            for (j, q) in c.tiers[t].quotas.iter().enumerate() {
+                // The tier's own quotas pair with their rankings, in order;
+                // a higher tier's line runs over each of the tier's rankings
+                // of the same group.
+                let over = groups.iter().enumerate().filter(|(i, g)| {
+                    if t == tier {
+                        *i == j
+                    } else {
+                        g.group == q.group
+                    }
+                });
+                let lines: Vec<QuotaLine> = over
+                    .map(|(i, _)| QuotaLine {
+                        tier: t,
+                        group: i,
+                        places: q.collectives,
+                    })
+                    .collect();
+                m.lines.extend(lines);
+            }
         }
         m
     }
@@ -196,14 +247,19 @@ impl Model {
             totals: vec![0; n],
             ties: vec![0; n * self.tiebreak.len()],
             order: vec![(0, 0); n],
-            meets_floor: vec![true; n],
+            meets_floor: vec![true; n * self.tiers],
+            won: vec![false; n],
         };
         let mut halves = vec![0u32; n];
         for (f, row) in factors.chunks(self.k).zip(ranks.chunks_mut(n.max(1))) {
             self.weigh(f, &mut s.weights);
             self.key_units(&mut s);
-            for &(a, b, places) in &self.groups {
-                self.rank_group(&mut s, a, b, places, row, &mut halves);
+            for &(a, b) in &self.groups {
+                self.rank_group(&mut s, a, b, row);
+            }
+            s.won.fill(false);
+            for q in &self.lines {
+                self.draw_line(&mut s, q, &mut halves);
             }
         }
         halves
@@ -229,8 +285,8 @@ impl Model {
     /// Each unit's rank key (total, then the tie-break criteria) as integers
     /// at the campaign's precision, as `ranking::rank_key` builds it.
     fn key_units(&self, s: &mut Scratch) {
-        let (k, t) = (self.k, self.tiebreak.len());
-        for u in 0..self.score_of.len() {
+        let (k, t, n) = (self.k, self.tiebreak.len(), self.score_of.len());
+        for u in 0..n {
             let shares = &self.shares[u * k..(u + 1) * k];
             let mut earned = 0i64;
             for (sh, wt) in shares.iter().zip(&s.weights) {
@@ -245,8 +301,10 @@ impl Model {
                     i64::MIN
                 };
             }
-            if let Some(floor) = self.floor {
-                s.meets_floor[u] = self.meets_floor(u, total, &s.weights, floor);
+            for (t, floor) in self.floors.iter().enumerate() {
+                if let Some(floor) = floor {
+                    s.meets_floor[t * n + u] = self.meets_floor(u, total, &s.weights, *floor);
+                }
             }
         }
     }
@@ -261,18 +319,9 @@ impl Model {
         max > 0.0 && round_to(100.0 * (total as f64 / self.scale) / max, self.precision) >= floor
     }
 
-    /// Sorts one group by total, then tie-break, gives equal keys a shared
-    /// rank (1, 2, 2, 4) and credits the quota line as `ranking::draw_line`
-    /// draws it: 2 halves inside, 1 for units tied across the line.
-    fn rank_group(
-        &self,
-        s: &mut Scratch,
-        a: usize,
-        b: usize,
-        places: u32,
-        ranks: &mut [u32],
-        halves: &mut [u32],
-    ) {
+    /// Sorts one group by total, then tie-break, and gives equal keys a
+    /// shared rank (1, 2, 2, 4), as `ranking::rank_group` does.
+    fn rank_group(&self, s: &mut Scratch, a: usize, b: usize, ranks: &mut [u32]) {
         let t = self.tiebreak.len();
         let ties = &s.ties;
         let tie = |u: u32| &ties[u as usize * t..(u as usize + 1) * t];
@@ -288,26 +337,49 @@ impl Model {
                 run.sort_unstable_by(|x, y| tie(y.1).cmp(tie(x.1)));
             }
         }
-        let can = |u: u32| self.gates_pass[u as usize] && s.meets_floor[u as usize];
-        let mut filled = 0u32;
         let mut pos = 0;
         for block in order.chunk_by(|x, y| x.0 == y.0 && tie(x.1) == tie(y.1)) {
-            let eligible = block.iter().filter(|(_, u)| can(*u)).count() as u32;
-            let credit = match (eligible > 0 && filled < places, filled + eligible <= places) {
-                (false, _) => 0,
-                (true, true) => 2,
-                (true, false) => 1,
-            };
             for &(_, u) in block {
                 ranks[u as usize] = pos + 1;
-                if can(u) {
-                    halves[u as usize] += credit;
-                }
-            }
-            if credit > 0 {
-                filled = (filled + eligible).min(places);
             }
             pos += block.len() as u32;
+        }
+    }
+
+    /// Draws one quota line over a ranked group with `ranking::Line`. Units
+    /// inside a higher tier's line are taken (exclusive campaigns); on the
+    /// tier asked for, units inside get 2 halves, units tied at the line 1.
+    fn draw_line(&self, s: &mut Scratch, q: &QuotaLine, halves: &mut [u32]) {
+        let (a, b) = self.groups[q.group];
+        let n = self.score_of.len();
+        let t = self.tiebreak.len();
+        let last = q.tier + 1 == self.tiers;
+        let ties = &s.ties;
+        let tie = |u: u32| &ties[u as usize * t..(u as usize + 1) * t];
+        let floor = &s.meets_floor[q.tier * n..(q.tier + 1) * n];
+        let gates = &self.gates_pass[q.tier * n..(q.tier + 1) * n];
+        let won = &mut s.won;
+        let mut line = Line::new(q.places);
+        for block in s.order[a..b].chunk_by(|x, y| x.0 == y.0 && tie(x.1) == tie(y.1)) {
+            let can = |u: u32| gates[u as usize] && floor[u as usize] && !won[u as usize];
+            let eligible = block.iter().filter(|(_, u)| can(*u)).count() as u32;
+            let place = line.block(eligible);
+            let credit = match place {
+                Place::In => 2,
+                Place::Tie(_) => 1,
+                Place::None => continue,
+            };
+            for &(_, u) in block {
+                let u = u as usize;
+                if !(gates[u] && floor[u] && !won[u]) {
+                    continue;
+                }
+                if last {
+                    halves[u] += credit;
+                } else if place == Place::In {
+                    won[u] = true;
+                }
+            }
         }
     }
 }
@@ -324,12 +396,7 @@ fn summarise(
 ) -> Vec<(usize, Robustness)> {
     const BLOCK: usize = 128;
     let n = model.score_of.len();
-    let largest = model
-        .groups
-        .iter()
-        .map(|(a, b, _)| b - a)
-        .max()
-        .unwrap_or(0);
+    let largest = model.groups.iter().map(|(a, b)| b - a).max().unwrap_or(0);
     let mut hist = vec![0u32; BLOCK * (largest + 1)];
     let mut out = Vec::with_capacity(n);
     for first in (0..n).step_by(BLOCK) {

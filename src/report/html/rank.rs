@@ -101,6 +101,7 @@ pub(super) fn mark(line: Option<LineStatus>) -> Mark {
         Some(LineStatus::Tie) => Mark::Tie,
         Some(LineStatus::Out) => Mark::Out,
         Some(LineStatus::Ineligible) => Mark::Ineligible,
+        Some(LineStatus::WonHigherTier(_)) => Mark::Won,
     }
 }
 

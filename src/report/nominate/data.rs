@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::NominationView;
 use crate::nomination::{Collective, Pick, QuotaNomination, Status};
+use crate::ranking::{reason_ids, reason_list};
 use crate::report::{Cell, Table};
 use crate::scoring::round_to;
 
@@ -57,6 +58,12 @@ impl NominationView<'_> {
                             Cell::text(&ppl[k].position),
                             "nominated",
                         ),
+                        (Pick::Tie { person: k, .. }, Some(ppl)) => (
+                            Cell::text(&ppl[k].person_id),
+                            Cell::text(&ppl[k].full_name),
+                            Cell::text(&ppl[k].position),
+                            "tie",
+                        ),
                         (Pick::Missing, _) => (Cell::Empty, Cell::Empty, Cell::Empty, "missing"),
                         _ => (Cell::Empty, Cell::Empty, Cell::Empty, "to_be_proposed"),
                     };
@@ -92,7 +99,7 @@ impl NominationView<'_> {
 
     fn detail(&self, c: &Collective) -> String {
         match c.status {
-            Status::Ineligible => c.failed.join(";"),
+            Status::Ineligible => reason_ids(self.units.campaign, &c.failed, ";"),
             Status::WonHigherTier(t) => self.tier_id(t).to_string(),
             _ => c
                 .tied_higher
@@ -145,7 +152,10 @@ impl NominationView<'_> {
     fn collective_json(&self, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
         let mut o = self.entry("collective", q, col);
         o.insert("status".into(), json!(col.status.id()));
-        o.insert("failed_gates".into(), json!(col.failed));
+        o.insert(
+            "failed_gates".into(),
+            json!(reason_list(self.units.campaign, &col.failed)),
+        );
         let won = match col.status {
             Status::WonHigherTier(t) => Some(self.tier_id(t)),
             _ => None,
@@ -178,6 +188,15 @@ impl NominationView<'_> {
                 o.insert("position".into(), json!(p.position));
                 o.insert("direct".into(), json!(p.direct));
                 o.insert("status".into(), json!("nominated"));
+            }
+            (Pick::Tie { person: k, places }, Some(ppl)) => {
+                let p = &ppl[k];
+                o.insert("person_id".into(), json!(p.person_id));
+                o.insert("full_name".into(), json!(p.full_name));
+                o.insert("position".into(), json!(p.position));
+                o.insert("direct".into(), json!(p.direct));
+                o.insert("status".into(), json!("tie"));
+                o.insert("tie_places".into(), json!(places));
             }
             (Pick::Missing, _) => {
                 o.insert("person_id".into(), Value::Null);

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::{UnitColumns, View, line_id};
-use crate::ranking::{GroupRanking, LineStatus, RankEntry};
+use crate::ranking::{GroupRanking, LineStatus, RankEntry, reason_ids, reason_list};
 use crate::report::{Cell, Table};
 
 impl View<'_> {
@@ -17,11 +17,14 @@ impl View<'_> {
                 .pick("= bằng điểm tại ranh giới", "= tied at the line")
                 .into(),
             Some(LineStatus::Out) => l.pick("ngoài chỉ tiêu", "below the line").into(),
+            Some(LineStatus::WonHigherTier(t)) => {
+                crate::report::won_label(l, &self.campaign.tiers[t].award)
+            }
             Some(LineStatus::Ineligible) | None if !e.failed.is_empty() => {
                 format!(
                     "{} {}",
                     l.pick("✗ không đạt:", "✗ fails:"),
-                    e.failed.join(", ")
+                    reason_ids(self.campaign, &e.failed, ", ")
                 )
             }
             _ => String::new(),
@@ -48,15 +51,7 @@ impl View<'_> {
         let l = self.lang;
         let mut notes = Vec::new();
         if let Some(p) = g.places {
-            notes.push(format!(
-                "{} {}/{p} {}",
-                l.pick("Đã xếp", "Filled"),
-                g.filled,
-                l.pick("suất", "places")
-            ));
-        }
-        if let Some(t) = g.tie {
-            notes.push(crate::report::tie_note(self.lang, t));
+            notes.push(crate::report::quota_note(l, p, g.filled, g.tie));
         }
         if g.entries.is_empty() {
             notes.push(
@@ -182,7 +177,7 @@ impl View<'_> {
                 ];
                 r.extend(self.figures(s));
                 r.push(Cell::text(if e.eligible { "true" } else { "false" }));
-                r.push(Cell::text(e.failed.join(";")));
+                r.push(Cell::text(reason_ids(self.campaign, &e.failed, ";")));
                 r.push(e.line.map_or(Cell::Empty, |l| Cell::text(line_id(l))));
                 r.extend(extras.iter().flat_map(|x| x.cells(e.score, l, true)));
                 rows.push(r);
@@ -229,7 +224,7 @@ impl View<'_> {
                 let mut u = self.unit_json_with(e.score, extras);
                 u.insert("rank".into(), json!(e.rank));
                 u.insert("eligible".into(), json!(e.eligible));
-                u.insert("failed_gates".into(), json!(e.failed));
+                u.insert("failed_gates".into(), json!(reason_list(c, &e.failed)));
                 u.insert("line".into(), json!(e.line.map(line_id)));
                 Value::Object(u)
             })

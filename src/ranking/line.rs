@@ -1,0 +1,148 @@
+//! The quota line, drawn one way for everyone: [`Line`] takes a group's units
+//! one block of equal rank at a time, and [`walk`] draws every tier's lines
+//! from the highest, so that in an exclusive campaign a unit taken by a higher
+//! tier takes no place of a lower one — in `rank`, `nominate`, `--compare`,
+//! `--sensitivity` and every report alike.
+
+use std::collections::HashMap;
+
+use super::{GroupRanking, LineStatus, TieAtLine, entries};
+use crate::campaign::Campaign;
+use crate::scoring::UnitScore;
+
+/// What a block of equally ranked units gets from the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Every eligible unit of the block is inside.
+    In,
+    /// The block's eligible units contest the last places: nobody is inside
+    /// until people decide, and the line closes.
+    Tie(TieAtLine),
+    /// No place left (or no eligible unit in the block).
+    None,
+}
+
+/// A quota line being drawn: the places, and how many are taken so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    places: u32,
+    filled: u32,
+    closed: bool,
+}
+
+impl Line {
+    pub fn new(places: u32) -> Line {
+        Line {
+            places,
+            filled: 0,
+            closed: false,
+        }
+    }
+
+    /// The next block of units of equal rank, `eligible` of which may take a
+    /// place. Ties are never broken: a block that does not fit whole is tied.
+    pub fn block(&mut self, eligible: u32) -> Place {
+        if eligible == 0 || self.closed || self.filled >= self.places {
+            return Place::None;
+        }
+        let open = self.places - self.filled;
+        if eligible <= open {
+            self.filled += eligible;
+            Place::In
+        } else {
+            self.closed = true;
+            Place::Tie(TieAtLine {
+                units: eligible,
+                places: open,
+            })
+        }
+    }
+
+    /// Units inside the line (tied units hold no place until decided).
+    pub fn filled(&self) -> u32 {
+        self.filled
+    }
+}
+
+/// Places units on either side of a quota line. `ranked` is in rank order
+/// with each unit's rank and whether it may take a place; units of equal rank
+/// that would straddle the line are all marked `Tie`, and an ineligible unit
+/// is `Ineligible`. Returns the statuses, the places filled and the tie.
+pub fn draw_line(ranked: &[(u32, bool)], places: u32) -> (Vec<LineStatus>, u32, Option<TieAtLine>) {
+    let mut out = vec![LineStatus::Out; ranked.len()];
+    let mut line = Line::new(places);
+    let mut tie = None;
+    let mut i = 0;
+    while i < ranked.len() {
+        let rank = ranked[i].0;
+        let end = i + ranked[i..].iter().take_while(|(r, _)| *r == rank).count();
+        let eligible = ranked[i..end].iter().filter(|(_, ok)| *ok).count() as u32;
+        let status = match line.block(eligible) {
+            Place::In => LineStatus::In,
+            Place::Tie(t) => {
+                tie = Some(t);
+                LineStatus::Tie
+            }
+            Place::None => LineStatus::Out,
+        };
+        for j in i..end {
+            out[j] = if ranked[j].1 {
+                status
+            } else {
+                LineStatus::Ineligible
+            };
+        }
+        i = end;
+    }
+    (out, line.filled(), tie)
+}
+
+/// Draws the quota lines of tiers `0..=upto`, highest first, and returns each
+/// tier's rankings (one per quota). In an exclusive campaign a unit inside a
+/// higher tier's line is `WonHigherTier` below and takes no place; a unit
+/// tied at a higher tier stays a candidate below, marked `tied_higher`.
+pub fn walk(campaign: &Campaign, scores: &[UnitScore], upto: usize) -> Vec<Vec<GroupRanking>> {
+    let exclusive = campaign.exclusive;
+    let mut won: HashMap<usize, usize> = HashMap::new();
+    let mut tied: HashMap<usize, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (t, tier) in campaign.tiers.iter().enumerate().take(upto + 1) {
+        let mut groups = Vec::with_capacity(tier.quotas.len());
+        for q in &tier.quotas {
+            let mut entries = entries(campaign, scores, q.group, Some(t));
+            let taken = |i: usize| won.get(&i).copied().filter(|_| exclusive);
+            let ranked: Vec<(u32, bool)> = entries
+                .iter()
+                .map(|e| (e.rank, e.eligible && taken(e.score).is_none()))
+                .collect();
+            let (lines, filled, tie) = draw_line(&ranked, q.collectives);
+            for (e, line) in entries.iter_mut().zip(lines) {
+                e.line = Some(match taken(e.score) {
+                    Some(w) if w < t => LineStatus::WonHigherTier(w),
+                    _ => line,
+                });
+                e.tied_higher = tied.get(&e.score).copied().filter(|&h| exclusive && h < t);
+            }
+            for e in &entries {
+                match e.line {
+                    Some(LineStatus::In) => {
+                        won.entry(e.score).or_insert(t);
+                    }
+                    Some(LineStatus::Tie) => {
+                        tied.entry(e.score).or_insert(t);
+                    }
+                    _ => {}
+                }
+            }
+            groups.push(GroupRanking {
+                group: q.group,
+                entries,
+                places: Some(q.collectives),
+                filled,
+                tie,
+            });
+        }
+        out.push(groups);
+    }
+    out
+}
