@@ -5,6 +5,7 @@
 pub mod campaign;
 pub mod cmd;
 pub mod deadlines;
+pub mod decisions;
 pub mod expr;
 pub mod holidays;
 pub mod i18n;

@@ -6,8 +6,10 @@
 use std::collections::HashSet;
 
 use crate::campaign::Campaign;
+use crate::decisions::{Decisions, Settles};
 use crate::people::Person;
-use crate::ranking::{GroupRanking, LineStatus, Reason, TieAtLine, walk};
+use crate::problem::{Problem, Problems, ProblemsError};
+use crate::ranking::{GroupRanking, LineStatus, Reason, Settle, TieAtLine, walk_decided};
 use crate::scoring::UnitScore;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +68,9 @@ pub struct Individual {
     /// Score index of the nominated collective the person comes from.
     pub collective: usize,
     pub pick: Pick,
+    /// Index into `Decisions::ties` when the council settled a tie among the
+    /// unit's people (chosen ones only).
+    pub decided: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,16 +100,37 @@ pub fn nominate(
     unit_ids: &[&str],
     people: Option<&[Person]>,
 ) -> Vec<TierNomination> {
+    nominate_decided(campaign, scores, unit_ids, people, None)
+        .expect("without decisions nothing can be wrong")
+}
+
+/// [`nominate`] with the council's decisions: ties of units and of people
+/// they settled are settled; a decision that settles nothing is an error.
+pub fn nominate_decided(
+    campaign: &Campaign,
+    scores: &[UnitScore],
+    unit_ids: &[&str],
+    people: Option<&[Person]>,
+    decisions: Option<&Decisions>,
+) -> Result<Vec<TierNomination>, ProblemsError> {
     let Some(last) = campaign.tiers.len().checked_sub(1) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
+    let settle = decisions.map(|decisions| Settle {
+        decisions,
+        unit_ids,
+    });
+    let lines = walk_decided(campaign, scores, last, settle)?;
     let mut picker = Picker {
         scores,
         unit_ids,
         people,
         chosen: HashSet::new(),
+        decisions,
+        used: HashSet::new(),
+        problems: Problems::new(),
     };
-    walk(campaign, scores, last)
+    let result = lines
         .into_iter()
         .enumerate()
         .map(|(t, groups)| TierNomination {
@@ -112,10 +138,27 @@ pub fn nominate(
             quotas: groups
                 .into_iter()
                 .zip(&campaign.tiers[t].quotas)
-                .map(|(g, q)| picker.quota(g, q.individuals_each))
+                .map(|(g, q)| picker.quota(t, g, q.individuals_each))
                 .collect(),
         })
-        .collect()
+        .collect();
+    if let Some(d) = decisions {
+        for (i, dec) in d.ties.iter().enumerate() {
+            if let Settles::People { unit_id, .. } = &dec.settles
+                && !picker.used.contains(&i)
+            {
+                picker.problems.push(Problem::line(
+                    &d.file,
+                    dec.line,
+                    format!(
+                        "no tie among the people of `{unit_id}` at tier `{}`: nothing to decide",
+                        campaign.tiers[dec.tier].id
+                    ),
+                ));
+            }
+        }
+    }
+    picker.problems.finish().map(|()| result)
 }
 
 /// Places of individuals still open: to be proposed, missing, or contested
@@ -155,10 +198,14 @@ struct Picker<'a> {
     people: Option<&'a [Person]>,
     /// People already proposed, at this tier or a higher one.
     chosen: HashSet<usize>,
+    decisions: Option<&'a Decisions>,
+    /// Decisions (indices) that settled a tie among people.
+    used: HashSet<usize>,
+    problems: Problems,
 }
 
 impl Picker<'_> {
-    fn quota(&mut self, g: GroupRanking, individuals_each: u32) -> QuotaNomination {
+    fn quota(&mut self, t: usize, g: GroupRanking, individuals_each: u32) -> QuotaNomination {
         let collectives: Vec<Collective> = g
             .entries
             .into_iter()
@@ -172,7 +219,7 @@ impl Picker<'_> {
             .collect();
         let mut individuals = Vec::new();
         for c in collectives.iter().filter(|c| c.status == Status::Nominated) {
-            individuals.extend(self.pick(c.score, individuals_each));
+            individuals.extend(self.pick(t, c.score, individuals_each));
         }
         QuotaNomination {
             group: g.group,
@@ -188,10 +235,11 @@ impl Picker<'_> {
     /// People still equal at the unit's last place(s) are all `Tie`: never
     /// picked by file order. A person is proposed at most once, in every
     /// campaign: one achievement, one award.
-    fn pick(&mut self, score: usize, n: u32) -> Vec<Individual> {
+    fn pick(&mut self, t: usize, score: usize, n: u32) -> Vec<Individual> {
         let one = |pick| Individual {
             collective: score,
             pick,
+            decided: None,
         };
         let Some(people) = self.people else {
             return (0..n).map(|_| one(Pick::ToBeProposed)).collect();
@@ -227,11 +275,25 @@ impl Picker<'_> {
                     out.push(one(Pick::Person(p)));
                 }
             } else {
-                for &person in &candidates[i..end] {
-                    out.push(one(Pick::Tie {
-                        person,
-                        places: open,
-                    }));
+                let tied = &candidates[i..end];
+                match self.settle_people(t, unit, tied, open) {
+                    Some((d, chosen)) => {
+                        for p in chosen {
+                            self.chosen.insert(p);
+                            out.push(Individual {
+                                decided: Some(d),
+                                ..one(Pick::Person(p))
+                            });
+                        }
+                    }
+                    None => {
+                        for &person in tied {
+                            out.push(one(Pick::Tie {
+                                person,
+                                places: open,
+                            }));
+                        }
+                    }
                 }
                 return out;
             }
@@ -241,6 +303,41 @@ impl Picker<'_> {
             out.push(one(Pick::Missing));
         }
         out
+    }
+
+    /// The people the council chose among `tied` for `open` places of
+    /// `unit` at tier `t`, when a valid decision says so.
+    fn settle_people(
+        &mut self,
+        t: usize,
+        unit: &str,
+        tied: &[usize],
+        open: u32,
+    ) -> Option<(usize, Vec<usize>)> {
+        let people = self.people?;
+        let decisions = self.decisions?;
+        let (d, chosen) = decisions.people_tie(t, unit)?;
+        self.used.insert(d);
+        let line = decisions.ties[d].line;
+        let tied_ids: Vec<&str> = tied.iter().map(|&p| people[p].person_id.as_str()).collect();
+        let picked: Vec<usize> = tied
+            .iter()
+            .copied()
+            .filter(|&p| chosen.contains(&people[p].person_id))
+            .collect();
+        if picked.len() != chosen.len() || chosen.len() as u32 != open {
+            self.problems.push(Problem::line(
+                &decisions.file,
+                line,
+                format!(
+                    "choose exactly {open} of the tied people of `{unit}` ({}); got {}",
+                    tied_ids.join(", "),
+                    chosen.join(", ")
+                ),
+            ));
+            return None;
+        }
+        Some((d, picked))
     }
 }
 

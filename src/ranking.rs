@@ -8,7 +8,7 @@ use crate::scoring::UnitScore;
 
 mod line;
 
-pub use line::{Line, Place, draw_line, walk};
+pub use line::{Line, Place, Settle, draw_line, walk, walk_decided};
 
 /// Why a unit may not take a place of a tier: a gate it fails, or the tier's
 /// floor. Different kinds, never matched by name (a gate may well be called
@@ -67,6 +67,9 @@ pub struct RankEntry {
     /// Tier where the unit is tied for a place, still undecided (exclusive
     /// campaigns): if chosen there, it leaves this list.
     pub tied_higher: Option<usize>,
+    /// Index into `Decisions::ties` when the council settled a tie this unit
+    /// was part of (chosen: `In`; not chosen: `Out`).
+    pub decided: Option<usize>,
 }
 
 /// Units tied at the quota line: `units` compete for `places`.
@@ -86,6 +89,9 @@ pub struct GroupRanking {
     /// Units inside the quota (tied units are not counted: their places are open).
     pub filled: u32,
     pub tie: Option<TieAtLine>,
+    /// A tie at this line that the council settled: the tie, and the index
+    /// of the decision in `Decisions::ties`.
+    pub settled: Option<(TieAtLine, usize)>,
 }
 
 /// What ranks a unit: total, then each tie-break criterion, all compared as
@@ -163,8 +169,29 @@ pub fn rank(campaign: &Campaign, scores: &[UnitScore], tier: Option<usize>) -> V
                 places: None,
                 filled: 0,
                 tie: None,
+                settled: None,
             })
             .collect(),
+    }
+}
+
+/// [`rank`] with the council's decisions: ties they settled are settled, and
+/// every decision is checked against the lines (`Err` lists what is wrong).
+pub fn rank_decided(
+    campaign: &Campaign,
+    scores: &[UnitScore],
+    tier: Option<usize>,
+    settle: Option<Settle>,
+) -> Result<Vec<GroupRanking>, crate::problem::ProblemsError> {
+    match (tier, settle) {
+        (Some(t), _) => Ok(walk_decided(campaign, scores, t, settle)?
+            .pop()
+            .unwrap_or_default()),
+        (None, Some(_)) if !campaign.tiers.is_empty() => {
+            walk_decided(campaign, scores, 0, settle)?;
+            Ok(rank(campaign, scores, None))
+        }
+        (None, _) => Ok(rank(campaign, scores, None)),
     }
 }
 
@@ -186,6 +213,7 @@ pub(crate) fn entries(
                 failed,
                 line: None,
                 tied_higher: None,
+                decided: None,
             }
         })
         .collect()

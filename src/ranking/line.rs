@@ -4,10 +4,12 @@
 //! tier takes no place of a lower one — in `rank`, `nominate`, `--compare`,
 //! `--sensitivity` and every report alike.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::{GroupRanking, LineStatus, TieAtLine, entries};
+use super::{GroupRanking, LineStatus, RankEntry, TieAtLine, entries};
 use crate::campaign::Campaign;
+use crate::decisions::{Decisions, Settles};
+use crate::problem::{Problem, Problems, ProblemsError};
 use crate::scoring::UnitScore;
 
 /// What a block of equally ranked units gets from the line.
@@ -102,11 +104,39 @@ pub fn draw_line(ranked: &[(u32, bool)], places: u32) -> (Vec<LineStatus>, u32, 
 /// higher tier's line is `WonHigherTier` below and takes no place; a unit
 /// tied at a higher tier stays a candidate below, marked `tied_higher`.
 pub fn walk(campaign: &Campaign, scores: &[UnitScore], upto: usize) -> Vec<Vec<GroupRanking>> {
+    walk_decided(campaign, scores, upto, None).expect("without decisions nothing can be wrong")
+}
+
+/// The council's decisions and the ids of the data's units (by metrics
+/// index), to settle ties at the lines.
+#[derive(Clone, Copy)]
+pub struct Settle<'a> {
+    pub decisions: &'a Decisions,
+    pub unit_ids: &'a [&'a str],
+}
+
+/// [`walk`], with the ties the council settled: a decision must name units
+/// tied at that very line, as many as the places they contest; the chosen
+/// are `In`, the others `Out`, both marked `decided`. Every tier is walked
+/// so that every decision is checked, whatever `upto` is.
+pub fn walk_decided(
+    campaign: &Campaign,
+    scores: &[UnitScore],
+    upto: usize,
+    settle: Option<Settle>,
+) -> Result<Vec<Vec<GroupRanking>>, ProblemsError> {
     let exclusive = campaign.exclusive;
     let mut won: HashMap<usize, usize> = HashMap::new();
     let mut tied: HashMap<usize, usize> = HashMap::new();
+    let mut problems = Problems::new();
+    let mut used = HashSet::new();
+    let last = if settle.is_some() {
+        campaign.tiers.len()
+    } else {
+        upto + 1
+    };
     let mut out = Vec::new();
-    for (t, tier) in campaign.tiers.iter().enumerate().take(upto + 1) {
+    for (t, tier) in campaign.tiers.iter().enumerate().take(last) {
         let mut groups = Vec::with_capacity(tier.quotas.len());
         for q in &tier.quotas {
             let mut entries = entries(campaign, scores, q.group, Some(t));
@@ -115,13 +145,85 @@ pub fn walk(campaign: &Campaign, scores: &[UnitScore], upto: usize) -> Vec<Vec<G
                 .iter()
                 .map(|e| (e.rank, e.eligible && taken(e.score).is_none()))
                 .collect();
-            let (lines, filled, tie) = draw_line(&ranked, q.collectives);
+            let (lines, mut filled, mut tie) = draw_line(&ranked, q.collectives);
             for (e, line) in entries.iter_mut().zip(lines) {
                 e.line = Some(match taken(e.score) {
                     Some(w) if w < t => LineStatus::WonHigherTier(w),
                     _ => line,
                 });
                 e.tied_higher = tied.get(&e.score).copied().filter(|&h| exclusive && h < t);
+            }
+            let mut settled = None;
+            if let Some(st) = settle
+                && let Some((d, chosen)) = st.decisions.units_tie(t, q.group)
+            {
+                used.insert(d);
+                let at = |p: &mut Problems, msg: String| {
+                    p.push(Problem::line(
+                        &st.decisions.file,
+                        st.decisions.ties[d].line,
+                        msg,
+                    ));
+                };
+                let id = |e: &RankEntry| st.unit_ids[scores[e.score].unit];
+                match tie {
+                    None => at(
+                        &mut problems,
+                        format!(
+                            "no tie at the line of tier `{}`, group `{}`: nothing to decide",
+                            tier.id, campaign.groups[q.group].id
+                        ),
+                    ),
+                    Some(tl) => {
+                        let tied_ids: Vec<&str> = entries
+                            .iter()
+                            .filter(|e| e.line == Some(LineStatus::Tie))
+                            .map(id)
+                            .collect();
+                        let strangers: Vec<&str> = chosen
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|c| !tied_ids.contains(c))
+                            .collect();
+                        if !strangers.is_empty() {
+                            at(
+                                &mut problems,
+                                format!(
+                                    "{} not tied at this line (tied: {})",
+                                    strangers.join(", "),
+                                    tied_ids.join(", ")
+                                ),
+                            );
+                        } else if chosen.len() as u32 != tl.places {
+                            at(
+                                &mut problems,
+                                format!(
+                                    "{} unit(s) chosen for {} open place(s): choose exactly {} of {}",
+                                    chosen.len(),
+                                    tl.places,
+                                    tl.places,
+                                    tied_ids.join(", ")
+                                ),
+                            );
+                        } else {
+                            for e in entries
+                                .iter_mut()
+                                .filter(|e| e.line == Some(LineStatus::Tie))
+                            {
+                                let picked = chosen.iter().any(|c| c == id(e));
+                                e.line = Some(if picked {
+                                    LineStatus::In
+                                } else {
+                                    LineStatus::Out
+                                });
+                                e.decided = Some(d);
+                            }
+                            filled += tl.places;
+                            settled = Some((tl, d));
+                            tie = None;
+                        }
+                    }
+                }
             }
             for e in &entries {
                 match e.line {
@@ -140,9 +242,28 @@ pub fn walk(campaign: &Campaign, scores: &[UnitScore], upto: usize) -> Vec<Vec<G
                 places: Some(q.collectives),
                 filled,
                 tie,
+                settled,
             });
         }
         out.push(groups);
     }
-    out
+    if let Some(st) = settle {
+        for (d, dec) in st.decisions.ties.iter().enumerate() {
+            if let Settles::Units { group, .. } = dec.settles
+                && !used.contains(&d)
+            {
+                problems.push(Problem::line(
+                    &st.decisions.file,
+                    dec.line,
+                    format!(
+                        "tier `{}` has no quota for group `{}`: nothing to decide",
+                        campaign.tiers[dec.tier].id, campaign.groups[group].id
+                    ),
+                ));
+            }
+        }
+    }
+    problems.finish()?;
+    out.truncate(upto + 1);
+    Ok(out)
 }

@@ -57,12 +57,36 @@ pub struct UnitScore {
     /// The penalty counts as evaluated (`None` = undefined, counted as 0).
     pub penalty_counts: Vec<Option<f64>>,
     pub total: f64,
+    /// Points the council added (+) or removed (−) after scoring, already in
+    /// `total` (see `decisions`); 0 without decisions.
+    pub adjustment: f64,
     pub max: f64,
     /// `None` when no criterion counts for the unit (max is 0).
     pub percent: Option<f64>,
     /// Index into `Campaign::classes`.
     pub class: Option<usize>,
     pub gates: Vec<GateOutcome>,
+}
+
+impl UnitScore {
+    /// Percent of the max and class, from the total.
+    fn grade(&mut self, c: &Campaign) {
+        self.percent = (self.max > 0.0).then(|| 100.0 * self.total / self.max);
+        self.class = self.percent.and_then(|p| {
+            c.classes
+                .iter()
+                .position(|cl| round_to(p, c.precision) >= cl.min)
+        });
+    }
+
+    /// Adds points decided after scoring (never below a total of 0).
+    pub fn adjust(&mut self, c: &Campaign, points: f64) {
+        let earned: f64 = self.criteria.iter().filter_map(|s| s.points).sum();
+        let penalties: f64 = self.penalties.iter().sum();
+        self.adjustment = round_to(self.adjustment + points, c.precision);
+        self.total = round_to((earned - penalties + self.adjustment).max(0.0), c.precision);
+        self.grade(c);
+    }
 }
 
 pub struct Scorer<'c> {
@@ -212,24 +236,21 @@ impl<'c> Scorer<'c> {
             .filter(|(_, s)| s.points.is_some())
             .map(|(cr, _)| cr.points)
             .sum();
-        let percent = (max > 0.0).then(|| 100.0 * total / max);
-        let class = percent.and_then(|p| {
-            c.classes
-                .iter()
-                .position(|cl| round_to(p, c.precision) >= cl.min)
-        });
-        Ok(UnitScore {
+        let mut s = UnitScore {
             unit: index,
             group,
             criteria,
             penalties,
             penalty_counts,
             total,
+            adjustment: 0.0,
             max,
-            percent,
-            class,
+            percent: None,
+            class: None,
             gates,
-        })
+        };
+        s.grade(c);
+        Ok(s)
     }
 
     fn criterion(

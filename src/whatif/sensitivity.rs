@@ -196,11 +196,13 @@ impl Model {
                     .extend(s.criteria.iter().map(|cs| cs.share.unwrap_or(0.0)));
                 m.counts
                     .extend(s.criteria.iter().map(|cs| cs.share.is_some()));
+                // The council's adjustment counts as a negative penalty.
                 m.penalty.push(
                     s.penalties
                         .iter()
                         .map(|p| round_scaled_int(*p, scale))
-                        .sum(),
+                        .sum::<i64>()
+                        - round_scaled_int(s.adjustment, scale),
                 );
             }
             m.groups.push((start, m.score_of.len()));

@@ -1,0 +1,301 @@
+//! What the council decided (SPEC 9): ties at a quota line settled (units, or
+//! people of a unit), and points added or removed after scoring. The file is
+//! read and checked against the campaign, the data and the individuals before
+//! anything is ranked; without it nothing is decided for the council.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::campaign::Campaign;
+use crate::metrics::Metrics;
+use crate::people::Person;
+use crate::problem::{Problem, Problems, ProblemsError};
+use crate::scoring::{UnitScore, round_to};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Decisions {
+    pub file: String,
+    pub ties: Vec<TieDecision>,
+    pub adjustments: Vec<Adjustment>,
+}
+
+/// Which tie a decision settles, and whom it chose.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settles {
+    /// Units tied at the line of tier `tier` over group `group`.
+    Units { group: usize, chosen: Vec<String> },
+    /// People of one unit tied for its last place(s) at tier `tier`.
+    People {
+        unit_id: String,
+        chosen_people: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TieDecision {
+    pub tier: usize,
+    pub settles: Settles,
+    /// "Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023".
+    pub document: String,
+    pub line: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    pub unit_id: String,
+    /// Added (+) or removed (−), at the campaign's precision.
+    pub points: f64,
+    pub reason: String,
+    pub document: String,
+    pub line: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    ties: Vec<RawTie>,
+    #[serde(default)]
+    adjustments: Vec<RawAdjustment>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTie {
+    tier: String,
+    group: Option<String>,
+    chosen: Option<Vec<String>>,
+    unit_id: Option<String>,
+    chosen_people: Option<Vec<String>>,
+    document: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAdjustment {
+    unit_id: String,
+    points: f64,
+    reason: Option<String>,
+    document: Option<String>,
+}
+
+/// Lines (1-based) of the items of the top-level list `section:`, in order.
+fn item_lines(src: &str, section: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    let mut indent = None;
+    for (i, l) in src.lines().enumerate() {
+        let t = l.trim_start();
+        if !l.starts_with([' ', '-', '#']) && !l.trim().is_empty() {
+            inside = l.starts_with(&format!("{section}:"));
+            indent = None;
+            continue;
+        }
+        if inside && t.starts_with('-') {
+            let at = l.len() - t.len();
+            if indent.is_none_or(|d| d == at) {
+                indent = Some(at);
+                out.push(i as u64 + 1);
+            }
+        }
+    }
+    out
+}
+
+impl Decisions {
+    /// Reads the decisions file and checks every id against the campaign,
+    /// the data and (for people) the individuals; every problem at once.
+    pub fn from_yaml(
+        src: &str,
+        file: &str,
+        campaign: &Campaign,
+        metrics: &Metrics,
+        people: Option<&[Person]>,
+    ) -> Result<Decisions, ProblemsError> {
+        let mut problems = Problems::new();
+        let raw: Raw = match serde_yaml::from_str(src) {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.location().map(|l| l.line() as u64);
+                problems.push(Problem {
+                    line,
+                    ..Problem::file(file, format!("not a decisions file: {e}"))
+                        .with_hint("expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)")
+                });
+                return Err(ProblemsError(problems));
+            }
+        };
+        let units: HashSet<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+        let unit_known = |id: &str, line: u64, problems: &mut Problems| {
+            if !units.contains(id) {
+                problems.push(Problem::line(
+                    file,
+                    line,
+                    format!("unknown unit `{id}`: not in {}", metrics.file),
+                ));
+            }
+        };
+        let mut out = Decisions {
+            file: file.to_string(),
+            ..Decisions::default()
+        };
+        let tie_lines = item_lines(src, "ties");
+        let mut seen = HashSet::new();
+        for (k, t) in raw.ties.into_iter().enumerate() {
+            let line = tie_lines.get(k).copied().unwrap_or(1);
+            let Some(tier) = campaign.tier_index(&t.tier) else {
+                problems.push(Problem::line(
+                    file,
+                    line,
+                    format!("unknown tier `{}` in {}", t.tier, campaign.file),
+                ));
+                continue;
+            };
+            let document = match t.document.filter(|d| !d.trim().is_empty()) {
+                Some(d) => d,
+                None => {
+                    problems.push(
+                        Problem::line(file, line, "a decision needs its `document`").with_hint(
+                            "e.g. document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"",
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let settles = match (t.group, t.chosen, t.unit_id, t.chosen_people) {
+                (Some(g), Some(chosen), None, None) => {
+                    let Some(group) = campaign.group_index(&g) else {
+                        problems.push(Problem::line(file, line, format!("unknown group `{g}`")));
+                        continue;
+                    };
+                    for u in &chosen {
+                        unit_known(u, line, &mut problems);
+                    }
+                    Settles::Units { group, chosen }
+                }
+                (None, None, Some(unit_id), Some(chosen_people)) => {
+                    unit_known(&unit_id, line, &mut problems);
+                    for p in &chosen_people {
+                        let of_unit = people.is_some_and(|ps| {
+                            ps.iter().any(|x| x.person_id == *p && x.unit_id == unit_id)
+                        });
+                        if !of_unit {
+                            problems.push(Problem::line(
+                                file,
+                                line,
+                                format!("person `{p}` is not in the individuals file as a person of `{unit_id}`"),
+                            ));
+                        }
+                    }
+                    Settles::People {
+                        unit_id,
+                        chosen_people,
+                    }
+                }
+                _ => {
+                    problems.push(Problem::line(
+                        file,
+                        line,
+                        "a tie decision names either `group` and `chosen` (units) or `unit_id` and `chosen_people` (people)",
+                    ));
+                    continue;
+                }
+            };
+            let key = match &settles {
+                Settles::Units { group, .. } => (tier, format!("group:{group}")),
+                Settles::People { unit_id, .. } => (tier, format!("unit:{unit_id}")),
+            };
+            if !seen.insert(key) {
+                problems.push(Problem::line(
+                    file,
+                    line,
+                    "a second decision for the same tie: one decision per tie",
+                ));
+            }
+            out.ties.push(TieDecision {
+                tier,
+                settles,
+                document,
+                line,
+            });
+        }
+        let adj_lines = item_lines(src, "adjustments");
+        for (k, a) in raw.adjustments.into_iter().enumerate() {
+            let line = adj_lines.get(k).copied().unwrap_or(1);
+            unit_known(&a.unit_id, line, &mut problems);
+            if !a.points.is_finite() || a.points == 0.0 {
+                problems.push(Problem::line(
+                    file,
+                    line,
+                    format!("points must be a number other than 0, got {}", a.points),
+                ));
+            }
+            let document = a.document.filter(|d| !d.trim().is_empty());
+            if document.is_none() {
+                problems.push(Problem::line(
+                    file,
+                    line,
+                    "an adjustment needs its `document`",
+                ));
+            }
+            out.adjustments.push(Adjustment {
+                unit_id: a.unit_id,
+                points: round_to(a.points, campaign.precision),
+                reason: a.reason.unwrap_or_default(),
+                document: document.unwrap_or_default(),
+                line,
+            });
+        }
+        problems.finish().map(|()| out)
+    }
+
+    /// The decision settling units tied at tier `tier`'s line over `group`.
+    pub fn units_tie(&self, tier: usize, group: usize) -> Option<(usize, &[String])> {
+        self.ties
+            .iter()
+            .enumerate()
+            .find_map(|(i, d)| match &d.settles {
+                Settles::Units { group: g, chosen } if d.tier == tier && *g == group => {
+                    Some((i, chosen.as_slice()))
+                }
+                _ => None,
+            })
+    }
+
+    /// The decision settling people of `unit_id` tied at tier `tier`.
+    pub fn people_tie(&self, tier: usize, unit_id: &str) -> Option<(usize, &[String])> {
+        self.ties
+            .iter()
+            .enumerate()
+            .find_map(|(i, d)| match &d.settles {
+                Settles::People {
+                    unit_id: u,
+                    chosen_people,
+                } if d.tier == tier && u == unit_id => Some((i, chosen_people.as_slice())),
+                _ => None,
+            })
+    }
+
+    /// The adjustments of a unit, in file order.
+    pub fn adjustments_of<'a>(&'a self, unit_id: &'a str) -> impl Iterator<Item = &'a Adjustment> {
+        self.adjustments
+            .iter()
+            .filter(move |a| a.unit_id == unit_id)
+    }
+
+    /// Adds each unit's adjustments to its total (never below 0), after
+    /// scoring and before ranking; percent and class follow the new total.
+    pub fn adjust(&self, campaign: &Campaign, metrics: &Metrics, scores: &mut [UnitScore]) {
+        for s in scores.iter_mut() {
+            let id = &metrics.units[s.unit].id;
+            let points: f64 = self.adjustments_of(id).map(|a| a.points).sum();
+            if points != 0.0 {
+                s.adjust(campaign, points);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
