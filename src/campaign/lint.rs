@@ -11,23 +11,18 @@
 //! and 1. Anything else (`100 * a / b`, `min(a / b, 1)`, a single metric) may
 //! have any scale, so no threshold on it is doubted.
 
+mod calendar;
 mod locate;
 
-use chrono::NaiveDate;
-
-use super::{Campaign, DeadlineKind, Scoring, StepDir};
+use super::{Campaign, Scoring, StepDir};
 use crate::problem::Problem;
 use crate::scoring::UnitScore;
+pub use calendar::districts_abolished;
+use calendar::{deadlines, district_awards};
 use locate::Source;
 
 /// What the criteria's points sum to when the campaign declares no `max_total`.
 pub const DEFAULT_TOTAL: f64 = 100.0;
-
-/// From this day there are no districts (huyện): the two-level local
-/// government of the 2025 Law on the Organisation of Local Government.
-pub fn districts_abolished() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 7, 1).expect("a valid date")
-}
 
 /// Every warning about the campaign as written, in file order.
 pub fn campaign(c: &Campaign) -> Vec<Problem> {
@@ -308,98 +303,6 @@ fn quotas(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
                 .with_hint("write the number of places (collectives: 1 or more), or remove the quota"),
             );
         }
-    }
-}
-
-fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
-    let mut lists = vec![(
-        None,
-        src.top_key("deadlines").map_or(1, |l| l.0),
-        &c.deadlines,
-    )];
-    for t in &c.tiers {
-        lists.push((Some(&t.id), src.item("tiers", &t.id), &t.deadlines));
-    }
-    for (tier, start, list) in lists {
-        let whose = tier.map_or(String::new(), |t| format!("tier `{t}`: "));
-        let mut cursor = start;
-        let mut previous: Option<NaiveDate> = None;
-        for d in list.iter() {
-            let key = match d.kind {
-                DeadlineKind::Before => "before",
-                DeadlineKind::By => "by",
-                DeadlineKind::On => "on",
-            };
-            let date = d.date.format("%Y-%m-%d").to_string();
-            let (line, col) = src.key(cursor, key, |v| v == date).unwrap_or((cursor, 1));
-            cursor = line + 1;
-            let at = |msg: String, hint: String| {
-                Problem::cell(&c.file, line as u64, col, format!("{whose}{msg}")).with_hint(hint)
-            };
-            if let Some(p) = previous.filter(|&p| d.date < p) {
-                out.push(at(
-                    format!(
-                        "deadline {date} (\"{}\") comes before the step above it ({p})",
-                        d.action
-                    ),
-                    "list the steps in date order, or correct the date (the year?)".into(),
-                ));
-            }
-            previous = Some(previous.map_or(d.date, |p| p.max(d.date)));
-            // "before X" means the last day is the day before X.
-            let last_day = match d.kind {
-                DeadlineKind::Before => d.date.pred_opt().unwrap_or(d.date),
-                _ => d.date,
-            };
-            if let Some((from, to)) = c.period.filter(|(f, t)| last_day < *f || last_day > *t) {
-                out.push(at(
-                    format!(
-                        "deadline {date} (\"{}\") is outside the campaign period {from}..{to}",
-                        d.action
-                    ),
-                    "correct the date (the year?), or the campaign's `period`".into(),
-                ));
-            }
-        }
-    }
-}
-
-fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
-    let cutoff = districts_abolished();
-    let Some(dated) = [c.issued, c.period.map(|p| p.1)]
-        .into_iter()
-        .flatten()
-        .max()
-    else {
-        return;
-    };
-    if dated < cutoff {
-        return;
-    }
-    let when = if c.period.is_some_and(|p| p.1 == dated) {
-        "runs to"
-    } else {
-        "was issued on"
-    };
-    for t in &c.tiers {
-        let award = t.award.to_lowercase();
-        if !(award.contains("huyện") || award.contains("huyen")) {
-            continue;
-        }
-        let from = src.item("tiers", &t.id);
-        let (line, col) = src.key(from, "award", |_| true).unwrap_or((from, 1));
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "tier `{}`: \"{}\" is a district (huyện) award, but there are no districts from {cutoff} and this campaign {when} {dated}",
-                    t.id, t.award
-                ),
-            )
-            .with_hint("award at commune or province level, e.g. \"Giấy khen của Chủ tịch UBND xã\""),
-        );
     }
 }
 
