@@ -213,6 +213,16 @@ fn exit_codes_and_how_files_are_told_apart() {
     );
     let err = fails(&["check", &bad], 1);
     assert!(err.contains("bad.yaml") && err.contains("pionts"), "{err}");
+    let zero = write(
+        dir.path(),
+        "zero.yaml",
+        &CLEAN.replacen("groups:", "max_total: 0\ngroups:", 1),
+    );
+    let err = fails(&["check", &zero], 1);
+    assert!(
+        err.contains("zero.yaml:4: max_total must be a number greater than 0, got 0"),
+        "{err}"
+    );
     let txt = write(dir.path(), "c.txt", CLEAN);
     let err = fails(&["check", &txt], 2);
     assert!(
