@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => cmd::rank::run(args),
         Command::Nominate(args) => cmd::nominate::run(args),
         Command::Deadlines(args) => cmd::deadlines::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Completions(args) => cmd::completions::completions(args),
         Command::Man(args) => cmd::completions::man(args),

@@ -5,6 +5,7 @@ mod util;
 
 mod bad_inputs;
 mod browser;
+mod check;
 mod cli;
 mod deadlines;
 mod deadlines_files;

@@ -188,6 +188,8 @@ impl Checker<'_> {
                 .transpose()?,
             period,
             precision,
+            max_total: raw.max_total,
+            source: self.src.into(),
             groups,
             criteria,
             penalties,

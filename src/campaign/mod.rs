@@ -2,10 +2,13 @@
 //! once and checked once, so scoring never meets an unknown id or a bad date.
 
 mod check;
+pub mod lint;
 mod raw;
 mod schedule;
 
 use anyhow::{Context, Result, bail};
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use indexmap::IndexMap;
 
@@ -29,6 +32,11 @@ pub struct Campaign {
     pub issued: Option<NaiveDate>,
     pub period: Option<(NaiveDate, NaiveDate)>,
     pub precision: u32,
+    /// What the criteria's points of each group should sum to, when the plan
+    /// does not count to 100 (`max_total:`); read by `check` only.
+    pub max_total: Option<f64>,
+    /// The file as written, so `check` can point at the line of a key.
+    pub source: Arc<str>,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
     pub penalties: Vec<Penalty>,
@@ -192,6 +200,12 @@ impl Campaign {
     pub fn from_yaml(src: &str, file: &str) -> Result<Campaign> {
         let raw: RawCampaign = serde_yaml::from_str(src)
             .with_context(|| format!("{file}: not a valid campaign file"))?;
+        if let Some(t) = raw.max_total.filter(|t| !(t.is_finite() && *t > 0.0)) {
+            bail!(
+                "{file}:{}: max_total must be a number greater than 0, got {t}",
+                line_of_key(src, "max_total")
+            );
+        }
         Checker { src, file }.campaign(raw)
     }
 

@@ -17,6 +17,9 @@ pub struct RawCampaign {
     pub period: Option<RawPeriod>,
     #[serde(default)]
     pub precision: Option<u32>,
+    /// What the criteria's points should sum to (default 100); only `check` reads it.
+    #[serde(default)]
+    pub max_total: Option<f64>,
     pub groups: IndexMap<String, RawGroup>,
     pub criteria: Vec<RawCriterion>,
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its clap args and a
 //! `run`; this module holds the flags they share and the file plumbing.
 
+pub mod check;
 pub mod completions;
 pub mod deadlines;
 pub mod import;
@@ -44,6 +45,8 @@ pub enum Command {
     Nominate(nominate::Args),
     /// The deadline checklist of each tier, on working days, with calendar export.
     Deadlines(deadlines::Args),
+    /// Warn about what a campaign allows but probably does not mean (and check data against it).
+    Check(check::Args),
     /// Turn spreadsheet exports or dossier lists into the metrics CSV.
     Import(import::Args),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish).

@@ -50,6 +50,7 @@ pub fn run(args: &Args) -> Result<()> {
         .transpose()?;
     let scores = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
         .score_all(&metrics)?;
+    super::check::warn(&campaign, &metrics, &scores, args.out.lang);
     let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
     let result = nominate(&campaign, &scores, &ids, people.as_deref());
     let view = NominationView {

@@ -45,6 +45,7 @@ pub fn run(args: &Args) -> Result<()> {
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
     let scores = scorer.score_all(&metrics)?;
+    super::check::warn(&campaign, &metrics, &scores, args.out.lang);
     let groups = ranking::rank(&campaign, &scores, tier);
     let a = Ranked {
         campaign: &campaign,

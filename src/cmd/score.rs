@@ -30,6 +30,7 @@ pub fn run(args: &Args) -> Result<()> {
     let (metrics, baseline) = args.input.load()?;
     let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
     let scores = scorer.score_all(&metrics)?;
+    super::check::warn(&campaign, &metrics, &scores, args.out.lang);
     let view = View {
         campaign: &campaign,
         metrics: &metrics,

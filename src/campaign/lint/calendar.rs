@@ -1,0 +1,106 @@
+//! The calendar side of the warnings: deadlines out of order or outside the
+//! campaign period, and district (huyện) awards once districts are gone.
+
+use chrono::NaiveDate;
+
+use super::locate::Source;
+use crate::campaign::{Campaign, DeadlineKind};
+use crate::problem::Problem;
+
+/// From this day there are no districts (huyện): the two-level local
+/// government of the 2025 Law on the Organisation of Local Government.
+pub fn districts_abolished() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 1).expect("a valid date")
+}
+
+pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+    let mut lists = vec![(
+        None,
+        src.top_key("deadlines").map_or(1, |l| l.0),
+        &c.deadlines,
+    )];
+    for t in &c.tiers {
+        lists.push((Some(&t.id), src.item("tiers", &t.id), &t.deadlines));
+    }
+    for (tier, start, list) in lists {
+        let whose = tier.map_or(String::new(), |t| format!("tier `{t}`: "));
+        let mut cursor = start;
+        let mut previous: Option<NaiveDate> = None;
+        for d in list.iter() {
+            let key = match d.kind {
+                DeadlineKind::Before => "before",
+                DeadlineKind::By => "by",
+                DeadlineKind::On => "on",
+            };
+            let date = d.date.format("%Y-%m-%d").to_string();
+            let (line, col) = src.key(cursor, key, |v| v == date).unwrap_or((cursor, 1));
+            cursor = line + 1;
+            let at = |msg: String, hint: String| {
+                Problem::cell(&c.file, line as u64, col, format!("{whose}{msg}")).with_hint(hint)
+            };
+            if let Some(p) = previous.filter(|&p| d.date < p) {
+                out.push(at(
+                    format!(
+                        "deadline {date} (\"{}\") comes before the step above it ({p})",
+                        d.action
+                    ),
+                    "list the steps in date order, or correct the date (the year?)".into(),
+                ));
+            }
+            previous = Some(previous.map_or(d.date, |p| p.max(d.date)));
+            // "before X" means the last day is the day before X.
+            let last_day = match d.kind {
+                DeadlineKind::Before => d.date.pred_opt().unwrap_or(d.date),
+                _ => d.date,
+            };
+            if let Some((from, to)) = c.period.filter(|(f, t)| last_day < *f || last_day > *t) {
+                out.push(at(
+                    format!(
+                        "deadline {date} (\"{}\") is outside the campaign period {from}..{to}",
+                        d.action
+                    ),
+                    "correct the date (the year?), or the campaign's `period`".into(),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+    let cutoff = districts_abolished();
+    let Some(dated) = [c.issued, c.period.map(|p| p.1)]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
+        return;
+    };
+    if dated < cutoff {
+        return;
+    }
+    let when = if c.period.is_some_and(|p| p.1 == dated) {
+        "runs to"
+    } else {
+        "was issued on"
+    };
+    for t in &c.tiers {
+        let award = t.award.to_lowercase();
+        if !(award.contains("huyện") || award.contains("huyen")) {
+            continue;
+        }
+        let from = src.item("tiers", &t.id);
+        let (line, col) = src.key(from, "award", |_| true).unwrap_or((from, 1));
+        out.push(
+            Problem::cell(
+                &c.file,
+                line as u64,
+                col,
+                format!(
+                    "tier `{}`: \"{}\" is a district (huyện) award, but there are no districts from {cutoff} and this campaign {when} {dated}",
+                    t.id, t.award
+                ),
+            )
+            .with_hint("award at commune or province level, e.g. \"Giấy khen của Chủ tịch UBND xã\""),
+        );
+    }
+}
