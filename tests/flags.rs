@@ -215,3 +215,82 @@ fn import_flags_go_together_and_are_checked_before_any_file_is_read() {
         "{err}"
     );
 }
+
+/// A metrics file of `n` units (valid counts, most with late dossiers, so
+/// the gate of tier `tinh` lists thousands of ineligible units in one note).
+fn many_units(n: usize) -> String {
+    let mut csv = String::from(
+        "unit_id,unit_name,group,tiep_nhan,tiep_nhan_truc_tuyen,tiep_nhan_bcci,tra_kq_bcci,\
+         da_giai_quyet,truoc_han,dung_han,tre_han,dang_giai_quyet,dang_qua_han,so_hoa_ho_so,\
+         so_hoa_ket_qua,phai_thanh_toan,thanh_toan_truc_tuyen,danh_gia,hai_long,xin_loi\n",
+    );
+    for i in 0..n {
+        let rec = 100 + (i * 37) % 2900;
+        let pend = (i * 7) % (rec / 20 + 1);
+        let res = rec - pend;
+        let late = (i * 13) % (res / 15 + 1);
+        let early = (i * 31) % (res - late + 1);
+        let fee = (i * 11) % (rec / 3 + 1);
+        let rated = (i * 17) % (res + 1);
+        let group = if i % 3 == 0 { "phong_ban" } else { "xa" };
+        csv.push_str(&format!(
+            "u{i:05},Đơn vị số {i},{group},{rec},{},{},{},{res},{early},{},{late},{pend},{},{},{},{fee},{},{rated},{},{}\n",
+            (i * 23) % (rec + 1),
+            (i * 29) % (rec / 10 + 1),
+            (i * 41) % (res / 10 + 1),
+            res - late - early,
+            (i * 43) % (pend + 1),
+            (i * 47) % (rec + 1),
+            (i * 53) % (res + 1),
+            (i * 3) % (fee + 1),
+            (i * 5) % (rated + 1),
+            (i * 19) % (late + 1),
+        ));
+    }
+    csv
+}
+
+#[test]
+fn nominate_xlsx_of_ten_thousand_units_splits_long_notes_over_rows() {
+    use calamine::{Data, Reader, Xlsx};
+    const EXCEL_MAX: usize = 32_767;
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "units.csv", &many_units(10_000));
+    let out = dir.path().join("de-nghi.xlsx");
+    run(&["nominate", &data, "-o", s(&out)]);
+    let mut wb: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let mut column_a = String::new();
+    let mut longest = 0;
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Data::String(text) = cell {
+                    let len = text.encode_utf16().count();
+                    assert!(len <= EXCEL_MAX, "{name}: a cell of {len} characters");
+                    longest = longest.max(len);
+                    if c == 0 {
+                        column_a.push_str(text);
+                    }
+                }
+            }
+        }
+    }
+    assert!(longest > EXCEL_MAX / 2, "the long notes fill their cells");
+    // The same notes as the table prints them, whole: the rows of each
+    // split note, read in order, hold all of it.
+    let table = stdout(&["nominate", &data, "--format", "table"]);
+    let long: Vec<&str> = table
+        .lines()
+        .filter(|l| l.encode_utf16().count() > EXCEL_MAX)
+        .collect();
+    assert!(!long.is_empty(), "some note lists more than a cell holds");
+    for line in long {
+        assert!(
+            column_a.contains(line),
+            "a note of {} characters was cut: {}…",
+            line.chars().count(),
+            &line[..line.char_indices().nth(60).unwrap().0]
+        );
+    }
+}
