@@ -28,7 +28,9 @@ pub enum Format {
     Html,
     /// An Excel workbook (binary: needs -o or a redirect).
     Xlsx,
-    /// A Word document (not written by any command yet).
+    /// A Word document: known, so `-o x.docx` is answered, but not written
+    /// by any command yet (hidden from help and completions).
+    #[value(hide = true)]
     Docx,
     /// iCalendar (RFC 5545), for any calendar app (`deadlines`).
     Ics,
