@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{EXAMPLE, fails, run, stdout, write};
+use crate::util::{EXAMPLE, fails, run, stdout, thidua, write};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -117,6 +117,21 @@ fn a_wrong_call_is_refused_before_the_data_file_is_read() {
     assert!(err.contains("--tier: unknown tier `xa`"), "{err}");
     let err = fails(&["deadlines", "--tier", "xa"], 2);
     assert!(err.contains("--tier: unknown tier `xa`"), "{err}");
+}
+
+#[test]
+fn a_bad_report_date_is_refused_before_the_data_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such.csv");
+    let out = thidua()
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(["rank", s(&missing), "--format", "html"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("SOURCE_DATE_EPOCH: `yesterday`"), "{err}");
 }
 
 #[test]

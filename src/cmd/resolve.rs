@@ -120,6 +120,9 @@ impl Output {
 pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> {
     let path = args.output.as_deref();
     let format = format(w, args.format, path, stdout_is_terminal())?;
+    if matches!(format, Format::Html | Format::Xlsx) {
+        super::reports::now()?; // a bad SOURCE_DATE_EPOCH, before any work
+    }
     never_over_an_input(path, inputs)?;
     Ok(Output {
         format,
