@@ -84,7 +84,8 @@ fn output_permissions(_: &Path) -> Option<fs::Permissions> {
     None
 }
 
-fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<()> {
+/// Refuses `path` when it is one of `inputs` (also through a link).
+pub fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<()> {
     let Ok(target) = fs::canonicalize(path) else {
         return Ok(()); // does not exist yet: cannot be an input
     };

@@ -71,7 +71,7 @@ fn catalogue(dir: &Path) -> Vec<Case> {
             "bad period",
             &[cmd, EXAMPLE, "--period", "2023-13"],
             2,
-            "--period: `2023-13` is not a period",
+            "'--period <P>': `2023-13` is not a period",
         );
         add(
             "missing campaign",

@@ -292,7 +292,7 @@ fn periods_are_summed_before_rates_through_the_binary() {
     assert!(err.contains("holds 3 periods"), "{err}");
     assert!(
         fails(&["rank", MONTHLY, "--period", "2023-13"], 2)
-            .contains("--period: `2023-13` is not a period")
+            .contains("'--period <P>': `2023-13` is not a period")
     );
 }
 

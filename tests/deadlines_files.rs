@@ -181,7 +181,14 @@ fn never_writes_over_an_input() {
     let run = Run::new();
     let p: &Path = &run.write("extra.yaml", "- { date: 2024-02-20, name: x }\n");
     let out = run
-        .cmd(&["--holidays", "extra.yaml", "-o", "extra.yaml"])
+        .cmd(&[
+            "--holidays",
+            "extra.yaml",
+            "--format",
+            "csv",
+            "-o",
+            "extra.yaml",
+        ])
         .assert()
         .code(1);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();

@@ -2,30 +2,18 @@
 //! campaign and holiday files, takes today's date from the system (the only
 //! clock in the program), and writes the chosen format.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use clap::ValueEnum;
 
-use super::{read_text, tier_index};
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use super::{UsageError, read_text, resolve};
 use crate::deadlines::render::{self, Context};
 use crate::deadlines::{Filter, checklist, uncovered_years};
 use crate::holidays::{self, BUILTIN_YEARS, Calendar};
 use crate::i18n::Lang;
 use crate::ics;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-    Md,
-    /// iCalendar (RFC 5545), for any calendar app.
-    Ics,
-}
+use crate::report::Format;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,8 +32,9 @@ pub struct Args {
     /// Only steps due from today up to N days ahead.
     #[arg(long, value_name = "N")]
     pub within: Option<u32>,
-    /// Output format. Default: from the extension of -o, else a table on a terminal and CSV in a pipe.
-    #[arg(long, value_enum)]
+    /// Output format: table, csv, json, md, ics. Default: from the extension of -o (.txt is a
+    /// table; any other is an error), else a table on a terminal and CSV in a pipe.
+    #[arg(long, value_enum, hide_possible_values = true)]
     pub format: Option<Format>,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -64,13 +53,7 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = match &args.criteria {
-        Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
-        None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?,
-    };
-    if let Some(t) = &args.tier {
-        tier_index(&campaign, t)?;
-    }
+    let resolve::Deadlines { campaign, out } = resolve::deadlines(args)?;
     let mut cal = Calendar::builtin();
     cal.overlay(&campaign.holidays);
     if let Some(p) = &args.holidays {
@@ -84,18 +67,22 @@ pub fn run(args: &Args) -> Result<()> {
         within: args.within,
     };
     let rows = checklist(&campaign, &cal, today, filter);
-    note_uncovered_years(&uncovered_years(&rows, &cal), args.lang);
+    note_uncovered_years(&uncovered_years(&rows, &cal), out.lang);
     let cx = Context {
         campaign: &campaign,
         today,
-        lang: args.lang,
+        lang: out.lang,
     };
-    let bytes = match format(args) {
+    let bytes = match out.format {
         Format::Table => render::table(&cx, &rows, terminal_width(args)).into_bytes(),
         Format::Csv => render::csv(&cx, &rows),
         Format::Json => render::json(&cx, &rows).into_bytes(),
         Format::Md => render::markdown(&cx, &rows).into_bytes(),
         Format::Ics => ics::calendar(&cx, &rows, args.remind_days).into_bytes(),
+        // resolve::format lets through only what `deadlines` writes.
+        f @ (Format::Html | Format::Xlsx | Format::Docx) => {
+            return Err(UsageError(format!("deadlines cannot write {}", f.name())).into());
+        }
     };
     let inputs: Vec<&Path> = args
         .criteria
@@ -106,30 +93,9 @@ pub fn run(args: &Args) -> Result<()> {
     crate::output::emit(args.output.as_deref(), &bytes, &inputs)
 }
 
-fn format(args: &Args) -> Format {
-    if let Some(f) = args.format {
-        return f;
-    }
-    let ext = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("csv") => Format::Csv,
-        Some("json") => Format::Json,
-        Some("md") => Format::Md,
-        Some("ics") => Format::Ics,
-        Some(_) => Format::Table,
-        None if std::io::stdout().is_terminal() => Format::Table,
-        None => Format::Csv,
-    }
-}
-
 /// Wrap the table to the terminal; in a file or pipe keep one line per row.
 fn terminal_width(args: &Args) -> Option<u16> {
-    if args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.output.is_none() && resolve::stdout_is_terminal() {
         comfy_table::Table::new().width()
     } else {
         None

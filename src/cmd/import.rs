@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use super::{CampaignArgs, UsageError, read_text};
+use super::{CampaignArgs, read_text, resolve};
 use crate::campaign::Campaign;
 use crate::import::dossier::{self, KnownUnit, rejects::Rejects};
 use crate::import::groups::GroupNames;
@@ -27,25 +27,25 @@ pub struct Args {
     #[arg(long)]
     pub dossiers: bool,
     /// First day of the period (dossiers; default: the campaign's start). yyyy-mm-dd or dd/mm/yyyy.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date, requires = "dossiers")]
+    pub from: Option<NaiveDate>,
     /// Last day of the period, included (dossiers; default: the campaign's end).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date, requires = "dossiers")]
+    pub to: Option<NaiveDate>,
     /// Units with their names and groups (dossiers): every unit listed appears, even with no dossier.
-    #[arg(long, value_name = "units.csv")]
+    #[arg(long, value_name = "units.csv", requires = "dossiers")]
     pub units: Option<PathBuf>,
     /// How numbers are written: vi = "1.234,5" (`.` groups thousands), en = "1,234.5".
     #[arg(long, value_enum, default_value_t)]
     pub locale: Locale,
     /// Cell delimiter; detected among `,` `;` tab when not given.
-    #[arg(long, value_name = "CHAR")]
-    pub delimiter: Option<String>,
+    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    pub delimiter: Option<u8>,
     /// Add up a metric that several files give for the same unit.
     #[arg(long)]
     pub sum: bool,
-    /// Write the valid rows and put the others in OUTPUT.rejects.csv with the reason.
-    #[arg(long)]
+    /// Write the valid rows and put the others in OUTPUT.rejects.csv with the reason (needs -o).
+    #[arg(long, requires = "output")]
     pub keep_going: bool,
     #[command(flatten)]
     pub campaign: CampaignArgs,
@@ -54,34 +54,33 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
+impl Args {
+    /// Every file read, so the output is never written over one of them.
+    pub fn inputs(&self) -> Vec<&Path> {
+        let mut inputs: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
+        inputs.extend(self.mapping.as_deref());
+        inputs.extend(self.units.as_deref());
+        inputs.extend(self.campaign.inputs());
+        inputs
+    }
+}
+
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = args.campaign.load()?;
+    let resolve::Import { campaign, period } = resolve::import(args)?;
     let mut aliases = Aliases::builtin();
     if let Some(m) = &args.mapping {
         aliases.extend(&read_text(m)?, &m.display().to_string())?;
     }
     let options = Options {
         locale: args.locale,
-        delimiter: delimiter(args.delimiter.as_deref())?,
+        delimiter: args.delimiter,
         sum: args.sum,
         keep_going: args.keep_going,
     };
-    if args.keep_going && args.output.is_none() {
-        return Err(
-            UsageError("--keep-going needs -o FILE (the rejects go beside it)".into()).into(),
-        );
-    }
-    if args.sheet.is_some() && !args.files.iter().any(|f| starts_as_workbook(f)) {
-        return Err(UsageError("--sheet goes with a workbook (.xlsx, .xls, .ods)".into()).into());
-    }
-    let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-    inputs.extend(args.mapping.as_deref());
-    inputs.extend(args.units.as_deref());
-    inputs.extend(args.campaign.inputs());
-    let (imported, rejects) = if args.dossiers {
-        dossiers(args, &campaign, &aliases, &options)?
-    } else {
-        (tables(args, &campaign, &aliases, &options)?, None)
+    let inputs = args.inputs();
+    let (imported, rejects) = match period {
+        Some(period) => dossiers(args, period, &campaign, &aliases, &options)?,
+        None => (tables(args, &campaign, &aliases, &options)?, None),
     };
     for n in &imported.notices {
         eprintln!("thidua: notice: {n}");
@@ -111,9 +110,6 @@ fn tables(
     aliases: &Aliases,
     options: &Options,
 ) -> Result<Imported> {
-    if args.from.is_some() || args.to.is_some() || args.units.is_some() {
-        return Err(UsageError("--from, --to and --units go with --dossiers".into()).into());
-    }
     let files = args
         .files
         .iter()
@@ -122,16 +118,15 @@ fn tables(
     import::tables(&files, campaign, aliases, options)
 }
 
+/// `period` is the resolved `--from`..`--to`; there is one file (resolved).
 fn dossiers(
     args: &Args,
+    (from, to): (NaiveDate, NaiveDate),
     campaign: &Campaign,
     aliases: &Aliases,
     options: &Options,
 ) -> Result<(Imported, Option<Rejects>)> {
-    let [path] = args.files.as_slice() else {
-        return Err(UsageError("--dossiers reads one file at a time".into()).into());
-    };
-    let (from, to) = period(args, campaign)?;
+    let path = &args.files[0];
     let units = match &args.units {
         Some(u) => known_units(u, campaign, aliases, options)?,
         None => Vec::new(),
@@ -199,46 +194,21 @@ fn known_units(
         .collect()
 }
 
-fn period(args: &Args, campaign: &Campaign) -> Result<(NaiveDate, NaiveDate)> {
-    let given = |flag: &str, v: &Option<String>, default: Option<NaiveDate>| -> Result<NaiveDate> {
-        match (v, default) {
-            (Some(text), _) => date(flag, text),
-            (None, Some(d)) => Ok(d),
-            (None, None) => Err(UsageError(format!(
-                "{flag} is needed: the campaign {} has no period",
-                campaign.file
-            ))
-            .into()),
-        }
-    };
-    let from = given("--from", &args.from, campaign.period.map(|p| p.0))?;
-    let to = given("--to", &args.to, campaign.period.map(|p| p.1))?;
-    if from > to {
-        return Err(UsageError(format!("--from {from} is after --to {to}")).into());
-    }
-    Ok((from, to))
-}
-
-fn date(flag: &str, text: &str) -> Result<NaiveDate> {
+/// `--from`, `--to`: a day, checked as clap parses the flag.
+fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| {
-            UsageError(format!(
-                "{flag}: `{text}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy"
-            ))
-            .into()
-        })
+        .map_err(|_| format!("`{text}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy"))
 }
 
-fn delimiter(text: Option<&str>) -> Result<Option<u8>> {
+/// `--delimiter`: one ASCII character, or `tab`.
+fn delimiter(text: &str) -> Result<u8, String> {
     match text {
-        None => Ok(None),
-        Some("\\t" | "tab" | "\t") => Ok(Some(b'\t')),
-        Some(t) if t.len() == 1 && t.is_ascii() => Ok(Some(t.as_bytes()[0])),
-        Some(t) => Err(UsageError(format!(
-            "--delimiter: `{t}` is not one ASCII character (e.g. `;` or `tab`)"
-        ))
-        .into()),
+        "\\t" | "tab" | "\t" => Ok(b'\t'),
+        t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
+        t => Err(format!(
+            "`{t}` is not one ASCII character (e.g. `;` or `tab`)"
+        )),
     }
 }
 
@@ -273,7 +243,7 @@ fn dossier_source(
 
 /// Whether the file begins like a workbook; unreadable files are left to
 /// the reader that reports them.
-fn starts_as_workbook(path: &Path) -> bool {
+pub fn starts_as_workbook(path: &Path) -> bool {
     let mut head = [0u8; 8];
     std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))

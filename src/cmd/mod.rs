@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand, each with its clap args and a
-//! `run`; this module holds the flags they share and the file plumbing.
+//! `run`; this module holds the flags they share and the file plumbing, and
+//! `resolve` checks every command's flags before any data file is read.
 
 pub mod check;
 pub mod completions;
@@ -9,10 +10,10 @@ pub mod nominate;
 mod progress;
 pub mod rank;
 pub mod reports;
+pub mod resolve;
 pub mod score;
 pub mod whatif;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -23,6 +24,7 @@ use crate::i18n::Lang;
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
 use crate::report::{self, Format, Table};
+use resolve::Output;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -96,8 +98,8 @@ pub struct DataArgs {
     #[command(flatten)]
     pub campaign: CampaignArgs,
     /// Period to use when the file has a `period` column: P or FROM..TO (counts are summed).
-    #[arg(long, value_name = "P")]
-    pub period: Option<String>,
+    #[arg(long, value_name = "P", value_parser = parse_period)]
+    pub period: Option<PeriodSel>,
     #[command(flatten)]
     pub baseline: whatif::BaselineArgs,
 }
@@ -105,7 +107,7 @@ pub struct DataArgs {
 impl DataArgs {
     /// The metrics of the chosen period, and the baseline when one was asked for.
     pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
-        let metrics = load_metrics(&self.data, self.period.as_deref())?;
+        let metrics = read_metrics(&self.data, self.period.as_ref())?;
         let baseline = self.baseline.load(&self.data, &metrics)?;
         Ok((metrics, baseline))
     }
@@ -119,10 +121,18 @@ impl DataArgs {
     }
 }
 
+/// `--period`: checked as clap parses the flag.
+fn parse_period(text: &str) -> Result<PeriodSel, String> {
+    PeriodSel::parse(text).map_err(|e| format!("{e} (a range is FROM..TO)"))
+}
+
+/// The output flags of score, rank and nominate, as typed; [`resolve::output`]
+/// turns them into an [`Output`] before any data file is read.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format. Default: from the extension of -o, else a table on a terminal and CSV in a pipe.
-    #[arg(long, value_enum)]
+    /// Output format: table, csv, json, md, html, xlsx. Default: from the extension of -o
+    /// (.txt is a table; any other is an error), else a table on a terminal and CSV in a pipe.
+    #[arg(long, value_enum, hide_possible_values = true)]
     pub format: Option<Format>,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -130,29 +140,6 @@ pub struct OutputArgs {
     /// Language of labels.
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
-}
-
-impl OutputArgs {
-    pub fn format(&self) -> Format {
-        if let Some(f) = self.format {
-            return f;
-        }
-        let ext = self
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str());
-        match ext.map(str::to_ascii_lowercase).as_deref() {
-            Some("csv") => Format::Csv,
-            Some("json") => Format::Json,
-            Some("md") => Format::Md,
-            Some("html" | "htm") => Format::Html,
-            Some("xlsx") => Format::Xlsx,
-            Some(_) => Format::Table,
-            None if std::io::stdout().is_terminal() => Format::Table,
-            None => Format::Csv,
-        }
-    }
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.
@@ -175,6 +162,11 @@ pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
                 .map_err(|e| UsageError(format!("--period: {e}; expected P or FROM..TO")))
         })
         .transpose()?;
+    read_metrics(path, sel.as_ref())
+}
+
+/// Reads the metrics CSV, keeping the rows of the chosen periods.
+fn read_metrics(path: &Path, sel: Option<&PeriodSel>) -> Result<Metrics> {
     if path.is_dir() {
         anyhow::bail!(
             "{}: is a folder, expected a metrics CSV file",
@@ -188,41 +180,18 @@ pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
             path.display()
         );
     }
-    metrics::read(&bytes[..], &path.display().to_string(), sel.as_ref())
-}
-
-/// Looks a tier up by id; an unknown one is a usage error listing the known.
-pub fn tier_index(campaign: &Campaign, id: &str) -> Result<usize> {
-    campaign.tier_index(id).ok_or_else(|| {
-        let known: Vec<&str> = campaign.tiers.iter().map(|t| t.id.as_str()).collect();
-        let list = if known.is_empty() {
-            "this campaign has no tiers".to_string()
-        } else {
-            format!("known: {}", known.join(", "))
-        };
-        let close = crate::campaign::suggestion(&id.to_lowercase(), &known);
-        let hint = if close.starts_with(';') {
-            close
-        } else {
-            String::new()
-        };
-        UsageError(format!(
-            "--tier: unknown tier `{id}` in {} ({list}){hint}",
-            campaign.file
-        ))
-        .into()
-    })
+    metrics::read(&bytes[..], &path.display().to_string(), sel)
 }
 
 /// Renders tables (or the JSON value) in the chosen format and writes them out.
 pub fn write_report(
-    out: &OutputArgs,
+    out: &Output,
     tables: impl FnOnce() -> Vec<Table>,
     csv: impl FnOnce() -> Table,
     json: impl FnOnce() -> serde_json::Value,
     inputs: &[&Path],
 ) -> Result<()> {
-    let bytes = match out.format() {
+    let bytes = match out.format {
         Format::Table => report::render_table(&tables()).into_bytes(),
         Format::Md => report::render_md(&tables()).into_bytes(),
         Format::Csv => report::render_csv(&csv()),
@@ -232,6 +201,10 @@ pub fn write_report(
             s.into_bytes()
         }
         f @ (Format::Html | Format::Xlsx) => reports::generic(out, f, tables())?,
+        // resolve::format lets through only what the command writes.
+        f @ (Format::Docx | Format::Ics) => {
+            return Err(UsageError(format!("this command cannot write {}", f.name())).into());
+        }
     };
     crate::output::emit(out.output.as_deref(), &bytes, inputs)
 }

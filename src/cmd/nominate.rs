@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::{DataArgs, OutputArgs, UsageError, tier_index, write_report};
+use super::{DataArgs, OutputArgs, resolve, write_report};
 use crate::nomination::nominate;
 use crate::people::{self, Person};
 use crate::report::Format;
@@ -30,18 +30,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = args.input.campaign.load()?;
-    if campaign.tiers.is_empty() {
-        return Err(UsageError(format!(
-            "{} has no award tiers: nothing to nominate",
-            campaign.file
-        ))
-        .into());
-    }
-    let shown: Vec<usize> = match args.tier.as_str() {
-        "all" => (0..campaign.tiers.len()).collect(),
-        t => vec![tier_index(&campaign, t)?],
-    };
+    let resolve::Nominate {
+        campaign,
+        out,
+        shown,
+    } = resolve::nominate(args)?;
     let (metrics, baseline) = args.input.load()?;
     let people = args
         .individuals
@@ -58,25 +51,21 @@ pub fn run(args: &Args) -> Result<()> {
             campaign: &campaign,
             metrics: &metrics,
             scores: &scores,
-            lang: args.out.lang,
+            lang: out.lang,
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.individuals.as_deref());
-    if let Some(done) = super::reports::nominate(&args.out, &view, &inputs) {
+    if let Some(done) = super::reports::nominate(&out, &view, &inputs) {
         return done;
     }
-    if args.out.format() == Format::Md {
-        return crate::output::emit(
-            args.out.output.as_deref(),
-            view.markdown().as_bytes(),
-            &inputs,
-        );
+    if out.format == Format::Md {
+        return crate::output::emit(out.output.as_deref(), view.markdown().as_bytes(), &inputs);
     }
     write_report(
-        &args.out,
+        &out,
         || view.tables(),
         || view.csv(),
         || view.json(),

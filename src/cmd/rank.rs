@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::whatif::{Baseline, CompareArgs, SensitivityArgs, baseline_changes, threads};
-use super::{DataArgs, OutputArgs, UsageError, tier_index, write_report};
+use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
@@ -34,13 +34,12 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let draws = args.sensitivity.draws(args.tier.as_deref())?;
-    let campaign = args.input.campaign.load()?;
-    let tier = args
-        .tier
-        .as_deref()
-        .map(|t| tier_index(&campaign, t))
-        .transpose()?;
+    let resolve::Rank {
+        campaign,
+        out,
+        tier,
+        draws,
+    } = resolve::rank(args)?;
     let (metrics, baseline) = args.input.load()?;
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
@@ -78,16 +77,16 @@ pub fn run(args: &Args) -> Result<()> {
         campaign: &campaign,
         metrics: &metrics,
         scores: &scores,
-        lang: args.out.lang,
+        lang: out.lang,
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());
     let tables = || view.rank_tables_with(&groups, tier, &extras);
-    if let Some(done) = super::reports::rank(&args.out, &view, &groups, tier, tables, &inputs) {
+    if let Some(done) = super::reports::rank(&out, &view, &groups, tier, tables, &inputs) {
         return done;
     }
     write_report(
-        &args.out,
+        &out,
         || view.rank_tables_with(&groups, tier, &extras),
         || view.rank_csv_with(&groups, &extras),
         || view.rank_json_with(&groups, tier, &extras),

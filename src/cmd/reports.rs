@@ -1,14 +1,15 @@
 //! The shell around the HTML and Excel renderers: reads the clock (the
-//! renderers are pure), refuses binary output on a terminal, and picks the
-//! rich report of each command when `--format` asks for html or xlsx.
+//! renderers are pure) and picks the rich report of each command when
+//! `--format` asks for html or xlsx (a workbook on a terminal was refused by
+//! `resolve`).
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDateTime};
 
-use super::{OutputArgs, UsageError};
+use super::UsageError;
+use super::resolve::Output;
 use crate::ranking::GroupRanking;
 use crate::report::html::{self, Meta};
 use crate::report::nominate::NominationView;
@@ -40,26 +41,8 @@ fn meta() -> Result<Meta> {
     Ok(Meta { generated: now()? })
 }
 
-/// A workbook is binary: on a terminal it would only scramble the screen.
-pub fn refuse_terminal(out: &OutputArgs, format: Format) -> Result<()> {
-    let terminal = out.output.is_none() && std::io::stdout().is_terminal();
-    binary_on_terminal(format, terminal)
-}
-
-fn binary_on_terminal(format: Format, terminal: bool) -> Result<()> {
-    if format == Format::Xlsx && terminal {
-        return Err(UsageError(
-            "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect the output)"
-                .into(),
-        )
-        .into());
-    }
-    Ok(())
-}
-
 /// Any command's tables as a plain document or workbook (one sheet each).
-pub fn generic(out: &OutputArgs, format: Format, tables: Vec<Table>) -> Result<Vec<u8>> {
-    refuse_terminal(out, format)?;
+pub fn generic(out: &Output, format: Format, tables: Vec<Table>) -> Result<Vec<u8>> {
     let meta = meta()?;
     if format == Format::Html {
         let title = tables
@@ -82,7 +65,7 @@ pub fn generic(out: &OutputArgs, format: Format, tables: Vec<Table>) -> Result<V
 /// Writes `render()`'s bytes when the format is html or xlsx; `None` leaves
 /// the other formats to the command.
 fn rich(
-    out: &OutputArgs,
+    out: &Output,
     inputs: &[&Path],
     render: impl FnOnce(Format, &Meta) -> Result<Vec<u8>>,
 ) -> Option<Result<()>> {
@@ -91,7 +74,6 @@ fn rich(
         return None;
     }
     let run = || {
-        refuse_terminal(out, format)?;
         let bytes = render(format, &meta()?)?;
         crate::output::emit(out.output.as_deref(), &bytes, inputs)
     };
@@ -101,7 +83,7 @@ fn rich(
 /// `rank`: charts with the quota line per group, or a sheet per group.
 /// `tables` are the rank tables the other formats show.
 pub fn rank(
-    out: &OutputArgs,
+    out: &Output,
     view: &View,
     groups: &[GroupRanking],
     tier: Option<usize>,
@@ -116,7 +98,7 @@ pub fn rank(
 
 /// `score`: the table split by group, with each group's breakdown.
 pub fn score(
-    out: &OutputArgs,
+    out: &Output,
     view: &View,
     table: impl FnOnce() -> Table,
     inputs: &[&Path],
@@ -131,23 +113,9 @@ pub fn score(
 }
 
 /// `nominate`: the proposal lists, per tier.
-pub fn nominate(out: &OutputArgs, view: &NominationView, inputs: &[&Path]) -> Option<Result<()>> {
+pub fn nominate(out: &Output, view: &NominationView, inputs: &[&Path]) -> Option<Result<()>> {
     rich(out, inputs, |format, meta| match format {
         Format::Html => Ok(html::nominate(view, meta).into_bytes()),
         _ => xlsx::workbook(&xlsx::nominate_sheets(view), meta.generated),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_workbook_is_kept_off_the_terminal() {
-        let e = binary_on_terminal(Format::Xlsx, true).unwrap_err();
-        assert!(e.downcast_ref::<UsageError>().is_some(), "exit code 2");
-        assert!(e.to_string().contains("give -o FILE.xlsx"), "{e}");
-        assert!(binary_on_terminal(Format::Xlsx, false).is_ok());
-        assert!(binary_on_terminal(Format::Html, true).is_ok());
-    }
 }

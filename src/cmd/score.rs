@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::whatif::baseline_changes;
-use super::{DataArgs, OutputArgs, UsageError, write_report};
+use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::suggestion;
 use crate::report::explain::{explain_json, explain_tables};
 use crate::report::units::{UnitColumns, View};
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let campaign = args.input.campaign.load()?;
+    let resolve::Score { campaign, out } = resolve::score(args)?;
     let (metrics, baseline) = args.input.load()?;
     let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
     let scores = scorer.score_all(&metrics)?;
@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> Result<()> {
         campaign: &campaign,
         metrics: &metrics,
         scores: &scores,
-        lang: args.out.lang,
+        lang: out.lang,
     };
     let inputs: Vec<&Path> = args.input.inputs();
     if let Some(id) = &args.explain {
@@ -50,7 +50,7 @@ pub fn run(args: &Args) -> Result<()> {
         };
         let s = &scores[i];
         return write_report(
-            &args.out,
+            &out,
             || explain_tables(&view, &scorer, s),
             || explain_tables(&view, &scorer, s).swap_remove(0),
             || explain_json(&view, &scorer, s),
@@ -77,11 +77,11 @@ pub fn run(args: &Args) -> Result<()> {
         .transpose()?;
     let extras: Vec<&dyn UnitColumns> = since.iter().map(|c| c as &dyn UnitColumns).collect();
     let table = || view.score_table_with(false, &extras);
-    if let Some(done) = super::reports::score(&args.out, &view, table, &inputs) {
+    if let Some(done) = super::reports::score(&out, &view, table, &inputs) {
         return done;
     }
     write_report(
-        &args.out,
+        &out,
         || vec![view.score_table_with(false, &extras)],
         || view.score_table_with(true, &extras),
         || view.score_json_with(&extras),

@@ -145,13 +145,14 @@ impl CompareArgs {
 #[derive(Debug, clap::Args)]
 pub struct SensitivityArgs {
     /// Draw random weights N times and show how stable each rank and quota place is (needs --tier).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_DRAWS)))]
+    #[arg(long, value_name = "N", requires = "tier",
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_DRAWS)))]
     pub sensitivity: Option<u32>,
-    /// How far each criterion's points may vary in a draw: ±S, 0 ≤ S < 1 [default: 0.25].
-    #[arg(long, value_name = "S", value_parser = parse_spread)]
+    /// How far each criterion's points may vary in a draw: ±S, 0 ≤ S < 1 [default: 0.25] (needs --sensitivity).
+    #[arg(long, value_name = "S", value_parser = parse_spread, requires = "sensitivity")]
     pub spread: Option<f64>,
-    /// Seed of the draws: the same seed gives the same figures everywhere [default: 1].
-    #[arg(long, value_name = "K")]
+    /// Seed of the draws: the same seed gives the same figures everywhere [default: 1] (needs --sensitivity).
+    #[arg(long, value_name = "K", requires = "sensitivity")]
     pub seed: Option<u64>,
 }
 
@@ -165,33 +166,14 @@ fn parse_spread(text: &str) -> Result<f64, String> {
 }
 
 impl SensitivityArgs {
-    /// The draws asked for, checked against the other flags.
-    pub fn draws(&self, tier: Option<&str>) -> Result<Option<Draws>> {
-        let Some(count) = self.sensitivity else {
-            let stray = match (self.spread, self.seed) {
-                (Some(_), _) => Some("--spread"),
-                (_, Some(_)) => Some("--seed"),
-                _ => None,
-            };
-            return match stray {
-                Some(flag) => Err(UsageError(format!(
-                    "{flag} only applies with --sensitivity N (the number of draws)"
-                ))
-                .into()),
-                None => Ok(None),
-            };
-        };
-        if tier.is_none() {
-            return Err(UsageError(
-                "--sensitivity needs --tier: it measures the chance of being inside that tier's quota places".into(),
-            )
-            .into());
-        }
-        Ok(Some(Draws {
+    /// The draws asked for; clap has checked that `--spread` and `--seed`
+    /// come with `--sensitivity`, and `--sensitivity` with `--tier`.
+    pub fn draws(&self) -> Option<Draws> {
+        self.sensitivity.map(|count| Draws {
             count,
             spread: self.spread.unwrap_or(0.25),
             seed: self.seed.unwrap_or(1),
-        }))
+        })
     }
 
     /// Refuses runs whose ranks would not fit in memory.

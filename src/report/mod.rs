@@ -15,8 +15,11 @@ use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
 use crate::scoring::{fmt_num, write_num};
 use crate::sheet::neutralise;
 
+/// Every output format the tool knows; each command says which it writes
+/// (`cmd::resolve`), and `-o`'s extension names one of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A table for the terminal (`.txt`).
     Table,
     Csv,
     Json,
@@ -25,6 +28,28 @@ pub enum Format {
     Html,
     /// An Excel workbook (binary: needs -o or a redirect).
     Xlsx,
+    /// A Word document: known, so `-o x.docx` is answered, but not written
+    /// by any command yet (hidden from help and completions).
+    #[value(hide = true)]
+    Docx,
+    /// iCalendar (RFC 5545), for any calendar app (`deadlines`).
+    Ics,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+            Format::Ics => "ics",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,10 @@
 //! Excel workbooks for staff who live in Excel: the tables every format
 //! shows, one sheet per group or tier, numbers as real numbers (so sums and
-//! sorts work) shown at the campaign's decimals, the header frozen.
+//! sorts work) shown at the campaign's decimals, the header frozen. No cell
+//! is over Excel's limit: longer text goes on in the rows below.
 
 mod sheets;
+mod split;
 
 pub use sheets::{nominate_sheets, rank_sheets, score_sheets};
 
@@ -54,39 +56,36 @@ fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
 }
 
 /// Title (row 0, when there is one), header (frozen, filterable, repeated on
-/// every printed page), data, then the notes under a blank row.
+/// every printed page), data, then the notes under a blank row. Text over
+/// Excel's limit goes on in the rows below, in the same column.
 fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
     let mut row: u32 = 0;
     if let Some(title) = &t.title {
-        text(
-            ws,
-            row,
-            0,
-            title,
-            &Format::new().set_bold().set_font_size(13),
-        )?;
-        row += 1;
+        let bold = Format::new().set_bold().set_font_size(13);
+        row += long_text(ws, row, 0, title, &bold)?;
     }
-    let header_row = row;
     let head = Format::new()
         .set_bold()
         .set_text_wrap()
         .set_background_color("#EDF2F7")
         .set_border_bottom(FormatBorder::Thin);
+    let mut header_rows = 1;
     for (c, h) in t.headers.iter().enumerate() {
-        text(ws, header_row, col(c)?, h, &head)?;
+        header_rows = header_rows.max(long_text(ws, row, col(c)?, h, &head)?);
     }
+    let header_row = row + header_rows - 1;
+    row = header_row;
     for cells in &t.rows {
-        row += 1;
+        let mut used = 1;
         for (c, cell) in cells.iter().enumerate() {
-            write_cell(ws, row, col(c)?, cell)?;
+            used = used.max(write_cell(ws, row + 1, col(c)?, cell)?);
         }
+        row += used;
     }
     page_setup(ws, header_row, row, t.headers.len())?;
     row += 1;
     for note in &t.notes {
-        row += 1;
-        text(ws, row, 0, note, &Format::new().set_italic())?;
+        row += long_text(ws, row + 1, 0, note, &Format::new().set_italic())?;
     }
     for (c, w) in widths(t).into_iter().enumerate() {
         ws.set_column_width(col(c)?, w)?;
@@ -112,15 +111,28 @@ fn col(c: usize) -> Result<u16> {
 }
 
 /// Numbers are stored rounded as shown, so Excel sums match the report.
-fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell) -> Result<()> {
+/// Returns the rows used (more than one for text over Excel's limit).
+fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell) -> Result<u32> {
     match cell {
         Cell::Num(x, d) if x.is_finite() => {
             ws.write_number_with_format(row, c, round_to(*x, *d), &number_format(*d))?;
         }
         Cell::Num(..) | Cell::Empty => {}
-        Cell::Text(s) => text(ws, row, c, s, &Format::new())?,
+        Cell::Text(s) => return long_text(ws, row, c, s, &Format::new()),
     }
-    Ok(())
+    Ok(1)
+}
+
+/// Text of any length from `row` down: one cell per piece of at most
+/// Excel's 32,767 characters. Returns the rows used.
+fn long_text(ws: &mut Worksheet, row: u32, c: u16, s: &str, format: &Format) -> Result<u32> {
+    let pieces = split::pieces(s, split::CELL_MAX);
+    let used = u32::try_from(pieces.len()).context("text too long for Excel")?;
+    for (k, piece) in (0..).zip(pieces) {
+        let r = row.checked_add(k).context("too many rows for Excel")?;
+        text(ws, r, c, piece, format)?;
+    }
+    Ok(used)
 }
 
 /// A text cell. It is stored as text, never as a formula; text that Excel

@@ -152,3 +152,46 @@ fn same_inputs_same_bytes() {
         workbook(&sheets, created()).unwrap()
     );
 }
+
+#[test]
+fn text_over_excels_limit_goes_on_in_the_rows_below() {
+    let list: Vec<String> = (0..6000).map(|i| format!("UBND xã số {i}")).collect();
+    let note = format!("Không đủ điều kiện: {}", list.join("; "));
+    let name = "Đơn vị ".repeat(6000);
+    let mut t = sample();
+    t.rows[0][1] = Cell::text(name.clone());
+    t.notes = vec![note.clone(), "Đã xếp 7/7 suất".into()];
+    let sheets = [Sheet {
+        name: "xa".into(),
+        table: t,
+    }];
+    let mut wb = open(workbook(&sheets, created()).unwrap());
+    let range = wb.worksheet_range("xa").unwrap();
+    let column = |c: u32| -> Vec<String> {
+        (0..range.height() as u32)
+            .map(|r| match range.get_value((r, c)) {
+                Some(Data::String(s)) => s.clone(),
+                _ => String::new(),
+            })
+            .collect()
+    };
+    let (a, b) = (column(0), column(1));
+    for s in a.iter().chain(&b) {
+        assert!(s.encode_utf16().count() <= split::CELL_MAX, "{}", s.len());
+    }
+    // Unit 1's name goes on below it, so unit 2 moves down as many rows.
+    let (n, k) = (
+        split::pieces(&name, split::CELL_MAX).len(),
+        split::pieces(&note, split::CELL_MAX).len(),
+    );
+    assert!(n == 2 && k > 2, "{n} {k}");
+    assert!(b[2..2 + n].concat() == name, "the name is whole");
+    assert_eq!(b[2 + n], "=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(range.get_value((2, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(range.get_value((2 + n as u32, 0)), Some(&Data::Float(2.0)));
+    // After a blank row, the note in k rows, then the next note.
+    let first = 2 + n + 2;
+    assert!(a[first..first + k].concat() == note, "the note is whole");
+    assert!(a[first].ends_with("; "), "split after a separator");
+    assert_eq!(a[first + k], "Đã xếp 7/7 suất");
+}
