@@ -17,5 +17,6 @@ mod nominate;
 mod properties;
 mod reports;
 mod robustness;
+mod trust_data;
 mod whatif;
 mod whatif_baseline;

@@ -3,7 +3,6 @@
 //! file and line in each message, since serde has already dropped positions.
 
 use anyhow::{Result, anyhow, bail};
-use indexmap::IndexMap;
 
 use super::raw::*;
 use super::*;
@@ -26,6 +25,11 @@ pub(super) fn line_of_key(src: &str, key: &str) -> usize {
 /// Line of `id: <id>` inside the top-level `section:` block, for messages
 /// about an item that serde has already turned into a value.
 pub(super) fn line_of_item(src: &str, section: &str, id: &str) -> usize {
+    line_of_nth_item(src, section, id, 0)
+}
+
+/// Line of the `n`-th (0-based) `id: <id>` of `section:`: where a duplicate is.
+pub(super) fn line_of_nth_item(src: &str, section: &str, id: &str, n: usize) -> usize {
     let start = src
         .lines()
         .position(|l| l.starts_with(&format!("{section}:")))
@@ -33,7 +37,7 @@ pub(super) fn line_of_item(src: &str, section: &str, id: &str) -> usize {
     src.lines()
         .enumerate()
         .skip(start)
-        .find(|(_, l)| {
+        .filter(|(_, l)| {
             let t = l
                 .trim_start()
                 .trim_start_matches("- ")
@@ -48,7 +52,24 @@ pub(super) fn line_of_item(src: &str, section: &str, id: &str) -> usize {
                     == id
             })
         })
+        .nth(n)
         .map_or(start + 1, |(i, _)| i + 1)
+}
+
+/// Line of the `n`-th (0-based) key `<id>:` of the top-level `groups:` block.
+fn line_of_group(src: &str, id: &str, n: usize) -> usize {
+    let start = line_of_key(src, "groups");
+    src.lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '\t', '#']))
+        .filter(|(_, l)| {
+            let t = l.trim_start().trim_start_matches(['"', '\'']);
+            t.strip_prefix(id)
+                .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
+        })
+        .nth(n)
+        .map_or(start, |(i, _)| i + 1)
 }
 
 pub(super) struct Checker<'a> {
@@ -78,10 +99,19 @@ impl Checker<'_> {
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         let mut criteria = Vec::new();
         for c in raw.criteria {
-            let line = line_of_item(self.src, "criteria", &c.id);
+            let before = criteria
+                .iter()
+                .filter(|o: &&Criterion| o.id == c.id)
+                .count();
+            let line = line_of_nth_item(self.src, "criteria", &c.id, before);
             let c = self.criterion(c, &group_ids, line)?;
-            if criteria.iter().any(|o: &Criterion| o.id == c.id) {
-                bail!("{}:{line}: duplicate criterion id `{}`", self.file, c.id);
+            if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
+                bail!(
+                    "{}:{line}: duplicate criterion id `{}` (first on line {})",
+                    self.file,
+                    c.id,
+                    first.line
+                );
             }
             criteria.push(c);
         }
@@ -201,13 +231,24 @@ impl Checker<'_> {
         })
     }
 
-    fn groups(&self, raw: IndexMap<String, RawGroup>) -> Result<Vec<Group>> {
+    fn groups(&self, raw: Vec<(String, RawGroup)>) -> Result<Vec<Group>> {
         if raw.is_empty() {
             bail!(
                 "{}:{}: a campaign needs at least one group",
                 self.file,
                 line_of_key(self.src, "groups")
             );
+        }
+        for (i, (id, _)) in raw.iter().enumerate() {
+            let before = raw[..i].iter().filter(|(o, _)| o == id).count();
+            if before > 0 {
+                bail!(
+                    "{}:{}: duplicate group id `{id}` (first on line {})",
+                    self.file,
+                    line_of_group(self.src, id, before),
+                    line_of_group(self.src, id, 0)
+                );
+            }
         }
         Ok(raw
             .into_iter()
@@ -434,9 +475,11 @@ fn unique<'a>(
 ) -> Result<()> {
     let mut seen = Vec::new();
     for id in ids {
-        if seen.contains(&id) {
+        let before = seen.iter().filter(|s| **s == id).count();
+        if before > 0 {
             bail!(
-                "{file}:{}: duplicate id `{id}` in {section}",
+                "{file}:{}: duplicate id `{id}` in {section} (first on line {})",
+                line_of_nth_item(src, section, id, before),
                 line_of_item(src, section, id)
             );
         }

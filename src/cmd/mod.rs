@@ -166,10 +166,16 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Reads the metrics CSV, choosing periods with `--period`.
 pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
+    load_metrics_with(path, period, "--period")
+}
+
+/// Reads a metrics CSV, choosing periods with `period`, given by the flag
+/// `flag` (named in messages); notices go to standard error, once.
+pub fn load_metrics_with(path: &Path, period: Option<&str>, flag: &str) -> Result<Metrics> {
     let sel = period
         .map(|p| {
             PeriodSel::parse(p)
-                .map_err(|e| UsageError(format!("--period: {e}; expected P or FROM..TO")))
+                .map_err(|e| UsageError(format!("{flag}: {e}; expected P or FROM..TO")))
         })
         .transpose()?;
     if path.is_dir() {
@@ -185,7 +191,25 @@ pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
             path.display()
         );
     }
-    metrics::read(&bytes[..], &path.display().to_string(), sel.as_ref())
+    let file = path.display().to_string();
+    let (metrics, notices) =
+        metrics::read_with_notices(&bytes[..], &file, sel.as_ref()).map_err(|e| {
+            match e.downcast_ref::<metrics::PeriodError>() {
+                Some(p) => UsageError(p.with_flag(flag)).into(),
+                None => e,
+            }
+        })?;
+    let listed = notices.listed();
+    for n in &listed {
+        eprintln!("thidua: notice: {n}");
+    }
+    if notices.total() > listed.len() {
+        eprintln!(
+            "thidua: notice: … and {} more",
+            notices.total() - listed.len()
+        );
+    }
+    Ok(metrics)
 }
 
 /// Looks a tier up by id; an unknown one is a usage error listing the known.
