@@ -331,3 +331,50 @@ fn notices_do_not_change_the_exit_code() {
     assert!(out.status.success());
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn import_refuses_cells_past_the_header_unless_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write(
+        dir.path(),
+        "t.csv",
+        "Mã đơn vị,Tên đơn vị,Khối,Tiếp nhận\nxa_a,A,xa,1,2,3\nxa_b,B,xa,4,,\n",
+    );
+    let out = dir.path().join("out.csv");
+    let out = out.to_str().unwrap();
+    let err = fails(&["import", &table, "-o", out], 1);
+    assert!(
+        err.contains(&format!(
+            "{table}:2:5: 6 cells, but the header has 4: `2` is past the last column"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(&format!("{table}:3")), "{err}");
+    assert!(!std::path::Path::new(out).exists());
+    let dossiers = fs::read_to_string("tests/fixtures/import/dossiers.csv").unwrap();
+    let mut lines: Vec<String> = dossiers.lines().map(str::to_string).collect();
+    lines[1].push_str(",,");
+    lines[2].push_str(",x");
+    let d = write(dir.path(), "d.csv", &(lines.join("\n") + "\n"));
+    let err = fails(
+        &[
+            "import",
+            "--dossiers",
+            &d,
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+            "-o",
+            out,
+        ],
+        1,
+    );
+    assert!(
+        err.contains(&format!(
+            "{d}:3:14: 14 cells, but the header has 13: `x` is past the last column"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(&format!("{d}:2:")), "{err}");
+}
