@@ -7,6 +7,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +75,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
     let [unit, pid, name, pos] = REQUIRED.map(|n| col(n).expect("checked above"));
     let [direct, eligible, score, note] = OPTIONAL.map(col);
     let mut people = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = Problems::new();
     let mut seen = HashSet::new();
     while let Some(line) = rdr.next(&mut rec, |e| errors.push(e)).map_err(read_err)? {
         let Ok(cells) = rec
@@ -82,7 +83,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             .map(std::str::from_utf8)
             .collect::<Result<Vec<&str>, _>>()
         else {
-            errors.push(format!("{file}:{line}: not UTF-8 text"));
+            errors.push(Problem::line(file, line, "not UTF-8 text"));
             continue;
         };
         let get = |i: usize| cells.get(i).copied().unwrap_or("").trim().to_string();
@@ -90,10 +91,9 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
         let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {
             Ok(v) => v.unwrap_or(default),
             Err(e) => {
-                errors.push(format!(
-                    "{file}:{line}:{}: {what}: {e}",
-                    c.map_or(0, |c| c + 1)
-                ));
+                // A flag that failed to parse came from a column that exists.
+                let c = c.map_or(1, |c| c + 1);
+                errors.push(Problem::cell(file, line, c, format!("{what}: {e}")));
                 default
             }
         };
@@ -107,9 +107,12 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             s => match s.parse::<f64>() {
                 Ok(x) if x.is_finite() => Some(x),
                 _ => {
-                    errors.push(format!(
-                        "{file}:{line}:{}: score: `{s}` is not a number",
-                        score.map_or(0, |c| c + 1)
+                    let c = score.map_or(1, |c| c + 1);
+                    errors.push(Problem::cell(
+                        file,
+                        line,
+                        c,
+                        format!("score: `{s}` is not a number"),
                     ));
                     None
                 }
@@ -127,27 +130,28 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             line,
         };
         if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {
-            errors.push(format!(
-                "{file}:{line}: unit_id, person_id and full_name must not be empty"
+            errors.push(Problem::line(
+                file,
+                line,
+                "unit_id, person_id and full_name must not be empty",
             ));
             continue;
         }
         if !seen.insert(p.person_id.clone()) {
-            errors.push(format!(
-                "{file}:{line}: person `{}` appears twice",
-                p.person_id
+            let first = people
+                .iter()
+                .find(|q: &&Person| q.person_id == p.person_id)
+                .map_or(String::new(), |q| format!(" (first on line {})", q.line));
+            errors.push(Problem::line(
+                file,
+                line,
+                format!("person `{}` appears twice{first}", p.person_id),
             ));
             continue;
         }
         people.push(p);
     }
-    if !errors.is_empty() {
-        bail!(
-            "{} error(s) in {file}:\n{}",
-            errors.len(),
-            errors.join("\n")
-        );
-    }
+    errors.finish()?;
     Ok(people)
 }
 
@@ -165,21 +169,23 @@ fn parse_flag(s: &str) -> Result<Option<bool>, String> {
 
 /// Checks every person belongs to a unit of the data file.
 pub fn check_units(people: &[Person], file: &str, known: &HashSet<&str>) -> Result<()> {
-    let bad: Vec<String> = people
-        .iter()
-        .filter(|p| !known.contains(p.unit_id.as_str()))
-        .map(|p| {
-            format!(
-                "{file}:{}: person `{}`: unit `{}` is not in the metrics file",
-                p.line, p.person_id, p.unit_id
-            )
-        })
-        .collect();
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        bail!("{}", bad.join("\n"))
-    }
+    let mut bad = Problems::new();
+    bad.extend(
+        people
+            .iter()
+            .filter(|p| !known.contains(p.unit_id.as_str()))
+            .map(|p| {
+                Problem::line(
+                    file,
+                    p.line,
+                    format!(
+                        "person `{}`: unit `{}` is not in the metrics file",
+                        p.person_id, p.unit_id
+                    ),
+                )
+            }),
+    );
+    Ok(bad.finish()?)
 }
 
 #[cfg(test)]

@@ -93,6 +93,17 @@ impl Problems {
         Problems::default()
     }
 
+    /// Problems already capped elsewhere (readers working in parallel keep
+    /// their own first ones) and the count of all that were found.
+    pub fn from_listed(mut list: Vec<Problem>, total: usize) -> Problems {
+        list.sort();
+        list.truncate(MAX_LISTED);
+        Problems {
+            total: total.max(list.len()),
+            list,
+        }
+    }
+
     pub fn push(&mut self, p: Problem) {
         self.total += 1;
         if self.list.len() < MAX_LISTED {

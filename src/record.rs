@@ -9,6 +9,8 @@ use std::io::{self, Read};
 
 use csv_core::ReadRecordResult;
 
+use crate::problem::Problem;
+
 const BUFFER: usize = 1 << 20;
 /// No real export has a row this long or this wide; past these a file is
 /// refused with a message instead of growing memory without bound.
@@ -171,7 +173,8 @@ impl<R: Read> RecordReader<R> {
 
 /// A CSV file with a header row, read row by row into one reused record:
 /// blank rows are skipped, and a row whose width differs from the header's
-/// is reported (with its line) instead of returned.
+/// is reported (with its line) instead of returned — except a row longer
+/// than the header only by empty cells, which spreadsheets often write.
 pub struct Rows<R> {
     reader: RecordReader<R>,
     pub header: Vec<Vec<u8>>,
@@ -195,29 +198,51 @@ impl<R: Read> Rows<R> {
     }
 
     /// The next data row and its line; rows of the wrong width go to `bad`.
+    /// A returned row may be longer than the header: its extra cells are empty.
     pub fn next(
         &mut self,
         rec: &mut Record,
-        mut bad: impl FnMut(String),
+        mut bad: impl FnMut(Problem),
     ) -> io::Result<Option<u64>> {
         while let Some(start) = self.reader.next(rec)? {
             if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
-            if rec.len() != self.header.len() {
-                bad(format!(
-                    "{}:{}: {} fields, but the header has {} (a stray comma or a missing cell?)",
-                    self.file,
-                    start.line,
-                    rec.len(),
-                    self.header.len()
-                ));
+            if let Some(p) = width_problem(rec, self.header.len(), &self.file, start.line) {
+                bad(p);
                 continue;
             }
             return Ok(Some(start.line));
         }
         Ok(None)
     }
+}
+
+/// A row narrower than the header, or wider with a non-empty cell past it
+/// (named by its column): nothing may be dropped silently.
+pub fn width_problem(rec: &Record, width: usize, file: &str, line: u64) -> Option<Problem> {
+    let n = rec.len();
+    if n < width {
+        return Some(Problem::line(
+            file,
+            line,
+            format!("{n} fields, but the header has {width} (a stray comma or a missing cell?)"),
+        ));
+    }
+    let (c, cell) = rec
+        .iter()
+        .enumerate()
+        .skip(width)
+        .find(|(_, f)| !f.iter().all(u8::is_ascii_whitespace))?;
+    Some(Problem::cell(
+        file,
+        line,
+        c + 1,
+        format!(
+            "{n} fields, but the header has {width}: `{}` is past the last column (a stray comma, or a column without a header?)",
+            String::from_utf8_lossy(cell).trim()
+        ),
+    ))
 }
 
 /// Doubles a record buffer up to `limit` entries, else an `InvalidData` error.

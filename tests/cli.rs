@@ -317,7 +317,7 @@ fn qd766_criteria_against_a_file_without_its_metrics_names_the_closest() {
     assert!(err.contains("criteria/qd-766.yaml:"), "{err}");
     assert!(
         err.contains(
-            "unknown metric `cong_bo_dung_han_tu` (not a column of examples/ninh-phuoc-2023.csv)"
+            "examples/ninh-phuoc-2023.csv:1: column `cong_bo_dung_han_tu` is missing (needed by criterion"
         ),
         "{err}"
     );

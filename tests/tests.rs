@@ -20,5 +20,6 @@ mod properties;
 mod quota_line;
 mod reports;
 mod robustness;
+mod trust_data;
 mod whatif;
 mod whatif_baseline;

@@ -3,53 +3,15 @@
 //! file and line in each message, since serde has already dropped positions.
 
 use anyhow::{Result, anyhow, bail};
-use indexmap::IndexMap;
+
+mod lines;
+
+use lines::line_of_group;
+pub(super) use lines::{line_of_item, line_of_key, line_of_nth_item, line_of_text};
 
 use super::raw::*;
 use super::*;
 use crate::expr::Expr;
-
-/// Line (1-based) of the first `key:` at the start of a YAML line, or 1.
-pub(super) fn line_of_key(src: &str, key: &str) -> usize {
-    src.lines()
-        .position(|l| {
-            let t = l
-                .trim_start()
-                .trim_start_matches("- ")
-                .trim_start_matches(['"', '\'']);
-            t.strip_prefix(key)
-                .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
-        })
-        .map_or(1, |i| i + 1)
-}
-
-/// Line of `id: <id>` inside the top-level `section:` block, for messages
-/// about an item that serde has already turned into a value.
-pub(super) fn line_of_item(src: &str, section: &str, id: &str) -> usize {
-    let start = src
-        .lines()
-        .position(|l| l.starts_with(&format!("{section}:")))
-        .unwrap_or(0);
-    src.lines()
-        .enumerate()
-        .skip(start)
-        .find(|(_, l)| {
-            let t = l
-                .trim_start()
-                .trim_start_matches("- ")
-                .trim_start_matches('{')
-                .trim_start();
-            t.strip_prefix("id:").is_some_and(|r| {
-                r.split([',', '}'])
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\''])
-                    == id
-            })
-        })
-        .map_or(start + 1, |(i, _)| i + 1)
-}
 
 pub(super) struct Checker<'a> {
     pub(super) src: &'a str,
@@ -78,10 +40,19 @@ impl Checker<'_> {
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         let mut criteria = Vec::new();
         for c in raw.criteria {
-            let line = line_of_item(self.src, "criteria", &c.id);
+            let before = criteria
+                .iter()
+                .filter(|o: &&Criterion| o.id == c.id)
+                .count();
+            let line = line_of_nth_item(self.src, "criteria", &c.id, before);
             let c = self.criterion(c, &group_ids, line)?;
-            if criteria.iter().any(|o: &Criterion| o.id == c.id) {
-                bail!("{}:{line}: duplicate criterion id `{}`", self.file, c.id);
+            if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
+                bail!(
+                    "{}:{line}: duplicate criterion id `{}` (first on line {})",
+                    self.file,
+                    c.id,
+                    first.line
+                );
             }
             criteria.push(c);
         }
@@ -203,13 +174,24 @@ impl Checker<'_> {
         })
     }
 
-    fn groups(&self, raw: IndexMap<String, RawGroup>) -> Result<Vec<Group>> {
+    fn groups(&self, raw: Vec<(String, RawGroup)>) -> Result<Vec<Group>> {
         if raw.is_empty() {
             bail!(
                 "{}:{}: a campaign needs at least one group",
                 self.file,
                 line_of_key(self.src, "groups")
             );
+        }
+        for (i, (id, _)) in raw.iter().enumerate() {
+            let before = raw[..i].iter().filter(|(o, _)| o == id).count();
+            if before > 0 {
+                bail!(
+                    "{}:{}: duplicate group id `{id}` (first on line {})",
+                    self.file,
+                    line_of_group(self.src, id, before),
+                    line_of_group(self.src, id, 0)
+                );
+            }
         }
         Ok(raw
             .into_iter()
@@ -419,15 +401,6 @@ impl Checker<'_> {
     }
 }
 
-/// Line of the first occurrence of `text` at or after line `from`, else `from`.
-pub(super) fn line_of_text(src: &str, text: &str, from: usize) -> usize {
-    src.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| l.contains(text))
-        .map_or(from, |(i, _)| i + 1)
-}
-
 fn unique<'a>(
     file: &str,
     src: &str,
@@ -436,9 +409,11 @@ fn unique<'a>(
 ) -> Result<()> {
     let mut seen = Vec::new();
     for id in ids {
-        if seen.contains(&id) {
+        let before = seen.iter().filter(|s| **s == id).count();
+        if before > 0 {
             bail!(
-                "{file}:{}: duplicate id `{id}` in {section}",
+                "{file}:{}: duplicate id `{id}` in {section} (first on line {})",
+                line_of_nth_item(src, section, id, before),
                 line_of_item(src, section, id)
             );
         }

@@ -1,8 +1,10 @@
 //! The campaign file exactly as written, before any check: serde shapes with
 //! `deny_unknown_fields` so a typo in a key is an error, never a silent default.
 
-use indexmap::IndexMap;
+use std::fmt;
+
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,7 +22,10 @@ pub struct RawCampaign {
     /// What the criteria's points should sum to (default 100); only `check` reads it.
     #[serde(default)]
     pub max_total: Option<f64>,
-    pub groups: IndexMap<String, RawGroup>,
+    /// Every entry as written, duplicates included, so a repeated id is an
+    /// error at its own line instead of silently replacing the first.
+    #[serde(deserialize_with = "entries")]
+    pub groups: Vec<(String, RawGroup)>,
     pub criteria: Vec<RawCriterion>,
     #[serde(default)]
     pub penalties: Vec<RawPenalty>,
@@ -221,4 +226,27 @@ pub struct RawHoliday {
     /// `true` marks a make-up working day (ngày làm bù), usually a Saturday.
     #[serde(default)]
     pub working: Option<bool>,
+}
+
+/// A YAML mapping as its list of entries, keeping repeated keys.
+fn entries<'de, D, V>(d: D) -> Result<Vec<(String, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of id: { name, aliases }")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Entries(std::marker::PhantomData))
 }

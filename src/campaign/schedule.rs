@@ -5,7 +5,7 @@
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use super::check::{Checker, line_of_item, line_of_key, line_of_text};
+use super::check::{Checker, line_of_item, line_of_key, line_of_nth_item, line_of_text};
 use super::raw::*;
 use super::*;
 
@@ -13,10 +13,16 @@ impl Checker<'_> {
     pub(super) fn tiers(&self, raw: Vec<RawTier>, groups: &[&str]) -> Result<Vec<Tier>> {
         let mut tiers: Vec<Tier> = Vec::new();
         for t in raw {
-            let line = line_of_item(self.src, "tiers", &t.id);
+            let before = tiers.iter().filter(|o| o.id == t.id).count();
+            let line = line_of_nth_item(self.src, "tiers", &t.id, before);
             let what = format!("tier `{}`", t.id);
-            if tiers.iter().any(|o| o.id == t.id) {
-                bail!("{}:{line}: duplicate tier id `{}`", self.file, t.id);
+            if before > 0 {
+                let first = line_of_item(self.src, "tiers", &t.id);
+                bail!(
+                    "{}:{line}: duplicate tier id `{}` (first on line {first})",
+                    self.file,
+                    t.id
+                );
             }
             let mut quotas: Vec<Quota> = Vec::new();
             for q in t.quotas {

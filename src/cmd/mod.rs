@@ -107,7 +107,7 @@ pub struct DataArgs {
 impl DataArgs {
     /// The metrics of the chosen period, and the baseline when one was asked for.
     pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
-        let metrics = read_metrics(&self.data, self.period.as_ref())?;
+        let metrics = read_metrics(&self.data, self.period.as_ref(), "--period")?;
         let baseline = self.baseline.load(&self.data, &metrics)?;
         Ok((metrics, baseline))
     }
@@ -156,17 +156,24 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Reads the metrics CSV, choosing periods with `--period`.
 pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
+    load_metrics_with(path, period, "--period")
+}
+
+/// Reads a metrics CSV, choosing periods with `period`, given by the flag
+/// `flag` (named in messages); notices go to standard error, once.
+pub fn load_metrics_with(path: &Path, period: Option<&str>, flag: &str) -> Result<Metrics> {
     let sel = period
         .map(|p| {
             PeriodSel::parse(p)
-                .map_err(|e| UsageError(format!("--period: {e}; expected P or FROM..TO")))
+                .map_err(|e| UsageError(format!("{flag}: {e}; expected P or FROM..TO")))
         })
         .transpose()?;
-    read_metrics(path, sel.as_ref())
+    read_metrics(path, sel.as_ref(), flag)
 }
 
-/// Reads the metrics CSV, keeping the rows of the chosen periods.
-fn read_metrics(path: &Path, sel: Option<&PeriodSel>) -> Result<Metrics> {
+/// Reads the metrics CSV, keeping the rows of the chosen periods (chosen by
+/// `flag`, named in messages); notices go to standard error, once.
+fn read_metrics(path: &Path, sel: Option<&PeriodSel>, flag: &str) -> Result<Metrics> {
     if path.is_dir() {
         anyhow::bail!(
             "{}: is a folder, expected a metrics CSV file",
@@ -180,7 +187,25 @@ fn read_metrics(path: &Path, sel: Option<&PeriodSel>) -> Result<Metrics> {
             path.display()
         );
     }
-    metrics::read(&bytes[..], &path.display().to_string(), sel)
+    let file = path.display().to_string();
+    let (metrics, notices) =
+        metrics::read_with_notices(&bytes[..], &file, sel).map_err(|e| match e
+            .downcast_ref::<metrics::PeriodError>()
+        {
+            Some(p) => UsageError(p.with_flag(flag)).into(),
+            None => e,
+        })?;
+    let listed = notices.listed();
+    for n in &listed {
+        eprintln!("thidua: notice: {n}");
+    }
+    if notices.total() > listed.len() {
+        eprintln!(
+            "thidua: notice: … and {} more",
+            notices.total() - listed.len()
+        );
+    }
+    Ok(metrics)
 }
 
 /// Renders tables (or the JSON value) in the chosen format and writes them out.

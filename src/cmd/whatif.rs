@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::{UsageError, load_metrics, read_text};
+use super::{UsageError, load_metrics_with, read_text};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::period::PeriodSel;
@@ -53,8 +53,8 @@ impl BaselineArgs {
             }
         }
         let file = self.baseline.as_deref().unwrap_or(data);
-        let b =
-            load_metrics(file, self.baseline_period.as_deref()).context("reading the baseline")?;
+        let b = load_metrics_with(file, self.baseline_period.as_deref(), "--baseline-period")
+            .context("reading the baseline")?;
         let label = if b.periods.is_empty() {
             b.file.clone()
         } else {

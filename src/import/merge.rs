@@ -8,9 +8,9 @@ use anyhow::{Result, bail};
 
 use super::aliases::Aliases;
 use super::groups::GroupNames;
-use super::problems::Problem;
 use super::table::{Row, Table};
 use crate::metrics::PARTS;
+use crate::problem::Problem;
 
 #[derive(Debug, Clone, Copy)]
 struct Origin {
@@ -105,10 +105,8 @@ impl Merger<'_> {
         let table = &tables[t];
         let row = &table.rows[r];
         let at = |column: Option<usize>, message: String| Problem {
-            file: table.file.clone(),
-            line: row.line,
             column,
-            message,
+            ..Problem::line(&table.file, row.line, message)
         };
         let mut problems = Vec::new();
         let group = match &row.group {
@@ -197,17 +195,16 @@ impl Merger<'_> {
                 ));
                 u.group = Some((g, Origin { table: t, line, column: 0 }));
             }
-            None => u.problems.push(Problem {
-                file: file.clone(),
+            None => u.problems.push(Problem::line(
+                file,
                 line,
-                column: None,
-                message: format!(
+                format!(
                     "cannot tell the group of unit `{}` (\"{}\") from its name: add a group column (\"Khối\") or an alias to the campaign's groups ({})",
                     u.id,
                     u.name,
                     self.groups.known()
                 ),
-            }),
+            )),
         }
     }
 
@@ -318,16 +315,16 @@ fn check_parts(u: &mut Building, tables: &[Table]) {
         }
         let o = given[0].2;
         let names: Vec<&str> = given.iter().map(|g| g.0).collect();
-        u.problems.push(Problem {
-            file: tables[o.table].file.clone(),
-            line: o.line,
-            column: Some(o.column),
-            message: format!(
+        u.problems.push(Problem::cell(
+            &tables[o.table].file,
+            o.line,
+            o.column,
+            format!(
                 "unit `{}`: {} = {total} is more than {whole} = {w}: a part cannot be larger than its whole",
                 u.id,
                 names.join(" + ")
             ),
-        });
+        ));
     }
 }
 

@@ -68,9 +68,9 @@ pub fn tables(
     };
     let merged = merger.merge(tables)?;
     if !merged.rejects.is_empty() && !opts.keep_going {
-        let problems: Vec<_> = merged.rejects.iter().map(|r| r.problem.clone()).collect();
-        let total = problems.len();
-        return Err(problems::summary(problems, total));
+        let mut problems = crate::problem::Problems::new();
+        problems.extend(merged.rejects.iter().map(|r| r.problem.clone()));
+        return Err(problems::summary(problems));
     }
     if merged.units.is_empty() && merged.rejects.is_empty() {
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();

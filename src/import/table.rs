@@ -7,8 +7,8 @@ use anyhow::{Result, bail};
 use super::aliases::Aliases;
 use super::decode::{self, Layout};
 use super::number::{self, Locale};
-use super::problems::Problem;
 use super::text::{slug, starts_with_words, unit_slug, words};
+use crate::problem::Problem;
 use crate::record::{Record, RecordReader};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +172,15 @@ impl Reading<'_> {
             cells: cells.clone(),
             problems: Vec::new(),
         };
+        if let Some((c, text)) = past_header(&cells, roles.len()) {
+            let msg = format!(
+                "{} cells, but the header has {}: `{text}` is past the last column (a stray separator, or a column without a header?)",
+                cells.len(),
+                roles.len()
+            );
+            row.problems
+                .push(self.problem(table, line, Some(c + 1), msg));
+        }
         if row.id.is_empty() {
             row.problems.push(self.problem(
                 table,
@@ -215,10 +224,8 @@ impl Reading<'_> {
 
     fn problem(&self, table: &Table, line: u64, column: Option<usize>, message: String) -> Problem {
         Problem {
-            file: table.file.clone(),
-            line,
             column,
-            message,
+            ..Problem::line(&table.file, line, message)
         }
     }
 }
@@ -247,6 +254,17 @@ fn count(x: f64, text: &str) -> Result<f64, String> {
     } else {
         Ok(x)
     }
+}
+
+/// The first non-empty cell past the header's last column: a row may be
+/// longer than the header only by empty cells, or a value would be dropped.
+pub fn past_header(cells: &[String], width: usize) -> Option<(usize, &str)> {
+    cells
+        .iter()
+        .enumerate()
+        .skip(width)
+        .find(|(_, c)| !c.is_empty())
+        .map(|(i, c)| (i, c.as_str()))
 }
 
 /// "Tổng cộng", "Cộng", "Tổng" (and "Tổng số …") rows sum the units above.

@@ -8,7 +8,7 @@ use crate::sheet::neutralise;
 
 use super::merge::{Reject, Unit};
 use super::number;
-use super::problems::Problem;
+use crate::problem::Problem;
 
 pub const REJECTS_HEADER: [&str; 4] = ["file", "line", "column", "reason"];
 
@@ -57,7 +57,7 @@ pub fn rejects_csv(rejects: &[Reject]) -> Result<Vec<u8>> {
 pub fn reject_record<'a>(p: &Problem, cells: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut rec = vec![
         neutralise(&p.file).into_owned(),
-        p.line.to_string(),
+        p.line.map_or(String::new(), |l| l.to_string()),
         p.column.map_or(String::new(), |c| c.to_string()),
         neutralise(&p.message).into_owned(),
     ];

@@ -2,17 +2,21 @@
 //! already summed, every value a non-negative number or missing. Scoring only
 //! ever sees this shape.
 
-use std::collections::HashMap;
+mod cell;
+mod periods;
+
 use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
 use crate::period::{Period, PeriodSel};
+use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
+pub use cell::{BadCell, COUNTS, is_count, parse as parse_cell};
+pub use periods::PeriodError;
+use periods::{Read as PeriodRow, select_and_sum};
 
 pub const REQUIRED: [&str; 3] = ["unit_id", "unit_name", "group"];
-/// Errors past this many are counted, not listed: a wrong file would print thousands.
-const MAX_LISTED: usize = 20;
 
 /// Counts that are parts of another count in the recommended vocabulary: the
 /// parts may never add up to more than the whole.
@@ -73,7 +77,18 @@ struct Columns {
 }
 
 /// Reads a metrics CSV. `file` names it in errors; `sel` chooses periods.
+/// Notices (blanks left out of a sum) are dropped: see [`read_with_notices`].
 pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Metrics> {
+    read_with_notices(input, file, sel).map(|(m, _)| m)
+}
+
+/// Reads a metrics CSV, with the notices a user should see: each metric left
+/// missing because it is blank in some of the summed periods.
+pub fn read_with_notices<R: Read>(
+    input: R,
+    file: &str,
+    sel: Option<&PeriodSel>,
+) -> Result<(Metrics, Problems)> {
     let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
     let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
         bail!(
@@ -83,39 +98,50 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
     };
     let (cols, names) = columns(&rdr.header, file)?;
     if sel.is_some() && cols.period.is_none() {
-        bail!("{file}: --period was given but the file has no `period` column");
+        return Err(PeriodError::NoColumn {
+            file: file.to_string(),
+        }
+        .into());
     }
-    let mut rows: Vec<(UnitRow, Option<Period>, String)> = Vec::new();
-    let mut errors = Errors::default();
+    let counts: Vec<bool> = names.iter().map(|n| is_count(n)).collect();
+    let mut rows: Vec<PeriodRow> = Vec::new();
+    let mut errors = Problems::new();
     let mut values = vec![None; names.len()];
     let mut rec = Record::new();
-    while let Some(line) = rdr.next(&mut rec, |e| errors.push(e)).map_err(read_err)? {
+    while let Some(line) = rdr.next(&mut rec, |p| errors.push(p)).map_err(read_err)? {
         let field = |i: usize| rec.get(i).unwrap_or_default();
         let text = |i: usize| std::str::from_utf8(field(i)).map(str::trim);
         let (Ok(id), Ok(name), Ok(group)) =
             (text(cols.unit_id), text(cols.unit_name), text(cols.group))
         else {
-            errors.push(format!("{file}:{line}: not UTF-8 text"));
+            errors.push(Problem::line(file, line, "not UTF-8 text"));
             continue;
         };
         if id.is_empty() {
-            errors.push(format!(
-                "{file}:{line}:{}: unit_id is empty",
-                cols.unit_id + 1
+            errors.push(Problem::cell(
+                file,
+                line,
+                cols.unit_id + 1,
+                "unit_id is empty",
             ));
             continue;
         }
         for (col, m) in &cols.metrics {
-            values[*m] = match parse_value(field(*col)) {
+            values[*m] = match parse_cell(field(*col), counts[*m]) {
                 Ok(v) => v,
                 Err(e) => {
-                    errors.push(format!("{file}:{line}:{}: {}: {e}", col + 1, names[*m]));
+                    let msg = format!("{}: {}", names[*m], e.message);
+                    let p = Problem::cell(file, line, col + 1, msg);
+                    errors.push(match e.hint {
+                        Some(h) => p.with_hint(h),
+                        None => p,
+                    });
                     None
                 }
             };
         }
         check_parts(&cols.parts, &names, &values, |msg| {
-            errors.push(format!("{file}:{line}: {msg}"))
+            errors.push(Problem::line(file, line, msg))
         });
         let period_text = cols
             .period
@@ -126,7 +152,7 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
             Some(c) => match Period::parse(&period_text) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    errors.push(format!("{file}:{line}:{}: period: {e}", c + 1));
+                    errors.push(Problem::cell(file, line, c + 1, format!("period: {e}")));
                     continue;
                 }
             },
@@ -138,19 +164,25 @@ pub fn read<R: Read>(input: R, file: &str, sel: Option<&PeriodSel>) -> Result<Me
             line,
             values: values.clone(),
         };
-        rows.push((row, period, period_text));
+        rows.push(PeriodRow {
+            row,
+            period,
+            text: period_text,
+        });
     }
     errors.finish()?;
     if rows.is_empty() {
         bail!("{file}: no units: the file has a header but no data rows");
     }
-    let (units, periods) = select_and_sum(rows, file, sel)?;
-    Ok(Metrics {
+    let columns: Vec<usize> = cols.metrics.iter().map(|(c, _)| *c).collect();
+    let summed = select_and_sum(rows, file, sel, &names, &columns)?;
+    let metrics = Metrics {
         file: file.to_string(),
         names,
-        units,
-        periods,
-    })
+        units: summed.units,
+        periods: summed.periods,
+    };
+    Ok((metrics, summed.notices))
 }
 
 fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
@@ -231,32 +263,6 @@ fn is_metric_name(h: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn parse_value(raw: &[u8]) -> Result<Option<f64>, String> {
-    // Most cells are plain counts: read them without the float parser.
-    if !raw.is_empty() && raw.len() <= 15 && raw.iter().all(u8::is_ascii_digit) {
-        return Ok(Some(
-            raw.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64,
-        ));
-    }
-    let s = std::str::from_utf8(raw)
-        .map_err(|_| "not UTF-8 text".to_string())?
-        .trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match s.parse::<f64>() {
-        Ok(x) if !x.is_finite() => Err(format!("`{s}` is not a finite number")),
-        Ok(x) if x < 0.0 => Err(format!("negative value {s}")),
-        Ok(x) => Ok(Some(x)),
-        Err(_) if s.contains(',') => Err(format!(
-            "`{s}` is not a number: use `.` for decimals and no thousands separator (or `thidua import`)"
-        )),
-        Err(_) => Err(format!(
-            "`{s}` is not a number (expected a plain number or an empty cell)"
-        )),
-    }
-}
-
 fn check_parts(
     parts: &[(Vec<usize>, usize)],
     names: &[String],
@@ -275,142 +281,6 @@ fn check_parts(
             ));
         }
     }
-}
-
-#[derive(Default)]
-struct Errors {
-    list: Vec<String>,
-    count: usize,
-}
-
-impl Errors {
-    fn push(&mut self, e: String) {
-        self.count += 1;
-        if self.list.len() < MAX_LISTED {
-            self.list.push(e);
-        }
-    }
-
-    fn finish(self) -> Result<()> {
-        if self.count == 0 {
-            return Ok(());
-        }
-        let more = self.count - self.list.len();
-        let tail = if more > 0 {
-            format!("\n… and {more} more")
-        } else {
-            String::new()
-        };
-        bail!(
-            "{} error(s) in the data:\n{}{tail}",
-            self.count,
-            self.list.join("\n")
-        )
-    }
-}
-
-/// Keeps the rows of the chosen periods and sums each unit's counts, so every
-/// rate is later a ratio of sums, never a mean of ratios.
-fn select_and_sum(
-    rows: Vec<(UnitRow, Option<Period>, String)>,
-    file: &str,
-    sel: Option<&PeriodSel>,
-) -> Result<(Vec<UnitRow>, Vec<String>)> {
-    let mut all_periods: Vec<(Period, String)> = Vec::new();
-    for (_, p, t) in &rows {
-        if let Some(p) = p
-            && !all_periods.iter().any(|(q, _)| q == p)
-        {
-            all_periods.push((*p, t.clone()));
-        }
-    }
-    all_periods.sort();
-    let sel = match sel {
-        Some(s) => Some(*s),
-        None if all_periods.len() > 1 => {
-            let list: Vec<&str> = all_periods.iter().map(|(_, t)| t.as_str()).collect();
-            return Err(crate::UsageError(format!(
-                "{file}: the file holds {} periods ({}); choose with --period P or --period FROM..TO",
-                list.len(),
-                list.join(", ")
-            ))
-            .into());
-        }
-        None => None,
-    };
-    let mut units: Vec<UnitRow> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut spans: Vec<Vec<(Period, u64)>> = Vec::new();
-    let mut used: Vec<String> = Vec::new();
-    for (row, period, text) in rows {
-        if let (Some(s), Some(p)) = (sel, period)
-            && !s.contains(p)
-        {
-            continue;
-        }
-        if period.is_some() && !used.contains(&text) {
-            used.push(text);
-        }
-        match index.get(&row.id).copied() {
-            None => {
-                index.insert(row.id.clone(), units.len());
-                spans.push(period.map(|p| vec![(p, row.line)]).unwrap_or_default());
-                units.push(row);
-            }
-            Some(i) => {
-                let first = &units[i];
-                let Some(p) = period else {
-                    bail!(
-                        "{file}:{}: unit `{}` appears twice (first on line {})",
-                        row.line,
-                        row.id,
-                        first.line
-                    );
-                };
-                if let Some((q, l)) = spans[i].iter().find(|(q, _)| q.overlaps(p)) {
-                    let what = if *q == p {
-                        "appears twice for period"
-                    } else {
-                        "has overlapping periods at"
-                    };
-                    bail!(
-                        "{file}:{}: unit `{}` {what} {} (see line {l})",
-                        row.line,
-                        row.id,
-                        p
-                    );
-                }
-                if first.group != row.group {
-                    bail!(
-                        "{file}:{}: unit `{}` is in group `{}` here but `{}` on line {}",
-                        row.line,
-                        row.id,
-                        row.group,
-                        first.group,
-                        first.line
-                    );
-                }
-                spans[i].push((p, row.line));
-                let u = &mut units[i];
-                for (acc, v) in u.values.iter_mut().zip(&row.values) {
-                    *acc = match (*acc, *v) {
-                        (Some(a), Some(b)) => Some(a + b),
-                        (a, b) => a.or(b),
-                    };
-                }
-            }
-        }
-    }
-    if units.is_empty() {
-        let have: Vec<&str> = all_periods.iter().map(|(_, t)| t.as_str()).collect();
-        let s = sel.map(|s| s.to_string()).unwrap_or_default();
-        bail!(
-            "{file}: no rows for period {s} (the file has: {})",
-            have.join(", ")
-        );
-    }
-    used.sort_by_key(|t| Period::parse(t).ok());
-    Ok((units, used))
 }
 
 #[cfg(test)]

@@ -7,10 +7,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use anyhow::{Result, anyhow};
+use indexmap::IndexMap;
 
-use crate::campaign::{Campaign, suggestion};
+use crate::campaign::{Campaign, Scoring};
 use crate::expr::Expr;
 use crate::metrics::{Metrics, UnitRow};
+use crate::problem::{Problem, Problems, ProblemsError};
 
 /// Names starting with this read the baseline's metric of the same name.
 pub const PREV: &str = "prev.";
@@ -67,28 +69,23 @@ pub(super) struct Binder<'a> {
 
 impl Binder<'_> {
     /// Binds every name of `expr`; `what` and `line` say where it was written.
+    /// A name that is not a column is reported with every other column the
+    /// campaign reads and the data lacks, against the data file.
     pub fn bind<'c>(&self, expr: &'c Expr, what: &str, line: usize) -> Result<Bound<'c>> {
         let slots = expr
             .names()
             .iter()
             .map(|n| match n.strip_prefix(PREV) {
                 Some(m) => self.prev_slot(n, m, what, line),
-                None => self.slot(n, what, line),
+                None => self.slot(n),
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Bound { expr, slots })
     }
 
-    fn slot(&self, name: &str, what: &str, line: usize) -> Result<usize> {
-        let known: Vec<&str> = self.metrics.names.iter().map(String::as_str).collect();
-        known.iter().position(|k| *k == name).ok_or_else(|| {
-            anyhow!(
-                "{}:{line}: {what}: unknown metric `{name}` (not a column of {}){}",
-                self.campaign.file,
-                self.metrics.file,
-                suggestion(name, &known)
-            )
-        })
+    fn slot(&self, name: &str) -> Result<usize> {
+        let at = self.metrics.names.iter().position(|k| k == name);
+        at.ok_or_else(|| self.missing_columns().into())
     }
 
     /// Baseline columns come after the data file's in the scored row.
@@ -99,16 +96,104 @@ impl Binder<'_> {
                 self.campaign.file
             ));
         };
-        let known: Vec<String> = b.names.iter().map(|n| format!("{PREV}{n}")).collect();
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        let at = b.names.iter().position(|k| k == metric).ok_or_else(|| {
-            anyhow!(
-                "{}:{line}: {what}: unknown metric `{name}` (`{metric}` is not a column of the baseline {}){}",
-                self.campaign.file,
-                b.file,
-                suggestion(name, &known)
-            )
-        })?;
+        let at = b.names.iter().position(|k| k == metric);
+        let at = at.ok_or_else(|| anyhow::Error::from(self.missing_columns()))?;
         Ok(self.metrics.names.len() + at)
     }
+
+    /// Every column the campaign reads that its file lacks (the data file, or
+    /// the baseline for `prev.` names): one problem per column, against that
+    /// file, with what needs it (campaign file:line) and the closest header.
+    fn missing_columns(&self) -> ProblemsError {
+        // The baseline read from another period of the data file has its header.
+        let same = self
+            .baseline
+            .is_some_and(|b| b.file == self.metrics.file && b.names == self.metrics.names);
+        // (in the baseline, column) → where the campaign reads it, in order.
+        let mut need: IndexMap<(bool, &str), Vec<String>> = IndexMap::new();
+        for (expr, what, line) in self.expressions() {
+            for n in expr.names() {
+                let (m, name, baseline) = match n.strip_prefix(PREV) {
+                    None => (self.metrics, n.as_str(), false),
+                    Some(m) => match self.baseline {
+                        Some(b) => (b, m, !same),
+                        None => continue,
+                    },
+                };
+                if m.names.iter().any(|k| k == name) {
+                    continue;
+                }
+                let quoted = if n.starts_with(PREV) {
+                    format!("{what} (as `{n}`)")
+                } else {
+                    what.clone()
+                };
+                let place = format!("{quoted} at {}:{line}", self.campaign.file);
+                let users = need.entry((baseline, name)).or_default();
+                if !users.contains(&place) {
+                    users.push(place);
+                }
+            }
+        }
+        let mut problems = Problems::new();
+        for ((baseline, name), users) in need {
+            let m = match self.baseline {
+                Some(b) if baseline => b,
+                _ => self.metrics,
+            };
+            let file = m.file.as_str();
+            let close = match closest(name, &m.names) {
+                Some(h) => format!("; closest header: `{h}`"),
+                None => String::new(),
+            };
+            let p = Problem::line(
+                file,
+                1,
+                format!(
+                    "column `{name}` is missing (needed by {}){close}",
+                    users.join(", ")
+                ),
+            );
+            problems.push(p.with_hint(
+                "rename the data's column to the name the campaign reads, or fix the name in the campaign",
+            ));
+        }
+        ProblemsError(problems)
+    }
+
+    /// Every expression of the campaign, with what it is and its line.
+    fn expressions(&self) -> Vec<(&Expr, String, usize)> {
+        let c = self.campaign;
+        let mut out = Vec::new();
+        for cr in &c.criteria {
+            let what = format!("criterion `{}`", cr.id);
+            if let Some(v) = &cr.value {
+                out.push((v, what.clone(), cr.line));
+            }
+            if let Scoring::Formula { expr, .. } = &cr.scoring {
+                out.push((expr, what, cr.line));
+            }
+        }
+        for p in &c.penalties {
+            out.push((&p.count, format!("penalty `{}`", p.id), p.line));
+        }
+        for g in &c.gates {
+            out.push((&g.rule, format!("gate `{}`", g.id), g.line));
+        }
+        out
+    }
+}
+
+/// The header closest to `name` (same letters in another case first), when
+/// close enough to be a misspelling of it.
+fn closest<'h>(name: &str, headers: &'h [String]) -> Option<&'h str> {
+    if let Some(h) = headers.iter().find(|h| h.eq_ignore_ascii_case(name)) {
+        return Some(h);
+    }
+    headers
+        .iter()
+        .map(|h| (strsim::damerau_levenshtein(name, h), h.as_str()))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= name.len().max(3) / 2 + 1)
+        .map(|(_, h)| h)
 }

@@ -22,8 +22,9 @@ use chrono::NaiveDate;
 use super::decode::{self, Encoding, Layout};
 use super::groups::GroupNames;
 use super::merge::Unit;
-use super::problems::{Problem, summary};
+use super::problems::summary;
 use super::{Aliases, Imported, Options};
+use crate::problem::{Problem, Problems};
 use columns::{Columns, METRICS};
 use read::Source;
 use rejects::Rejects;
@@ -114,7 +115,8 @@ fn report(
     mut notices: Vec<String>,
 ) -> Result<Imported> {
     if counts.problem_count > 0 && !req.options.keep_going {
-        return Err(summary(counts.problems, counts.problem_count as usize));
+        let total = counts.problem_count as usize;
+        return Err(summary(Problems::from_listed(counts.problems, total)));
     }
     let units = finish_units(counts.units, req, &mut notices)?;
     let metrics: Vec<String> = METRICS
@@ -293,7 +295,7 @@ fn counted(
 /// The second half counted lines from its own start.
 fn shift_lines(s: &mut Scanner, offset: u64) {
     for p in &mut s.problems {
-        p.line += offset;
+        p.line = p.line.map(|l| l + offset);
     }
     for u in &mut s.units {
         u.line += offset;
@@ -368,7 +370,7 @@ fn finish_units(
     notices: &mut Vec<String>,
 ) -> Result<Vec<Named>> {
     let mut out = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = Problems::new();
     for (i, u) in units.into_iter().enumerate() {
         let id = text(&u.id, req.file, u.line, "unit id")?;
         let name = match &u.name {
@@ -388,20 +390,18 @@ fn finish_units(
                 ));
                 out.push((id, name, group, u.counts));
             }
-            None => problems.push(Problem {
-                file: req.file.to_string(),
-                line: u.line,
-                column: None,
-                message: format!(
+            None => problems.push(Problem::line(
+                req.file,
+                u.line,
+                format!(
                     "cannot tell the group of unit `{id}` (\"{name}\") from its name: give --units FILE with a group column, or add an alias to the campaign's groups ({})",
                     req.groups.known()
                 ),
-            }),
+            )),
         }
     }
     if !problems.is_empty() {
-        let n = problems.len();
-        return Err(summary(problems, n));
+        return Err(summary(problems));
     }
     Ok(out)
 }

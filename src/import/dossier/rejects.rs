@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use tempfile::NamedTempFile;
 
-use crate::import::problems::Problem;
 use crate::import::write::{REJECTS_HEADER, reject_record};
+use crate::problem::Problem;
 use crate::record::Record;
 
 pub struct Rejects {

@@ -12,7 +12,7 @@ use super::day::{self, Day};
 use super::dedup::{FastBuild, Fingerprints, hash};
 use super::rejects::Rejects;
 use super::values::{self, Channel, Memo, Rating};
-use crate::import::problems::{MAX_LISTED, Problem};
+use crate::problem::{MAX_LISTED, Problem};
 use crate::record::{Record, Start};
 
 /// Per unit: its id, the first name seen, the line it first appears on, counts.
@@ -105,6 +105,20 @@ impl<'a> Scanner<'a> {
         self.row_problems.clear();
         let cell = |c: usize| rec.get(c).unwrap_or(b"").trim_ascii();
         let c = self.cols;
+        let width = c.labels.len();
+        if let Some((col, text)) = rec
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, f)| !f.trim_ascii().is_empty())
+        {
+            let msg = format!(
+                "{} cells, but the header has {width}: `{}` is past the last column (a stray separator, or a column without a header?)",
+                rec.len(),
+                String::from_utf8_lossy(text.trim_ascii())
+            );
+            self.row_problems.push((col, msg));
+        }
         let received = self.date(cell(c.received), c.received, true);
         let due = self.date(cell(c.due), c.due, false);
         let finished = self.date(cell(c.finished), c.finished, false);
@@ -262,27 +276,25 @@ impl<'a> Scanner<'a> {
         let first_col = self.row_problems.first().map(|(c, _)| c + 1);
         for (col, msg) in std::mem::take(&mut self.row_problems) {
             self.problem_count += 1;
-            let message = format!("{}: {msg}", self.cols.name(col, col_id(self.cols, col)));
+            let message = if col < self.cols.labels.len() {
+                format!("{}: {msg}", self.cols.name(col, col_id(self.cols, col)))
+            } else {
+                msg
+            };
             if self.rejects.is_some() {
                 reasons.push(message.clone());
             }
             if self.problems.len() < MAX_LISTED {
                 let file = self.file.to_string();
-                self.problems.push(Problem {
-                    file,
-                    line,
-                    column: Some(col + 1),
-                    message,
-                });
+                self.problems
+                    .push(Problem::cell(file, line, col + 1, message));
             }
         }
         if let Some(r) = self.rejects.as_mut() {
             let file = self.file.to_string();
             let p = Problem {
-                file,
-                line,
                 column: first_col,
-                message: reasons.join("; "),
+                ..Problem::line(file, line, reasons.join("; "))
             };
             r.push(&p, rec)?;
         }
