@@ -48,6 +48,9 @@ pub struct Collective {
     /// Tier where the unit is tied for a place, still undecided: if chosen
     /// there, it leaves this list.
     pub tied_higher: Option<usize>,
+    /// Index into `Decisions::ties` when the council settled a tie this unit
+    /// was part of.
+    pub decided: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +82,8 @@ pub struct QuotaNomination {
     pub places: u32,
     pub filled: u32,
     pub tie: Option<TieAtLine>,
+    /// A tie the council settled: the tie, and the decision's index.
+    pub settled: Option<(TieAtLine, usize)>,
     /// Every unit of the group, in rank order.
     pub collectives: Vec<Collective>,
     pub individuals: Vec<Individual>,
@@ -215,6 +220,7 @@ impl Picker<'_> {
                 status: status(e.line),
                 failed: e.failed,
                 tied_higher: e.tied_higher,
+                decided: e.decided,
             })
             .collect();
         let mut individuals = Vec::new();
@@ -226,6 +232,7 @@ impl Picker<'_> {
             places: g.places.unwrap_or(0),
             filled: g.filled,
             tie: g.tie,
+            settled: g.settled,
             collectives,
             individuals,
         }

@@ -102,9 +102,36 @@ pub struct DataArgs {
     pub period: Option<PeriodSel>,
     #[command(flatten)]
     pub baseline: whatif::BaselineArgs,
+    /// The council's decisions (YAML: `ties` settled, `adjustments` of points), applied
+    /// after scoring and before ranking, and shown beside each figure they change.
+    #[arg(long, value_name = "DEC.yaml")]
+    pub decisions: Option<PathBuf>,
 }
 
 impl DataArgs {
+    /// The council's decisions, checked against the campaign, the data and
+    /// the individuals; applied to `scores` (adjustments) at once.
+    pub fn decisions(
+        &self,
+        campaign: &Campaign,
+        metrics: &Metrics,
+        people: Option<&[crate::people::Person]>,
+        scores: &mut [crate::scoring::UnitScore],
+    ) -> Result<Option<crate::decisions::Decisions>> {
+        let Some(path) = &self.decisions else {
+            return Ok(None);
+        };
+        let d = crate::decisions::Decisions::from_yaml(
+            &read_text(path)?,
+            &path.display().to_string(),
+            campaign,
+            metrics,
+            people,
+        )?;
+        d.adjust(campaign, metrics, scores);
+        Ok(Some(d))
+    }
+
     /// The metrics of the chosen period, and the baseline when one was asked for.
     pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
         let metrics = read_metrics(&self.data, self.period.as_ref(), "--period")?;
@@ -117,6 +144,7 @@ impl DataArgs {
         let mut v = vec![self.data.as_path()];
         v.extend(self.campaign.inputs());
         v.extend(self.baseline.inputs());
+        v.extend(self.decisions.as_deref());
         v
     }
 }

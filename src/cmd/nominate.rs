@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::{DataArgs, OutputArgs, resolve, write_report};
-use crate::nomination::nominate;
+use crate::nomination::nominate_decided;
 use crate::people::{self, Person};
 use crate::report::Format;
 use crate::report::nominate::NominationView;
@@ -41,11 +41,21 @@ pub fn run(args: &Args) -> Result<()> {
         .as_deref()
         .map(|p| read_people(p, &metrics))
         .transpose()?;
-    let scores = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
-        .score_all(&metrics)?;
+    let mut scores =
+        Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
+            .score_all(&metrics)?;
+    let decisions = args
+        .input
+        .decisions(&campaign, &metrics, people.as_deref(), &mut scores)?;
     super::check::warn(&campaign, &metrics, &scores, args.out.lang);
     let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
-    let result = nominate(&campaign, &scores, &ids, people.as_deref());
+    let result = nominate_decided(
+        &campaign,
+        &scores,
+        &ids,
+        people.as_deref(),
+        decisions.as_ref(),
+    )?;
     let view = NominationView {
         units: View {
             campaign: &campaign,
@@ -55,6 +65,7 @@ pub fn run(args: &Args) -> Result<()> {
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
+        decisions: decisions.as_ref(),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.individuals.as_deref());

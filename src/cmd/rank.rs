@@ -12,6 +12,7 @@ use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
+use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::{Scorer, UnitScore};
 use crate::whatif::columns::{BaselineColumns, CompareColumns, SensitivityColumns};
@@ -43,9 +44,20 @@ pub fn run(args: &Args) -> Result<()> {
     let (metrics, baseline) = args.input.load()?;
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
-    let scores = scorer.score_all(&metrics)?;
+    let mut scores = scorer.score_all(&metrics)?;
+    let decisions = args
+        .input
+        .decisions(&campaign, &metrics, None, &mut scores)?;
     super::check::warn(&campaign, &metrics, &scores, args.out.lang);
-    let groups = ranking::rank(&campaign, &scores, tier);
+    let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+    let settle = decisions.as_ref().map(|decisions| ranking::Settle {
+        decisions,
+        unit_ids: &ids,
+    });
+    let groups = ranking::rank_decided(&campaign, &scores, tier, settle)?;
+    let decided = decisions
+        .as_ref()
+        .map(|d| DecisionColumns::new(&campaign, &metrics, &scores, d, &groups));
     let a = Ranked {
         campaign: &campaign,
         metrics: &metrics,
@@ -69,6 +81,7 @@ pub fn run(args: &Args) -> Result<()> {
         since.as_ref().map(|c| c as &dyn UnitColumns),
         against.as_ref().map(|c| c as &dyn UnitColumns),
         stability.as_ref().map(|c| c as &dyn UnitColumns),
+        decided.as_ref().map(|c| c as &dyn UnitColumns),
     ]
     .into_iter()
     .flatten()

@@ -10,6 +10,7 @@ use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::suggestion;
 use crate::report::explain::{explain_json, explain_tables};
+use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::Scorer;
 use crate::whatif::columns::BaselineColumns;
@@ -29,7 +30,22 @@ pub fn run(args: &Args) -> Result<()> {
     let resolve::Score { campaign, out } = resolve::score(args)?;
     let (metrics, baseline) = args.input.load()?;
     let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
-    let scores = scorer.score_all(&metrics)?;
+    let mut scores = scorer.score_all(&metrics)?;
+    let decisions = args
+        .input
+        .decisions(&campaign, &metrics, None, &mut scores)?;
+    if let Some(d) = &decisions {
+        // Tie decisions are checked against the lines, even where none is shown.
+        let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+        let settle = crate::ranking::Settle {
+            decisions: d,
+            unit_ids: &ids,
+        };
+        crate::ranking::rank_decided(&campaign, &scores, None, Some(settle))?;
+    }
+    let decided = decisions
+        .as_ref()
+        .map(|d| DecisionColumns::new(&campaign, &metrics, &scores, d, &[]));
     super::check::warn(&campaign, &metrics, &scores, args.out.lang);
     let view = View {
         campaign: &campaign,
@@ -75,7 +91,13 @@ pub fn run(args: &Args) -> Result<()> {
             })
         })
         .transpose()?;
-    let extras: Vec<&dyn UnitColumns> = since.iter().map(|c| c as &dyn UnitColumns).collect();
+    let extras: Vec<&dyn UnitColumns> = [
+        since.as_ref().map(|c| c as &dyn UnitColumns),
+        decided.as_ref().map(|c| c as &dyn UnitColumns),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let table = || view.score_table_with(false, &extras);
     if let Some(done) = super::reports::score(&out, &view, table, &inputs) {
         return done;

@@ -240,8 +240,22 @@ fn total_line(v: &View, s: &UnitScore) -> String {
     let class = s.class.map_or(String::new(), |c| {
         format!(" — {}", v.campaign.classes[c].name)
     });
+    // Points the council added or removed are a term of their own.
+    let decided = match s.adjustment {
+        a if a > 0.0 => format!(
+            " + {} ({})",
+            fmt_num(a, p),
+            l.pick("quyết định", "decision")
+        ),
+        a if a < 0.0 => format!(
+            " − {} ({})",
+            fmt_num(-a, p),
+            l.pick("quyết định", "decision")
+        ),
+        _ => String::new(),
+    };
     format!(
-        "{} = {} − {} = {} / {} ({pct}){class}",
+        "{} = {} − {}{decided} = {} / {} ({pct}){class}",
         l.pick("Tổng điểm", "Total"),
         fmt_num(earned, p),
         fmt_num(minus, p),

@@ -18,6 +18,8 @@ pub struct NominationView<'a> {
     pub people: Option<&'a [Person]>,
     /// The tiers to show (all were computed, for the exclusive cascade).
     pub tiers: Vec<&'a TierNomination>,
+    /// The council's decisions, shown beside what they settled.
+    pub decisions: Option<&'a crate::decisions::Decisions>,
 }
 
 impl NominationView<'_> {
@@ -37,7 +39,23 @@ impl NominationView<'_> {
         &self.units.campaign.groups[q.group].name
     }
 
+    /// "theo <document>" for a decision of the council, by index.
+    fn per_decision(&self, d: Option<usize>) -> String {
+        match (d, self.decisions) {
+            (Some(d), Some(ds)) => format!(
+                " ({} {})",
+                self.lang().pick("theo", "per"),
+                ds.ties[d].document
+            ),
+            _ => String::new(),
+        }
+    }
+
     fn status_label(&self, c: &Collective) -> String {
+        format!("{}{}", self.status_word(c), self.per_decision(c.decided))
+    }
+
+    fn status_word(&self, c: &Collective) -> String {
         let l = self.lang();
         match c.status {
             Status::Nominated => l.pick("đề nghị", "nominated").into(),
@@ -106,6 +124,36 @@ impl NominationView<'_> {
             self.group_name(q),
             crate::report::quota_note(l, q.places, q.filled, q.tie)
         )];
+        if let (Some((t, d)), Some(ds)) = (q.settled, self.decisions) {
+            notes.push(match l {
+                Lang::Vi => format!(
+                    "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {}",
+                    t.units, t.places, ds.ties[d].document
+                ),
+                Lang::En => format!(
+                    "{} units tied for {} place(s): settled per {}",
+                    t.units, t.places, ds.ties[d].document
+                ),
+            });
+        }
+        if let Some(ds) = self.decisions {
+            for c in &q.collectives {
+                let u = self.unit(c.score);
+                for a in ds.adjustments_of(&u.id) {
+                    let p = self.units.campaign.precision as usize;
+                    let sign = if a.points > 0.0 { "+" } else { "−" };
+                    notes.push(format!(
+                        "{}: {sign}{:.p$} {} {} ({} {})",
+                        u.name,
+                        a.points.abs(),
+                        l.pick("điểm", "points"),
+                        a.reason,
+                        l.pick("theo", "per"),
+                        a.document
+                    ));
+                }
+            }
+        }
         let list = |pred: &dyn Fn(&Collective) -> bool,
                     detail: &dyn Fn(&Collective) -> String|
          -> Vec<String> {
@@ -233,7 +281,8 @@ impl NominationView<'_> {
             .flat_map(|q| &q.individuals)
             .enumerate()
             .map(|(k, i)| {
-                let (name, position, note) = self.pick_text(i.pick);
+                let (name, position, mut note) = self.pick_text(i.pick);
+                note.push_str(&self.per_decision(i.decided));
                 vec![
                     Cell::Num((k + 1) as f64, 0),
                     Cell::text(name),

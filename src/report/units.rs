@@ -2,6 +2,7 @@
 //! people (Vietnamese labels) and as CSV/JSON with stable ids for scripts.
 //! What-if modes add their own per-unit figures through [`UnitColumns`].
 
+pub mod decided;
 mod rank;
 
 use serde_json::{Map, Value, json};

@@ -214,6 +214,7 @@ fn nomination_report_has_a_page_per_tier_with_quota_charts_and_both_lists() {
         units: run.view(Lang::Vi),
         people: Some(&people),
         tiers: result.iter().collect(),
+        decisions: None,
     };
     let doc = nominate(&view, &meta());
     well_formed(doc.trim_start_matches("<!DOCTYPE html>\n")).unwrap();

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::NominationView;
-use crate::nomination::{Collective, Pick, QuotaNomination, Status};
+use crate::nomination::{Collective, Individual, Pick, QuotaNomination, Status};
 use crate::ranking::{reason_ids, reason_list};
 use crate::report::{Cell, Table};
 use crate::scoring::round_to;
@@ -121,7 +121,7 @@ impl NominationView<'_> {
                 let mut entries = Vec::new();
                 for q in &tn.quotas {
                     entries.extend(q.collectives.iter().map(|col| Value::Object(self.collective_json(q, col))));
-                    entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i.collective, i.pick))));
+                    entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i))));
                 }
                 let t = &c.tiers[tn.tier];
                 json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries})
@@ -165,15 +165,29 @@ impl NominationView<'_> {
             "tied_at_tier".into(),
             json!(col.tied_higher.map(|t| self.tier_id(t))),
         );
+        self.decided_json(&mut o, col.score, col.decided);
         o
     }
 
-    fn individual_json(
-        &self,
-        q: &QuotaNomination,
-        collective: usize,
-        pick: Pick,
-    ) -> Map<String, Value> {
+    /// With a decisions file: the unit's adjustment and the document that
+    /// settled its tie (members absent without the file, as before).
+    fn decided_json(&self, o: &mut Map<String, Value>, score: usize, decided: Option<usize>) {
+        let Some(ds) = self.decisions else {
+            return;
+        };
+        let s = &self.units.scores[score];
+        o.insert(
+            "adjustment".into(),
+            json!(round_to(s.adjustment, self.units.campaign.precision)),
+        );
+        o.insert(
+            "decided_by".into(),
+            json!(decided.map(|d| &ds.ties[d].document)),
+        );
+    }
+
+    fn individual_json(&self, q: &QuotaNomination, i: &Individual) -> Map<String, Value> {
+        let (collective, pick) = (i.collective, i.pick);
         let col = q
             .collectives
             .iter()
@@ -206,6 +220,12 @@ impl NominationView<'_> {
                 o.insert("person_id".into(), Value::Null);
                 o.insert("status".into(), json!("to_be_proposed"));
             }
+        }
+        if let Some(ds) = self.decisions {
+            o.insert(
+                "decided_by".into(),
+                json!(i.decided.map(|d| &ds.ties[d].document)),
+            );
         }
         o
     }
