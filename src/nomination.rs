@@ -3,13 +3,12 @@
 //! official proposal file, so every unit gets a status and a tie at the line is
 //! handed to people, never broken by file order or name.
 
-use std::collections::HashSet;
-
 use crate::campaign::Campaign;
+use crate::campaign::quota::Counted;
 use crate::decisions::{Decisions, Settles};
 use crate::people::Person;
-use crate::problem::{Problem, Problems, ProblemsError};
-use crate::ranking::{GroupRanking, LineStatus, Reason, Settle, TieAtLine, walk_decided};
+use crate::problem::{Problem, ProblemsError};
+use crate::ranking::{LineStatus, Reason, Settle, TieAtLine, walk_decided};
 use crate::scoring::UnitScore;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +22,8 @@ pub enum Status {
     Ineligible,
     /// Already nominated at this (higher) tier, and the campaign is exclusive.
     WonHigherTier(usize),
+    /// The tier gives the group people only, no collective place.
+    NoPlaces,
 }
 
 impl Status {
@@ -33,6 +34,7 @@ impl Status {
             Status::BelowLine => "below_line",
             Status::Ineligible => "ineligible",
             Status::WonHigherTier(_) => "won_higher_tier",
+            Status::NoPlaces => "no_places",
         }
     }
 }
@@ -68,7 +70,8 @@ pub enum Pick {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Individual {
-    /// Score index of the nominated collective the person comes from.
+    /// Score index of the unit the person comes from (a nominated
+    /// collective, or any unit of the group for people across the group).
     pub collective: usize,
     pub pick: Pick,
     /// Index into `Decisions::ties` when the council settled a tie among the
@@ -79,7 +82,15 @@ pub struct Individual {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuotaNomination {
     pub group: usize,
+    /// Collective places (0 when the tier gives the group people only).
     pub places: u32,
+    /// How the collective places were counted (percents, the strictest rule).
+    pub basis: Option<Counted>,
+    /// How the places for people across the group were counted.
+    pub people_basis: Option<Counted>,
+    /// Proposals the quota's `per_unit` cap removed: (unit's score index,
+    /// people it could not propose).
+    pub capped: Vec<(usize, u32)>,
     pub filled: u32,
     pub tie: Option<TieAtLine>,
     /// A tie the council settled: the tie, and the decision's index.
@@ -126,15 +137,7 @@ pub fn nominate_decided(
         unit_ids,
     });
     let lines = walk_decided(campaign, scores, last, settle)?;
-    let mut picker = Picker {
-        scores,
-        unit_ids,
-        people,
-        chosen: HashSet::new(),
-        decisions,
-        used: HashSet::new(),
-        problems: Problems::new(),
-    };
+    let mut picker = Picker::new(campaign, scores, unit_ids, people, decisions);
     let result = lines
         .into_iter()
         .enumerate()
@@ -143,7 +146,7 @@ pub fn nominate_decided(
             quotas: groups
                 .into_iter()
                 .zip(&campaign.tiers[t].quotas)
-                .map(|(g, q)| picker.quota(t, g, q.individuals_each))
+                .map(|(g, q)| picker.quota(t, g, q))
                 .collect(),
         })
         .collect();
@@ -197,156 +200,9 @@ fn status(line: Option<LineStatus>) -> Status {
     }
 }
 
-struct Picker<'a> {
-    scores: &'a [UnitScore],
-    unit_ids: &'a [&'a str],
-    people: Option<&'a [Person]>,
-    /// People already proposed, at this tier or a higher one.
-    chosen: HashSet<usize>,
-    decisions: Option<&'a Decisions>,
-    /// Decisions (indices) that settled a tie among people.
-    used: HashSet<usize>,
-    problems: Problems,
-}
+mod pick;
 
-impl Picker<'_> {
-    fn quota(&mut self, t: usize, g: GroupRanking, individuals_each: u32) -> QuotaNomination {
-        let collectives: Vec<Collective> = g
-            .entries
-            .into_iter()
-            .map(|e| Collective {
-                score: e.score,
-                rank: e.rank,
-                status: status(e.line),
-                failed: e.failed,
-                tied_higher: e.tied_higher,
-                decided: e.decided,
-            })
-            .collect();
-        let mut individuals = Vec::new();
-        for c in collectives.iter().filter(|c| c.status == Status::Nominated) {
-            individuals.extend(self.pick(t, c.score, individuals_each));
-        }
-        QuotaNomination {
-            group: g.group,
-            places: g.places.unwrap_or(0),
-            filled: g.filled,
-            tie: g.tie,
-            settled: g.settled,
-            collectives,
-            individuals,
-        }
-    }
-
-    /// Eligible people of the unit, direct workers first, then higher score.
-    /// People still equal at the unit's last place(s) are all `Tie`: never
-    /// picked by file order. A person is proposed at most once, in every
-    /// campaign: one achievement, one award.
-    fn pick(&mut self, t: usize, score: usize, n: u32) -> Vec<Individual> {
-        let one = |pick| Individual {
-            collective: score,
-            pick,
-            decided: None,
-        };
-        let Some(people) = self.people else {
-            return (0..n).map(|_| one(Pick::ToBeProposed)).collect();
-        };
-        let unit = self.unit_ids[self.scores[score].unit];
-        let mut candidates: Vec<usize> = (0..people.len())
-            .filter(|&p| {
-                people[p].unit_id == unit && people[p].eligible && !self.chosen.contains(&p)
-            })
-            .collect();
-        let key = |p: usize| {
-            (
-                people[p].direct,
-                people[p].score.unwrap_or(f64::NEG_INFINITY),
-            )
-        };
-        let cmp = |a: &usize, b: &usize| {
-            let (x, y) = (key(*a), key(*b));
-            y.0.cmp(&x.0).then(y.1.total_cmp(&x.1))
-        };
-        candidates.sort_by(|a, b| cmp(a, b).then(a.cmp(b)));
-        let mut out = Vec::new();
-        let mut i = 0;
-        while (out.len() as u32) < n && i < candidates.len() {
-            let end = i + candidates[i..]
-                .iter()
-                .take_while(|b| cmp(&candidates[i], b).is_eq())
-                .count();
-            let open = n - out.len() as u32;
-            if (end - i) as u32 <= open {
-                for &p in &candidates[i..end] {
-                    self.chosen.insert(p);
-                    out.push(one(Pick::Person(p)));
-                }
-            } else {
-                let tied = &candidates[i..end];
-                match self.settle_people(t, unit, tied, open) {
-                    Some((d, chosen)) => {
-                        for p in chosen {
-                            self.chosen.insert(p);
-                            out.push(Individual {
-                                decided: Some(d),
-                                ..one(Pick::Person(p))
-                            });
-                        }
-                    }
-                    None => {
-                        for &person in tied {
-                            out.push(one(Pick::Tie {
-                                person,
-                                places: open,
-                            }));
-                        }
-                    }
-                }
-                return out;
-            }
-            i = end;
-        }
-        while (out.len() as u32) < n {
-            out.push(one(Pick::Missing));
-        }
-        out
-    }
-
-    /// The people the council chose among `tied` for `open` places of
-    /// `unit` at tier `t`, when a valid decision says so.
-    fn settle_people(
-        &mut self,
-        t: usize,
-        unit: &str,
-        tied: &[usize],
-        open: u32,
-    ) -> Option<(usize, Vec<usize>)> {
-        let people = self.people?;
-        let decisions = self.decisions?;
-        let (d, chosen) = decisions.people_tie(t, unit)?;
-        self.used.insert(d);
-        let line = decisions.ties[d].line;
-        let tied_ids: Vec<&str> = tied.iter().map(|&p| people[p].person_id.as_str()).collect();
-        let picked: Vec<usize> = tied
-            .iter()
-            .copied()
-            .filter(|&p| chosen.contains(&people[p].person_id))
-            .collect();
-        if picked.len() != chosen.len() || chosen.len() as u32 != open {
-            self.problems.push(Problem::line(
-                &decisions.file,
-                line,
-                format!(
-                    "choose exactly {open} of the tied people of `{unit}` ({}); got {}",
-                    tied_ids.join(", "),
-                    chosen.join(", ")
-                ),
-            ));
-            return None;
-        }
-        Some((d, picked))
-    }
-}
+use pick::Picker;
 
 #[cfg(test)]
 mod tests;

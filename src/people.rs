@@ -22,11 +22,15 @@ pub struct Person {
     pub eligible: bool,
     pub score: Option<f64>,
     pub note: String,
+    /// `gender`: `Some(true)` for nữ, `Some(false)` for nam, `None` when not given.
+    pub female: Option<bool>,
+    /// `leader`: holds a leading post (the plan may put non-leaders first).
+    pub leader: bool,
     pub line: u64,
 }
 
 const REQUIRED: [&str; 4] = ["unit_id", "person_id", "full_name", "position"];
-const OPTIONAL: [&str; 4] = ["direct", "eligible", "score", "note"];
+const OPTIONAL: [&str; 6] = ["direct", "eligible", "score", "note", "gender", "leader"];
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
@@ -73,7 +77,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
         );
     }
     let [unit, pid, name, pos] = REQUIRED.map(|n| col(n).expect("checked above"));
-    let [direct, eligible, score, note] = OPTIONAL.map(col);
+    let [direct, eligible, score, note, gender, leader] = OPTIONAL.map(col);
     let mut people = Vec::new();
     let mut errors = Problems::new();
     let mut seen = HashSet::new();
@@ -97,10 +101,25 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
                 default
             }
         };
-        let (is_direct, is_eligible) = (
+        let (is_direct, is_eligible, is_leader) = (
             flag(direct, false, "direct"),
             flag(eligible, true, "eligible"),
+            flag(leader, false, "leader"),
         );
+        let gender_text = opt(gender);
+        let female = match gender_text.to_lowercase().as_str() {
+            "" => None,
+            "nữ" | "nu" | "n" | "f" | "female" => Some(true),
+            "nam" | "m" | "male" => Some(false),
+            other => {
+                let c = gender.map_or(1, |c| c + 1);
+                errors.push(
+                    Problem::cell(file, line, c, format!("gender: `{other}` is not nam or nữ"))
+                        .with_hint("write nam or nữ (or leave it empty)"),
+                );
+                None
+            }
+        };
         let score_text = opt(score);
         let score_value = match score_text.as_str() {
             "" => None,
@@ -127,6 +146,8 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             eligible: is_eligible,
             score: score_value,
             note: opt(note),
+            female,
+            leader: is_leader,
             line,
         };
         if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {

@@ -3,7 +3,7 @@
 //! breaking a tie by file order or name. `rank`, `nominate`, the what-if modes
 //! and every report take their lines from here, so they cannot disagree.
 
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, TieBreak};
 use crate::scoring::UnitScore;
 
 mod line;
@@ -84,8 +84,12 @@ pub struct GroupRanking {
     pub group: usize,
     /// In rank order; equal ranks keep file order for display only.
     pub entries: Vec<RankEntry>,
-    /// The quota's places when ranking for a tier.
+    /// The quota's places when ranking for a tier (`None`: the tier gives
+    /// the group no collective place).
     pub places: Option<u32>,
+    /// How the places were counted (percent of the group's units, the
+    /// strictest of several quotas).
+    pub basis: Option<crate::campaign::quota::Counted>,
     /// Units inside the quota (tied units are not counted: their places are open).
     pub filled: u32,
     pub tie: Option<TieAtLine>,
@@ -103,7 +107,11 @@ pub fn rank_key(campaign: &Campaign, s: &UnitScore) -> Vec<i64> {
             campaign
                 .tiebreak
                 .iter()
-                .map(|&c| s.criteria[c].points.map_or(i64::MIN, scale)),
+                .zip(&s.rules)
+                .map(|(t, &holds)| match t {
+                    TieBreak::Criterion(c) => s.criteria[*c].points.map_or(i64::MIN, scale),
+                    TieBreak::Rule { .. } => i64::from(holds),
+                }),
         )
         .collect()
 }
@@ -167,6 +175,7 @@ pub fn rank(campaign: &Campaign, scores: &[UnitScore], tier: Option<usize>) -> V
                 group,
                 entries: entries(campaign, scores, group, None),
                 places: None,
+                basis: None,
                 filled: 0,
                 tie: None,
                 settled: None,

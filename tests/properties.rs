@@ -151,10 +151,12 @@ proptest! {
             for (q, quota) in tn.quotas.iter().zip(&c.tiers[tn.tier].quotas) {
                 let nominated: Vec<usize> = q.collectives.iter().filter(|x| x.status == Status::Nominated).map(|x| x.score).collect();
                 let tied = q.collectives.iter().filter(|x| x.status == Status::Tie).count() as u32;
-                prop_assert!(nominated.len() as u32 <= quota.collectives);
+                let places = quota.collective_places(q.collectives.len() as u32).unwrap().places;
+                prop_assert_eq!(places, q.places);
+                prop_assert!(nominated.len() as u32 <= places);
                 // Tied units contest exactly the places left after the nominated ones.
                 prop_assert_eq!(q.tie.map_or(0, |t| t.units), tied);
-                prop_assert!(q.tie.is_none_or(|t| nominated.len() as u32 + t.places == quota.collectives && t.units > t.places));
+                prop_assert!(q.tie.is_none_or(|t| nominated.len() as u32 + t.places == places && t.units > t.places));
                 prop_assert_eq!(q.individuals.len(), nominated.len() * quota.individuals_each as usize);
                 for &i in &nominated {
                     prop_assert!(ranking::failed_gates(&c, &scores[i], Some(tn.tier)).is_empty());

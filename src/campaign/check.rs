@@ -5,6 +5,7 @@
 use anyhow::{Result, anyhow, bail};
 
 mod lines;
+mod plan;
 
 use lines::line_of_group;
 pub(super) use lines::{line_of_item, line_of_key, line_of_nth_item, line_of_text};
@@ -19,7 +20,7 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub(super) fn campaign(&self, raw: RawCampaign) -> Result<Campaign> {
+    pub(super) fn campaign(&self, mut raw: RawCampaign) -> Result<Campaign> {
         if raw.schema != SCHEMA {
             bail!(
                 "{}:{}: schema must be `{SCHEMA}`, got `{}`",
@@ -63,7 +64,7 @@ impl Checker<'_> {
                 line_of_key(self.src, "criteria")
             );
         }
-        let tiers = self.tiers(raw.tiers, &group_ids)?;
+        let tiers = self.tiers(std::mem::take(&mut raw.tiers), &group_ids, raw.base_salary)?;
         let tier_ids: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
         let penalties = raw
             .penalties
@@ -87,21 +88,15 @@ impl Checker<'_> {
             "gates",
             gates.iter().map(|g| g.id.as_str()),
         )?;
-        let crit_ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
-        let tiebreak = raw
-            .tiebreak
-            .iter()
-            .map(|id| {
-                crit_ids.iter().position(|c| c == id).ok_or_else(|| {
-                    anyhow!(
-                        "{}:{}: tiebreak names unknown criterion `{id}`{}",
-                        self.file,
-                        line_of_key(self.src, "tiebreak"),
-                        suggestion(id, &crit_ids)
-                    )
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let tiebreak = self.tiebreak(std::mem::take(&mut raw.tiebreak), &criteria)?;
+        let individuals_order = self.individuals_order(raw.individuals.take())?;
+        if raw.base_salary.is_some_and(|b| !(b.is_finite() && b > 0.0)) {
+            bail!(
+                "{}:{}: base_salary must be an amount in VND above 0",
+                self.file,
+                line_of_key(self.src, "base_salary")
+            );
+        }
         let mut classes = Vec::new();
         for c in raw.classes {
             if !c.min.is_finite() {
@@ -171,6 +166,8 @@ impl Checker<'_> {
             deadlines,
             holidays,
             exclusive: raw.exclusive.unwrap_or(false),
+            base_salary: raw.base_salary,
+            individuals_order,
         })
     }
 

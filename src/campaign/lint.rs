@@ -14,7 +14,7 @@
 mod calendar;
 mod locate;
 
-use super::{Campaign, Scoring, StepDir};
+use super::{Campaign, Places, Scoring, StepDir};
 use crate::problem::Problem;
 use crate::scoring::UnitScore;
 pub use calendar::districts_abolished;
@@ -283,7 +283,11 @@ fn fractions(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
 
 fn quotas(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
     for t in &c.tiers {
-        for q in t.quotas.iter().filter(|q| q.collectives == 0) {
+        for q in t
+            .quotas
+            .iter()
+            .filter(|q| q.collectives.contains(&Places::Fixed(0)))
+        {
             let group = &c.groups[q.group].id;
             let tier = src.item("tiers", &t.id);
             let from = src.key(tier, "group", |v| v == group).map_or(tier, |l| l.0);

@@ -3,6 +3,7 @@
 
 mod check;
 pub mod lint;
+pub mod quota;
 mod raw;
 mod schedule;
 
@@ -14,6 +15,7 @@ use indexmap::IndexMap;
 
 use crate::expr::Expr;
 use check::{Checker, line_of_key};
+pub use quota::Places;
 use raw::*;
 
 /// The plan the product was born from, compiled in so `thidua rank` works
@@ -42,7 +44,8 @@ pub struct Campaign {
     pub penalties: Vec<Penalty>,
     pub gates: Vec<Gate>,
     /// Criterion indices, compared in order when totals are equal.
-    pub tiebreak: Vec<usize>,
+    /// Compared in order when totals are equal: criteria, or rules.
+    pub tiebreak: Vec<TieBreak>,
     /// Sorted by `min`, highest first.
     pub classes: Vec<Class>,
     /// Highest tier first, as written.
@@ -51,6 +54,10 @@ pub struct Campaign {
     pub deadlines: Vec<Deadline>,
     pub holidays: Vec<Holiday>,
     pub exclusive: bool,
+    /// Lương cơ sở (VND), for the reward of each entry.
+    pub base_salary: Option<f64>,
+    /// How people are ordered (default: direct workers, then score).
+    pub individuals_order: Vec<PersonKey>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,13 +159,71 @@ pub struct Tier {
     pub quotas: Vec<Quota>,
     pub min_percent: Option<f64>,
     pub deadlines: Vec<Deadline>,
+    pub reward: Option<Reward>,
 }
 
-#[derive(Debug, Clone)]
+/// What one tier gives one group: every quota line of the tier over the
+/// group, combined (the strictest wins).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quota {
     pub group: usize,
-    pub collectives: u32,
+    /// Collective places; empty when the tier gives the group no collective.
+    pub collectives: Vec<Places>,
+    /// People each nominated collective proposes.
     pub individuals_each: u32,
+    /// Individual places across the group (of its eligible people).
+    pub individuals: Vec<Places>,
+    /// Most proposals one unit may get in the tier, collective and people together.
+    pub per_unit: Option<u32>,
+    /// Lines of the quota entries combined here.
+    pub lines: Vec<usize>,
+}
+
+impl Quota {
+    /// Collective places out of the group's `units`, if the tier gives any.
+    pub fn collective_places(&self, units: u32) -> Option<quota::Counted> {
+        quota::count(&self.collectives, units)
+    }
+}
+
+/// Money per entry, as multiples of the campaign's `base_salary`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reward {
+    pub collective: Option<f64>,
+    pub individual: Option<f64>,
+}
+
+impl Campaign {
+    /// The criteria of the tie-break, in order (its rules left out).
+    pub fn tiebreak_criteria(&self) -> impl Iterator<Item = usize> + '_ {
+        self.tiebreak.iter().filter_map(|t| match t {
+            TieBreak::Criterion(c) => Some(*c),
+            TieBreak::Rule { .. } => None,
+        })
+    }
+}
+
+/// One key of the tie-break, in order.
+#[derive(Debug, Clone)]
+pub enum TieBreak {
+    /// Higher points of this criterion first.
+    Criterion(usize),
+    /// Units for which the rule holds first (e.g. NĐ 152/2025's priority to
+    /// collectives with at least 70% women).
+    Rule { name: String, rule: Expr },
+}
+
+/// How people are ordered for a unit's (or a group's) places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonKey {
+    /// Direct workers ("người trực tiếp") first.
+    Direct,
+    /// Higher `score` first.
+    Score,
+    /// Non-leaders first.
+    NonLeader,
+    /// Women first (NĐ 152/2025).
+    Female,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,8 +31,9 @@ pub struct RawCampaign {
     pub penalties: Vec<RawPenalty>,
     #[serde(default)]
     pub gates: Vec<RawGate>,
+    /// Criterion ids, or `{rule, name}`: read by hand (see `check`).
     #[serde(default)]
-    pub tiebreak: Vec<String>,
+    pub tiebreak: Vec<serde_yaml::Value>,
     #[serde(default)]
     pub classes: Vec<RawClass>,
     #[serde(default)]
@@ -43,6 +44,29 @@ pub struct RawCampaign {
     pub holidays: Vec<RawHoliday>,
     #[serde(default)]
     pub exclusive: Option<bool>,
+    /// Lương cơ sở (VND), for reward totals.
+    #[serde(default)]
+    pub base_salary: Option<f64>,
+    #[serde(default)]
+    pub individuals: Option<RawIndividuals>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndividuals {
+    /// How people of a unit (or a group) are ordered: `direct`, `score`,
+    /// `non_leader`, `female`.
+    pub order: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReward {
+    /// Multiples of the base salary per collective and per individual.
+    #[serde(default)]
+    pub collective: Option<f64>,
+    #[serde(default)]
+    pub individual: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,15 +214,25 @@ pub struct RawTier {
     pub min_percent: Option<f64>,
     #[serde(default)]
     pub deadlines: Vec<RawDeadline>,
+    #[serde(default)]
+    pub reward: Option<RawReward>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuota {
     pub group: String,
-    pub collectives: u32,
+    /// `4` or `"10%"` (of the group's units): read by `quota::Places`.
+    #[serde(default)]
+    pub collectives: Option<serde_yaml::Value>,
     #[serde(default)]
     pub individuals_each: Option<u32>,
+    /// `3` or `"5%"` (of the group's eligible people), across the group.
+    #[serde(default)]
+    pub individuals: Option<serde_yaml::Value>,
+    /// Most proposals (collective and people together) one unit may get.
+    #[serde(default)]
+    pub per_unit: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

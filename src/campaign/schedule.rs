@@ -10,7 +10,12 @@ use super::raw::*;
 use super::*;
 
 impl Checker<'_> {
-    pub(super) fn tiers(&self, raw: Vec<RawTier>, groups: &[&str]) -> Result<Vec<Tier>> {
+    pub(super) fn tiers(
+        &self,
+        raw: Vec<RawTier>,
+        groups: &[&str],
+        base_salary: Option<f64>,
+    ) -> Result<Vec<Tier>> {
         let mut tiers: Vec<Tier> = Vec::new();
         for t in raw {
             let before = tiers.iter().filter(|o| o.id == t.id).count();
@@ -24,22 +29,8 @@ impl Checker<'_> {
                     t.id
                 );
             }
-            let mut quotas: Vec<Quota> = Vec::new();
-            for q in t.quotas {
-                let group = self.group_list(Some(vec![q.group]), groups, line, &what)?[0];
-                if quotas.iter().any(|o| o.group == group) {
-                    bail!(
-                        "{}:{line}: {what}: two quotas for group `{}`",
-                        self.file,
-                        groups[group]
-                    );
-                }
-                quotas.push(Quota {
-                    group,
-                    collectives: q.collectives,
-                    individuals_each: q.individuals_each.unwrap_or(0),
-                });
-            }
+            let quotas = self.quotas(t.quotas, groups, line, &what)?;
+            let reward = self.reward(t.reward, base_salary, line, &what)?;
             if t.min_percent.is_some_and(|m| !(0.0..=100.0).contains(&m)) {
                 bail!(
                     "{}:{line}: {what}: min_percent must be within 0..=100",
@@ -57,6 +48,7 @@ impl Checker<'_> {
                 quotas,
                 min_percent: t.min_percent,
                 deadlines,
+                reward,
             });
         }
         Ok(tiers)

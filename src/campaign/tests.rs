@@ -37,12 +37,13 @@ fn builtin_campaign_has_the_plans_tiers_and_dates() {
         c.tiers.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
         ["tinh", "huyen"]
     );
-    let places: Vec<u32> = c
+    let places: Vec<Vec<Places>> = c
         .tiers
         .iter()
-        .flat_map(|t| t.quotas.iter().map(|q| q.collectives))
+        .flat_map(|t| t.quotas.iter().map(|q| q.collectives.clone()))
         .collect();
-    assert_eq!(places, [1, 1, 4, 7]);
+    let fixed = |k| vec![Places::Fixed(k)];
+    assert_eq!(places, [fixed(1), fixed(1), fixed(4), fixed(7)]);
     let total: f64 = c.criteria.iter().map(|cr| cr.points).sum();
     assert_eq!(total, 100.0);
     let dates: Vec<String> = c.all_deadlines().map(|d| d.date.to_string()).collect();
@@ -58,7 +59,7 @@ fn builtin_campaign_has_the_plans_tiers_and_dates() {
         assert!(dates.contains(&d.to_string()), "{d} missing from {dates:?}");
     }
     assert!(c.exclusive);
-    assert_eq!(c.tiebreak, [0, 6]);
+    assert_eq!(c.tiebreak_criteria().collect::<Vec<_>>(), [0, 6]);
 }
 
 #[test]

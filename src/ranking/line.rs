@@ -145,12 +145,21 @@ pub fn walk_decided(
                 .iter()
                 .map(|e| (e.rank, e.eligible && taken(e.score).is_none()))
                 .collect();
-            let (lines, mut filled, mut tie) = draw_line(&ranked, q.collectives);
+            // A tier that gives the group people only draws no collective line.
+            let basis = q.collective_places(entries.len() as u32);
+            let places = basis.as_ref().map(|b| b.places);
+            let (lines, mut filled, mut tie) = match places {
+                Some(p) => {
+                    let (l, f, t) = draw_line(&ranked, p);
+                    (l.into_iter().map(Some).collect(), f, t)
+                }
+                None => (vec![None; entries.len()], 0, None),
+            };
             for (e, line) in entries.iter_mut().zip(lines) {
-                e.line = Some(match taken(e.score) {
-                    Some(w) if w < t => LineStatus::WonHigherTier(w),
+                e.line = match taken(e.score) {
+                    Some(w) if w < t => Some(LineStatus::WonHigherTier(w)),
                     _ => line,
-                });
+                };
                 e.tied_higher = tied.get(&e.score).copied().filter(|&h| exclusive && h < t);
             }
             let mut settled = None;
@@ -239,7 +248,8 @@ pub fn walk_decided(
             groups.push(GroupRanking {
                 group: q.group,
                 entries,
-                places: Some(q.collectives),
+                places,
+                basis,
                 filled,
                 tie,
                 settled,

@@ -71,6 +71,12 @@ impl NominationView<'_> {
             Status::WonHigherTier(t) => {
                 crate::report::won_label(l, &self.units.campaign.tiers[t].award)
             }
+            Status::NoPlaces => l
+                .pick(
+                    "không xét tập thể ở cấp này",
+                    "no collective places at this tier",
+                )
+                .into(),
         }
     }
 

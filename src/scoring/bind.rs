@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use anyhow::{Result, anyhow};
 use indexmap::IndexMap;
 
-use crate::campaign::{Campaign, Scoring};
+use crate::campaign::{Campaign, Scoring, TieBreak};
 use crate::expr::Expr;
 use crate::metrics::{Metrics, UnitRow};
 use crate::problem::{Problem, Problems, ProblemsError};
@@ -179,6 +179,11 @@ impl Binder<'_> {
         }
         for g in &c.gates {
             out.push((&g.rule, format!("gate `{}`", g.id), g.line));
+        }
+        for t in &c.tiebreak {
+            if let TieBreak::Rule { name, rule } = t {
+                out.push((rule, format!("tiebreak rule `{name}`"), 1));
+            }
         }
         out
     }

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::campaign::TieBreak;
 use crate::campaign::{Campaign, Criterion, Scoring, StepDir, WhenUndefined, suggestion};
 use crate::metrics::{Metrics, UnitRow};
 pub use bind::PREV;
@@ -66,6 +67,9 @@ pub struct UnitScore {
     /// Index into `Campaign::classes`.
     pub class: Option<usize>,
     pub gates: Vec<GateOutcome>,
+    /// Per tie-break entry: whether its rule holds (false for a criterion
+    /// entry, and when the rule is undefined).
+    pub rules: Vec<bool>,
 }
 
 impl UnitScore {
@@ -97,6 +101,8 @@ pub struct Scorer<'c> {
     formulas: Vec<Option<Bound<'c>>>,
     penalties: Vec<Bound<'c>>,
     gates: Vec<Bound<'c>>,
+    /// Per tie-break entry: the bound rule (`None` for a criterion).
+    rules: Vec<Option<Bound<'c>>>,
 }
 
 impl<'c> Scorer<'c> {
@@ -144,6 +150,16 @@ impl<'c> Scorer<'c> {
             .iter()
             .map(|g| binder.bind(&g.rule, &format!("gate `{}`", g.id), g.line))
             .collect::<Result<_>>()?;
+        let rules: Vec<Option<Bound>> = campaign
+            .tiebreak
+            .iter()
+            .map(|t| match t {
+                TieBreak::Rule { name, rule } => binder
+                    .bind(rule, &format!("tiebreak rule `{name}`"), 1)
+                    .map(Some),
+                TieBreak::Criterion(_) => Ok(None),
+            })
+            .collect::<Result<_>>()?;
         check_groups(campaign, metrics)?;
         let reads_prev = values
             .iter()
@@ -151,6 +167,7 @@ impl<'c> Scorer<'c> {
             .flatten()
             .chain(&penalties)
             .chain(&gates)
+            .chain(rules.iter().flatten())
             .any(|b| b.slots.iter().any(|&s| s >= metrics.names.len()));
         Ok(Scorer {
             campaign,
@@ -159,6 +176,7 @@ impl<'c> Scorer<'c> {
             formulas,
             penalties,
             gates,
+            rules,
         })
     }
 
@@ -248,6 +266,15 @@ impl<'c> Scorer<'c> {
             percent: None,
             class: None,
             gates,
+            rules: self
+                .rules
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .and_then(|b| b.eval(row))
+                        .is_some_and(|v| v != 0.0)
+                })
+                .collect(),
         };
         s.grade(c);
         Ok(s)

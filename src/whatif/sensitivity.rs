@@ -11,7 +11,7 @@
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, TieBreak};
 use crate::ranking::{GroupRanking, Line, LineStatus, Place, Reason};
 use crate::scoring::{UnitScore, round_scaled_int, round_to};
 
@@ -78,7 +78,10 @@ struct Model {
     lines: Vec<QuotaLine>,
     /// Number of tiers walked (the tier asked for is the last).
     tiers: usize,
-    tiebreak: Vec<usize>,
+    /// Per tie-break entry: the criterion, or `None` for a rule.
+    tiebreak: Vec<Option<usize>>,
+    /// Unit-major `n × tiebreak`: whether each rule holds for the unit.
+    rules: Vec<bool>,
     precision: u32,
     scale: f64,
     /// Per tier walked.
@@ -179,7 +182,15 @@ impl Model {
             groups: Vec::new(),
             lines: Vec::new(),
             tiers,
-            tiebreak: c.tiebreak.clone(),
+            tiebreak: c
+                .tiebreak
+                .iter()
+                .map(|t| match t {
+                    TieBreak::Criterion(c) => Some(*c),
+                    TieBreak::Rule { .. } => None,
+                })
+                .collect(),
+            rules: Vec::new(),
             precision: c.precision,
             scale,
             floors: c.tiers[..tiers].iter().map(|t| t.min_percent).collect(),
@@ -191,6 +202,7 @@ impl Model {
             for e in &g.entries {
                 let s = &scores[e.score];
                 m.score_of.push(e.score);
+                m.rules.extend(&s.rules);
                 m.nominal.push((e.rank, e.line));
                 m.shares
                     .extend(s.criteria.iter().map(|cs| cs.share.unwrap_or(0.0)));
@@ -227,11 +239,20 @@ impl Model {
                         g.group == q.group
                     }
                 });
+                // Places as the lines count them (percents of the group's units).
                 let lines: Vec<QuotaLine> = over
-                    .map(|(i, _)| QuotaLine {
-                        tier: t,
-                        group: i,
-                        places: q.collectives,
+                    .filter_map(|(i, g)| {
+                        let places = if t == tier {
+                            g.places
+                        } else {
+                            q.collective_places(g.entries.len() as u32)
+                                .map(|c| c.places)
+                        };
+                        places.map(|places| QuotaLine {
+                            tier: t,
+                            group: i,
+                            places,
+                        })
                     })
                     .collect();
                 m.lines.extend(lines);
@@ -296,11 +317,19 @@ impl Model {
             }
             let total = (earned - self.penalty[u]).max(0);
             s.totals[u] = total;
-            for (slot, &c) in s.ties[u * t..(u + 1) * t].iter_mut().zip(&self.tiebreak) {
-                *slot = if self.counts[u * k + c] {
-                    round_scaled_int(shares[c] * s.weights[c], self.scale)
-                } else {
-                    i64::MIN
+            let rules = &self.rules[u * t..(u + 1) * t];
+            for ((slot, tb), &holds) in s.ties[u * t..(u + 1) * t]
+                .iter_mut()
+                .zip(&self.tiebreak)
+                .zip(rules)
+            {
+                *slot = match *tb {
+                    Some(c) if self.counts[u * k + c] => {
+                        round_scaled_int(shares[c] * s.weights[c], self.scale)
+                    }
+                    Some(_) => i64::MIN,
+                    // A rule's key does not depend on the weights.
+                    None => i64::from(holds),
                 };
             }
             for (t, floor) in self.floors.iter().enumerate() {

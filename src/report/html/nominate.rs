@@ -96,6 +96,7 @@ fn mark(s: Status) -> Mark {
         Status::BelowLine => Mark::Out,
         Status::Ineligible => Mark::Ineligible,
         Status::WonHigherTier(_) => Mark::Won,
+        Status::NoPlaces => Mark::Plain,
     }
 }
 

@@ -87,7 +87,7 @@ impl View<'_> {
                     l.pick("Mã", "Id").into(),
                     l.pick("Đơn vị", "Unit").into(),
                 ];
-                headers.extend(c.tiebreak.iter().map(|&t| c.criteria[t].id.clone()));
+                headers.extend(c.tiebreak_criteria().map(|t| c.criteria[t].id.clone()));
                 headers.extend(
                     self.figure_headers(false)
                         .split_off(c.criteria.len() + c.penalties.len()),
@@ -106,9 +106,8 @@ impl View<'_> {
                             Cell::text(&u.name),
                         ];
                         r.extend(
-                            c.tiebreak
-                                .iter()
-                                .map(|&t| Cell::opt(s.criteria[t].points, c.precision)),
+                            c.tiebreak_criteria()
+                                .map(|t| Cell::opt(s.criteria[t].points, c.precision)),
                         );
                         r.extend(
                             self.figures(s)
