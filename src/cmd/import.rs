@@ -11,6 +11,9 @@ use crate::campaign::Campaign;
 use crate::import::dossier::{self, KnownUnit, rejects::Rejects};
 use crate::import::groups::GroupNames;
 use crate::import::{self, Aliases, Imported, Locale, Options, workbook, write};
+use crate::merge::{self, MergeMap};
+use crate::metrics;
+use crate::problem::{Problems, ProblemsError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,6 +38,10 @@ pub struct Args {
     /// Units with their names and groups (dossiers): every unit listed appears, even with no dossier.
     #[arg(long, value_name = "units.csv", requires = "dossiers")]
     pub units: Option<PathBuf>,
+    /// Merger map CSV (old_unit_id,new_unit_id[,new_unit_name,group]): the dossiers of old
+    /// units are counted into their new unit (dossiers).
+    #[arg(long, value_name = "MAP.csv", requires = "dossiers")]
+    pub merge: Option<PathBuf>,
     /// How numbers are written: vi = "1.234,5" (`.` groups thousands), en = "1,234.5".
     #[arg(long, value_enum, default_value_t)]
     pub locale: Locale,
@@ -60,6 +67,7 @@ impl Args {
         let mut inputs: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
         inputs.extend(self.mapping.as_deref());
         inputs.extend(self.units.as_deref());
+        inputs.extend(self.merge.as_deref());
         inputs.extend(self.campaign.inputs());
         inputs
     }
@@ -78,10 +86,18 @@ pub fn run(args: &Args) -> Result<()> {
         keep_going: args.keep_going,
     };
     let inputs = args.inputs();
-    let (imported, rejects) = match period {
+    let map = args
+        .merge
+        .as_deref()
+        .map(super::read_merge_map)
+        .transpose()?;
+    let (mut imported, rejects) = match period {
         Some(period) => dossiers(args, period, &campaign, &aliases, &options)?,
         None => (tables(args, &campaign, &aliases, &options)?, None),
     };
+    if let Some(map) = &map {
+        imported = merged(imported, map, &args.files[0].display().to_string())?;
+    }
     for n in &imported.notices {
         eprintln!("thidua: notice: {n}");
     }
@@ -255,4 +271,46 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         anyhow::bail!("{}: is a folder, expected a CSV file", path.display());
     }
     std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))
+}
+
+/// The counted units merged by `--merge`: the counts are read back from the
+/// metrics CSV just made, merged and written again. Problems name the dossier
+/// list `file`, without the lines of that CSV, which the user never sees.
+fn merged(imported: Imported, map: &MergeMap, file: &str) -> Result<Imported> {
+    let (counted, _) = metrics::read_with_notices(&imported.metrics_csv[..], file, None)?;
+    let without_lines = |e: ProblemsError| {
+        let ps = e.0.listed().into_iter().cloned().map(|mut p| {
+            if p.file == file {
+                (p.line, p.column) = (None, None);
+            }
+            p
+        });
+        ProblemsError(Problems::from_listed(ps.collect(), e.0.total()))
+    };
+    let (m, notices) = merge::merge(counted, map).map_err(without_lines)?;
+    let units: Vec<import::merge::Unit> = m
+        .units
+        .into_iter()
+        .map(|u| import::merge::Unit {
+            id: u.id,
+            name: u.name,
+            group: u.group,
+            period: None,
+            values: u.values,
+        })
+        .collect();
+    let mut notices_out = imported.notices;
+    notices_out.extend(
+        without_lines(ProblemsError(notices))
+            .0
+            .listed()
+            .iter()
+            .map(|p| p.to_string()),
+    );
+    Ok(Imported {
+        metrics_csv: write::metrics_csv(&m.names, false, &units)?,
+        units: units.len(),
+        notices: notices_out,
+        ..imported
+    })
 }

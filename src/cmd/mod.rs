@@ -21,8 +21,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
 use crate::i18n::Lang;
+use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
+use crate::problem::Problems;
 use crate::report::{self, Format, Table};
 use resolve::Output;
 
@@ -106,6 +108,10 @@ pub struct DataArgs {
     /// after scoring and before ranking, and shown beside each figure they change.
     #[arg(long, value_name = "DEC.yaml")]
     pub decisions: Option<PathBuf>,
+    /// Merger map CSV (old_unit_id,new_unit_id[,new_unit_name,group]): counts of old units are
+    /// summed into their new unit, in the data and in --baseline, before any rate is computed.
+    #[arg(long, value_name = "MAP.csv")]
+    pub merge: Option<PathBuf>,
 }
 
 impl DataArgs {
@@ -132,10 +138,15 @@ impl DataArgs {
         Ok(Some(d))
     }
 
-    /// The metrics of the chosen period, and the baseline when one was asked for.
+    /// The metrics of the chosen period, and the baseline when one was asked
+    /// for; both merged by `--merge`.
     pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
-        let metrics = read_metrics(&self.data, self.period.as_ref(), "--period")?;
-        let baseline = self.baseline.load(&self.data, &metrics)?;
+        let map = self.merge.as_deref().map(read_merge_map).transpose()?;
+        let mut metrics = read_metrics(&self.data, self.period.as_ref(), "--period")?;
+        if let Some(map) = &map {
+            metrics = merge_metrics(metrics, map, None)?;
+        }
+        let baseline = self.baseline.load(&self.data, &metrics, map.as_ref())?;
         Ok((metrics, baseline))
     }
 
@@ -145,8 +156,29 @@ impl DataArgs {
         v.extend(self.campaign.inputs());
         v.extend(self.baseline.inputs());
         v.extend(self.decisions.as_deref());
+        v.extend(self.merge.as_deref());
         v
     }
+}
+
+/// Reads `--merge MAP.csv`.
+pub fn read_merge_map(path: &Path) -> Result<MergeMap> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "{}: is a folder, expected a merge map CSV file",
+            path.display()
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(MergeMap::read(&bytes, &path.display().to_string())?)
+}
+
+/// Merges units as `map` says (names of new units the file lacks taken from
+/// `named`); notices go to standard error.
+pub fn merge_metrics(metrics: Metrics, map: &MergeMap, named: Option<&Metrics>) -> Result<Metrics> {
+    let (merged, notices) = merge::merge_named(metrics, map, named)?;
+    print_notices(&notices);
+    Ok(merged)
 }
 
 /// `--period`: checked as clap parses the flag.
@@ -223,6 +255,12 @@ fn read_metrics(path: &Path, sel: Option<&PeriodSel>, flag: &str) -> Result<Metr
             Some(p) => UsageError(p.with_flag(flag)).into(),
             None => e,
         })?;
+    print_notices(&notices);
+    Ok(metrics)
+}
+
+/// Notices on standard error, up to the cap, then how many more.
+fn print_notices(notices: &Problems) {
     let listed = notices.listed();
     for n in &listed {
         eprintln!("thidua: notice: {n}");
@@ -233,7 +271,6 @@ fn read_metrics(path: &Path, sel: Option<&PeriodSel>, flag: &str) -> Result<Metr
             notices.total() - listed.len()
         );
     }
-    Ok(metrics)
 }
 
 /// Renders tables (or the JSON value) in the chosen format and writes them out.

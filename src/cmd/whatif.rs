@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::{UsageError, load_metrics_with, read_text};
+use super::{UsageError, load_metrics_with, merge_metrics, read_text};
 use crate::campaign::Campaign;
+use crate::merge::MergeMap;
 use crate::metrics::Metrics;
 use crate::period::PeriodSel;
 use crate::scoring::UnitScore;
@@ -35,8 +36,14 @@ pub struct Baseline {
 
 impl BaselineArgs {
     /// Reads the baseline when one was asked for. `metrics` is what was read
-    /// from the data file `data`.
-    pub fn load(&self, data: &Path, metrics: &Metrics) -> Result<Option<Baseline>> {
+    /// from the data file `data` (merged by `merge` when given: the baseline
+    /// is merged by the same map, its new units named as in the data).
+    pub fn load(
+        &self,
+        data: &Path,
+        metrics: &Metrics,
+        merge: Option<&MergeMap>,
+    ) -> Result<Option<Baseline>> {
         if self.baseline.is_none() && self.baseline_period.is_none() {
             return Ok(None);
         }
@@ -53,8 +60,11 @@ impl BaselineArgs {
             }
         }
         let file = self.baseline.as_deref().unwrap_or(data);
-        let b = load_metrics_with(file, self.baseline_period.as_deref(), "--baseline-period")
+        let mut b = load_metrics_with(file, self.baseline_period.as_deref(), "--baseline-period")
             .context("reading the baseline")?;
+        if let Some(map) = merge {
+            b = merge_metrics(b, map, Some(metrics)).context("merging the baseline (--merge)")?;
+        }
         let label = if b.periods.is_empty() {
             b.file.clone()
         } else {

@@ -25,12 +25,16 @@ struct Raw {
 struct RawTable {
     fields: IndexMap<String, Vec<String>>,
     metrics: IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    scores: IndexMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Aliases {
     /// Folded label → table field or metric id.
     table: HashMap<String, String>,
+    /// Folded label → portal group score id (points, not counts).
+    scores: HashMap<String, String>,
     /// Folded label → dossier column id.
     dossiers: HashMap<String, String>,
     /// The metric vocabulary (SPEC 3.1), in output order: these are counts.
@@ -43,12 +47,16 @@ impl Aliases {
         let raw: Raw = serde_yaml::from_str(BUILTIN).expect("aliases.yaml is valid");
         let mut a = Aliases {
             table: HashMap::new(),
+            scores: HashMap::new(),
             dossiers: HashMap::new(),
             vocabulary: raw.table.metrics.keys().cloned().collect(),
             dossier_fields: raw.dossiers.keys().cloned().collect(),
         };
         for (id, labels) in raw.table.fields.iter().chain(&raw.table.metrics) {
             insert(&mut a.table, id, labels);
+        }
+        for (id, labels) in &raw.table.scores {
+            insert(&mut a.scores, id, labels);
         }
         for (id, labels) in &raw.dossiers {
             insert(&mut a.dossiers, id, labels);
@@ -81,6 +89,27 @@ impl Aliases {
     /// The table column a header label stands for, if known.
     pub fn table_id(&self, label: &str) -> Option<&str> {
         self.table.get(&words(label)).map(String::as_str)
+    }
+
+    /// The column a header label stands for in a table that is (`portal`)
+    /// or is not the portal's score table: there, "Thanh toán trực tuyến" is
+    /// the group score `tttt`, elsewhere the count `thanh_toan_truc_tuyen`.
+    pub fn table_id_in(&self, label: &str, portal: bool) -> Option<&str> {
+        let folded = words(label);
+        let score = self.scores.get(&folded).map(String::as_str);
+        let table = self.table.get(&folded).map(String::as_str);
+        if portal {
+            score.or(table)
+        } else {
+            table.or(score)
+        }
+    }
+
+    /// Whether a label names a portal group score and nothing else, so the
+    /// table it heads is the portal's score table.
+    pub fn is_portal_label(&self, label: &str) -> bool {
+        let folded = words(label);
+        self.scores.contains_key(&folded) && !self.table.contains_key(&folded)
     }
 
     pub fn dossier_id(&self, label: &str) -> Option<&str> {
@@ -137,6 +166,34 @@ mod tests {
         assert_eq!(a.table_id("Tỷ lệ hài lòng (%)"), None);
         assert_eq!(a.dossier_id("Ngay hoan thanh"), Some("ngay_hoan_thanh"));
         assert!(a.is_count("hai_long") && !a.is_count("ty_le"));
+    }
+
+    #[test]
+    fn portal_score_headers_name_the_group_scores() {
+        let a = Aliases::builtin();
+        for (label, id) in [
+            ("Công khai, minh bạch", "ckmb"),
+            ("CONG KHAI MINH BACH (18 điểm)", "ckmb"),
+            ("Tiến độ giải quyết", "tdgq"),
+            ("Tien do, ket qua giai quyet", "tdgq"),
+            ("Dịch vụ công trực tuyến", "dvctt"),
+            ("Mức độ hài lòng", "mdhl"),
+            ("Tổng điểm", "tong_diem"),
+            ("tong diem", "tong_diem"),
+        ] {
+            assert!(a.is_portal_label(label), "{label}");
+            assert_eq!(a.table_id_in(label, false), Some(id), "{label}");
+        }
+        // Labels shared with counts: scores only in a score table.
+        for (label, score, count) in [
+            ("Thanh toán trực tuyến", "tttt", "thanh_toan_truc_tuyen"),
+            ("So hoa ho so", "mdsh", "so_hoa_ho_so"),
+        ] {
+            assert!(!a.is_portal_label(label));
+            assert_eq!(a.table_id_in(label, true), Some(score));
+            assert_eq!(a.table_id_in(label, false), Some(count));
+        }
+        assert!(!a.is_count("ckmb") && !a.is_count("tong_diem"));
     }
 
     #[test]

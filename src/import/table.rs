@@ -63,7 +63,7 @@ impl Reading<'_> {
     pub fn table(&self, bytes: &[u8], file: &str) -> Result<Table> {
         let text = decode::decode(bytes, file)?;
         let layout = decode::find_header(&text, self.delimiter, file, |c| {
-            self.aliases.table_id(c).is_some()
+            self.aliases.table_id_in(c, false).is_some()
         })?;
         let (roles, metrics, mut notices) = self.roles(&layout, file)?;
         let has = |r: Role| roles.contains(&r);
@@ -105,8 +105,12 @@ impl Reading<'_> {
         let mut metrics: Vec<String> = Vec::new();
         let mut notices = Vec::new();
         let mut seen: Vec<(String, usize)> = Vec::new();
+        let portal = layout
+            .header
+            .iter()
+            .any(|l| self.aliases.is_portal_label(l));
         for (c, label) in layout.header.iter().enumerate() {
-            let (id, role) = match self.aliases.table_id(label) {
+            let (id, role) = match self.aliases.table_id_in(label, portal) {
                 Some(id) => (id.to_string(), field_role(id)),
                 None if words(label).is_empty() => (String::new(), Some(Role::Ignored)),
                 None => {

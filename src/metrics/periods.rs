@@ -146,11 +146,7 @@ pub(super) fn select_and_sum(
                 }
                 spans[i].push((p, row.line));
                 for (acc, v) in units[i].values.iter_mut().zip(&row.values) {
-                    // A blank in any summed period leaves the sum blank.
-                    *acc = match (*acc, *v) {
-                        (Some(a), Some(b)) => Some(a + b),
-                        _ => None,
-                    };
+                    *acc = add(*acc, *v);
                 }
                 i
             }
@@ -205,21 +201,38 @@ fn blank_notices(
             .collect();
         given.sort();
         let given: Vec<String> = given.iter().map(Period::to_string).collect();
-        notices.push(
-            Problem::cell(
-                file,
-                line,
-                columns[m] + 1,
-                format!(
-                    "unit `{}`: `{}` is blank for {} but given for {}: its sum is left missing, not counted as 0",
-                    units[u].id,
-                    names[m],
-                    blank.join(", "),
-                    given.join(", ")
-                ),
-            )
-            .with_hint("its criteria follow `when_undefined`; fill the cell (0 if nothing happened) to sum it"),
-        );
+        let at = Problem::cell(file, line, columns[m] + 1, String::new());
+        notices.push(blank_notice(at, &units[u].id, &names[m], &blank, &given));
     }
     notices
+}
+
+/// One summand added to a sum: a blank on either side leaves the sum blank
+/// (never 0). Periods of a unit and old units of a merger sum the same way.
+pub fn add(sum: Option<f64>, value: Option<f64>) -> Option<f64> {
+    match (sum, value) {
+        (Some(a), Some(b)) => Some(a + b),
+        _ => None,
+    }
+}
+
+/// The notice for a metric of `unit` left missing because it is blank in the
+/// summands named in `blank` (periods, or old units of a merger) but given in
+/// those named in `given`; `at` says where (its message is replaced).
+pub fn blank_notice(
+    at: Problem,
+    unit: &str,
+    metric: &str,
+    blank: &[String],
+    given: &[String],
+) -> Problem {
+    Problem {
+        message: format!(
+            "unit `{unit}`: `{metric}` is blank for {} but given for {}: its sum is left missing, not counted as 0",
+            blank.join(", "),
+            given.join(", ")
+        ),
+        ..at
+    }
+    .with_hint("its criteria follow `when_undefined`; fill the cell (0 if nothing happened) to sum it")
 }
