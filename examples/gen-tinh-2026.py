@@ -167,13 +167,17 @@ def write(name, header, rows):
 def main():
     units = new_units()
     rng = random.Random(SEED)
+    # The portal publishes "Công khai, minh bạch" as points (0..18) that no
+    # count reproduces: a column of its own, drawn apart so the rest stays put.
+    portal = random.Random(SEED + 7)
     data, base, merge, people = [], [], [], []
     for uid, name, group, olds in units:
         quality = rng.random()
         size = 60 if uid == "dac_khu_truong_sa" else size_of(rng, group)
         c = counts(rng, size, quality)
         data.append([uid, name, group, "2026"] + [c[k] for k in COUNTS]
-                    + [f"{rng.uniform(0.3, 0.8):.2f}", int(rng.random() < 0.05), f"{rng.uniform(0.8, 1.0):.3f}"])
+                    + [f"{rng.uniform(0.3, 0.8):.2f}", int(rng.random() < 0.05), f"{rng.uniform(0.8, 1.0):.3f}"]
+                    + [f"{portal.uniform(13.0, 18.0):.2f}"])
         for oid, oname, ogroup in olds:
             merge.append([oid, uid, name if oid == olds[0][0] else "", group if oid == olds[0][0] else ""])
             share = 0 if oid == ZERO_OLD else size * rng.uniform(0.6, 1.1) / len(olds)
@@ -185,7 +189,7 @@ def main():
             base.append([oid, oname, ogroup, "2024"] + row + ["", "", ""])
         for p in range(rng.randint(2, 4)):
             people.append(person(rng, uid, group, p))
-    write("tinh-2026.csv", HEADER, data)
+    write("tinh-2026.csv", HEADER + ["ckmb"], data)
     write("tinh-2024-truoc-sap-xep.csv", HEADER, base)
     write("sap-xep-2025.csv", ["old_unit_id", "new_unit_id", "new_unit_name", "group"], merge)
     write("tinh-2026-canhan.csv", ["unit_id", "person_id", "full_name", "position", "direct",

@@ -104,6 +104,47 @@ pub struct QuotaNomination {
 pub struct TierNomination {
     pub tier: usize,
     pub quotas: Vec<QuotaNomination>,
+    /// "Dự toán kinh phí khen thưởng", when the tier has a `reward`.
+    pub reward: Option<RewardTotal>,
+}
+
+/// The money a tier's list costs: per entry and in all (VND).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RewardTotal {
+    pub collectives: u32,
+    pub individuals: u32,
+    pub per_collective: f64,
+    pub per_individual: f64,
+    pub total: f64,
+}
+
+impl RewardTotal {
+    /// Collectives nominated and people proposed by name, times the tier's
+    /// reward multiples of the base salary, rounded to whole đồng.
+    fn of(campaign: &Campaign, t: usize, quotas: &[QuotaNomination]) -> Option<RewardTotal> {
+        let r = campaign.tiers[t].reward?;
+        let base = campaign.base_salary?;
+        let collectives = quotas
+            .iter()
+            .flat_map(|q| &q.collectives)
+            .filter(|c| c.status == Status::Nominated)
+            .count() as u32;
+        let individuals = quotas
+            .iter()
+            .flat_map(|q| &q.individuals)
+            .filter(|i| matches!(i.pick, Pick::Person(_)))
+            .count() as u32;
+        let per_collective = (r.collective.unwrap_or(0.0) * base).round();
+        let per_individual = (r.individual.unwrap_or(0.0) * base).round();
+        Some(RewardTotal {
+            collectives,
+            individuals,
+            per_collective,
+            per_individual,
+            total: f64::from(collectives) * per_collective
+                + f64::from(individuals) * per_individual,
+        })
+    }
 }
 
 /// Walks every tier from the highest: the collectives are the quota lines of
@@ -141,13 +182,17 @@ pub fn nominate_decided(
     let result = lines
         .into_iter()
         .enumerate()
-        .map(|(t, groups)| TierNomination {
-            tier: t,
-            quotas: groups
+        .map(|(t, groups)| {
+            let quotas: Vec<QuotaNomination> = groups
                 .into_iter()
                 .zip(&campaign.tiers[t].quotas)
                 .map(|(g, q)| picker.quota(t, g, q))
-                .collect(),
+                .collect();
+            TierNomination {
+                tier: t,
+                reward: RewardTotal::of(campaign, t, &quotas),
+                quotas,
+            }
         })
         .collect();
     if let Some(d) = decisions {

@@ -20,6 +20,7 @@ mod merge;
 mod nominate;
 mod properties;
 mod quota_line;
+mod quotas;
 mod reports;
 mod robustness;
 mod trust_data;

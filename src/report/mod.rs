@@ -107,6 +107,73 @@ pub fn quota_note(
     s
 }
 
+/// How a quota's places were counted, when there is anything to show: a
+/// percent ("10% × 16 = 1,6 → 1 suất") or several rules (the strictest wins).
+/// `of_people` says whether the percents are of people or of units.
+pub fn basis_note(
+    lang: crate::i18n::Lang,
+    basis: &crate::campaign::quota::Counted,
+    of_people: bool,
+) -> Option<String> {
+    use crate::campaign::Places;
+    use crate::i18n::Lang;
+    if basis.rules.len() < 2 && !matches!(basis.rules.first(), Some((Places::Percent(_), _))) {
+        return None;
+    }
+    let comma = |x: f64| {
+        let s = format!("{}", (x * 100.0).round() / 100.0);
+        match lang {
+            Lang::Vi => s.replace('.', ","),
+            Lang::En => s,
+        }
+    };
+    let (units, places) = match (lang, of_people) {
+        (Lang::Vi, false) => ("đơn vị", "suất"),
+        (Lang::Vi, true) => ("người đủ điều kiện", "suất"),
+        (Lang::En, false) => ("units", "place(s)"),
+        (Lang::En, true) => ("eligible people", "place(s)"),
+    };
+    let parts: Vec<String> = basis
+        .rules
+        .iter()
+        .map(|(rule, k)| match rule {
+            Places::Fixed(n) => format!("{n} {places}"),
+            Places::Percent(p) => format!(
+                "{}% × {} {units} = {} → {k} {places}",
+                comma(*p),
+                basis.of,
+                comma(p * f64::from(basis.of) / 100.0)
+            ),
+        })
+        .collect();
+    let mut s = parts.join("; ");
+    if basis.rules.len() > 1 {
+        s.push_str(&match lang {
+            Lang::Vi => format!(" — lấy mức chặt hơn: {} {places}", basis.places),
+            Lang::En => format!(" — the strictest applies: {} {places}", basis.places),
+        });
+    }
+    Some(s)
+}
+
+/// A whole amount of money with thousands grouped as the language writes it
+/// (2.340.000 in Vietnamese, 2,340,000 in English).
+pub fn money(lang: crate::i18n::Lang, x: f64) -> String {
+    let digits = format!("{}", x.round().abs() as u64);
+    let sep = match lang {
+        crate::i18n::Lang::Vi => '.',
+        crate::i18n::Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if x < 0.0 { format!("-{out}") } else { out }
+}
+
 /// The status of a unit taken by a higher tier of an exclusive campaign.
 pub fn won_label(lang: crate::i18n::Lang, award: &str) -> String {
     format!("↑ {} {award}", lang.pick("đã đề nghị", "nominated for"))

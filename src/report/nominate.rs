@@ -125,11 +125,65 @@ impl NominationView<'_> {
     /// The notes under a quota: places, ties, and who is out and why.
     fn quota_notes(&self, q: &QuotaNomination) -> Vec<String> {
         let l = self.lang();
-        let mut notes = vec![format!(
-            "{}: {}",
-            self.group_name(q),
-            crate::report::quota_note(l, q.places, q.filled, q.tie)
-        )];
+        let mut notes = Vec::new();
+        if q.basis.is_some() {
+            notes.push(format!(
+                "{}: {}",
+                self.group_name(q),
+                crate::report::quota_note(l, q.places, q.filled, q.tie)
+            ));
+        }
+        if let Some(b) = &q.people_basis {
+            let picked = q
+                .individuals
+                .iter()
+                .filter(|i| matches!(i.pick, Pick::Person(_)))
+                .count();
+            notes.push(match l {
+                Lang::Vi => format!(
+                    "{}: cá nhân toàn khối {picked}/{} suất",
+                    self.group_name(q),
+                    b.places
+                ),
+                Lang::En => format!(
+                    "{}: people across the group {picked}/{} places",
+                    self.group_name(q),
+                    b.places
+                ),
+            });
+        }
+        let bases = [(&q.basis, false), (&q.people_basis, true)];
+        for (basis, people) in bases {
+            if let Some(b) = basis
+                .as_ref()
+                .and_then(|b| crate::report::basis_note(l, b, people))
+            {
+                notes.push(b);
+            }
+        }
+        if !q.capped.is_empty() {
+            let cap = self.units.campaign.tiers[tier_of_quota(self, q)]
+                .quotas
+                .iter()
+                .find(|x| x.group == q.group)
+                .and_then(|x| x.per_unit)
+                .unwrap_or(0);
+            let list: Vec<String> = q
+                .capped
+                .iter()
+                .map(|&(u, k)| format!("{} ({k})", self.unit(u).name))
+                .collect();
+            notes.push(match l {
+                Lang::Vi => format!(
+                    "Giới hạn {cap} đề nghị mỗi đơn vị đã bỏ qua: {}",
+                    list.join("; ")
+                ),
+                Lang::En => format!(
+                    "The cap of {cap} proposal(s) per unit passed over: {}",
+                    list.join("; ")
+                ),
+            });
+        }
         if let (Some((t, d)), Some(ds)) = (q.settled, self.decisions) {
             notes.push(match l {
                 Lang::Vi => format!(
@@ -322,6 +376,33 @@ impl NominationView<'_> {
     }
 
     fn total_line(&self, tn: &TierNomination) -> String {
+        let mut s = self.count_line(tn);
+        if let Some(r) = tn.reward {
+            let l = self.lang();
+            let money = |x: f64| crate::report::money(l, x);
+            s.push_str(&match l {
+                Lang::Vi => format!(
+                    ". Dự toán kinh phí khen thưởng: {} tập thể × {} + {} cá nhân × {} = {} đồng",
+                    r.collectives,
+                    money(r.per_collective),
+                    r.individuals,
+                    money(r.per_individual),
+                    money(r.total)
+                ),
+                Lang::En => format!(
+                    ". Reward budget: {} collective(s) × {} + {} individual(s) × {} = {} VND",
+                    r.collectives,
+                    money(r.per_collective),
+                    r.individuals,
+                    money(r.per_individual),
+                    money(r.total)
+                ),
+            });
+        }
+        s
+    }
+
+    fn count_line(&self, tn: &TierNomination) -> String {
         let (c, named, open) = self.counts(tn);
         match self.lang() {
             Lang::Vi => format!(
@@ -404,4 +485,12 @@ impl NominationView<'_> {
         }
         out
     }
+}
+
+/// The tier a quota of the view belongs to.
+fn tier_of_quota(view: &NominationView, q: &QuotaNomination) -> usize {
+    view.tiers
+        .iter()
+        .find(|t| t.quotas.iter().any(|x| std::ptr::eq(x, q)))
+        .map_or(0, |t| t.tier)
 }

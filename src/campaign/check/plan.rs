@@ -111,16 +111,16 @@ impl Checker<'_> {
             };
             let collectives = places(&q.collectives, "collectives")?;
             let individuals = places(&q.individuals, "individuals")?;
-            if collectives.is_none() && individuals.is_none() && q.per_unit.is_none() {
+            if q.individuals_each.is_some() && collectives.is_none() {
                 bail!(
-                    "{}:{line}: {what}, group `{}`: a quota needs `collectives`, `individuals` or `per_unit`",
+                    "{}:{line}: {what}, group `{}`: `individuals_each` goes with `collectives` (people of each nominated collective); for people across the group write `individuals`",
                     self.file,
                     q.group
                 );
             }
-            if q.individuals_each.is_some() && collectives.is_none() {
+            if collectives.is_none() && individuals.is_none() && q.per_unit.is_none() {
                 bail!(
-                    "{}:{line}: {what}, group `{}`: `individuals_each` goes with `collectives` (people of each nominated collective); for people across the group write `individuals`",
+                    "{}:{line}: {what}, group `{}`: a quota needs `collectives`, `individuals` or `per_unit`",
                     self.file,
                     q.group
                 );

@@ -116,7 +116,19 @@ impl NominationView<'_> {
                 let quotas: Vec<Value> = tn
                     .quotas
                     .iter()
-                    .map(|q| json!({"group": c.groups[q.group].id, "places": q.places, "filled": q.filled, "tie": q.tie.map(|t| json!({"units": t.units, "places": t.places}))}))
+                    .map(|q| {
+                        let mut o = json!({"group": c.groups[q.group].id, "places": q.places, "filled": q.filled, "tie": q.tie.map(|t| json!({"units": t.units, "places": t.places}))});
+                        if let Some(b) = &q.people_basis {
+                            let picked = q.individuals.iter().filter(|i| matches!(i.pick, Pick::Person(_))).count();
+                            o["individual_places"] = json!(b.places);
+                            o["individuals_picked"] = json!(picked);
+                        }
+                        if !q.capped.is_empty() {
+                            let capped: Vec<Value> = q.capped.iter().map(|&(u, k)| json!({"unit_id": self.unit(u).id, "removed": k})).collect();
+                            o["capped"] = json!(capped);
+                        }
+                        o
+                    })
                     .collect();
                 let mut entries = Vec::new();
                 for q in &tn.quotas {
@@ -124,7 +136,12 @@ impl NominationView<'_> {
                     entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i))));
                 }
                 let t = &c.tiers[tn.tier];
-                json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries})
+                let mut o = json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries});
+                // Members of 2025+ plans, absent from plans that do not use them.
+                if let Some(r) = tn.reward {
+                    o["reward"] = json!({"collectives": r.collectives, "individuals": r.individuals, "per_collective": r.per_collective, "per_individual": r.per_individual, "total": r.total});
+                }
+                o
             })
             .collect();
         json!({"campaign": c.id, "data": self.units.metrics.file, "exclusive": c.exclusive, "tiers": tiers})

@@ -53,6 +53,13 @@ impl View<'_> {
         if let Some(p) = g.places {
             notes.push(crate::report::quota_note(l, p, g.filled, g.tie));
         }
+        if let Some(b) = g
+            .basis
+            .as_ref()
+            .and_then(|b| crate::report::basis_note(l, b, false))
+        {
+            notes.push(b);
+        }
         if g.entries.is_empty() {
             notes.push(
                 l.pick(

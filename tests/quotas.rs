@@ -1,0 +1,258 @@
+//! The quotas of 2025+ plans through the binary: percents rounded down with
+//! the computation shown, several quotas of a tier over a group (the
+//! strictest wins), people across a group in the plan's order, the per-unit
+//! cap, tie-break rules, rewards — and the shipped 2026 template on its data.
+
+use serde_json::Value;
+
+use crate::util::*;
+
+/// Ten units of one group; `a` is the only criterion (points = 10 × a).
+const CAMPAIGN: &str = r#"schema: thidua/campaign/v1
+id: "q"
+groups: { xa: { name: "Khối xã" } }
+criteria: [{ id: a, name: A, points: 10, value: "a" }]
+tiebreak:
+  - a
+  - { rule: "ty_le_nu >= 0.7", name: "Tập thể có từ 70% nữ" }
+individuals:
+  order: [direct, non_leader, score, female]
+base_salary: 2340000
+exclusive: true
+tiers:
+  - id: bk
+    award: "Bằng khen của Chủ tịch UBND tỉnh"
+    quotas:
+      - { group: xa, collectives: 4, individuals_each: 2 }
+      - { group: xa, collectives: "25%" }
+      - { group: xa, per_unit: 2 }
+    reward: { collective: 3.0, individual: 1.5 }
+  - id: gk
+    award: "Giấy khen của Chủ tịch UBND xã"
+    quotas:
+      - { group: xa, individuals: "50%", per_unit: 1 }
+"#;
+
+fn data() -> String {
+    let mut s = String::from("unit_id,unit_name,group,a,ty_le_nu\n");
+    // u1 and u2 are equal on points; only u2 has 70% women: it ranks first.
+    let rows = [
+        ("u1", 0.9, 0.5),
+        ("u2", 0.9, 0.75),
+        ("u3", 0.8, 0.5),
+        ("u4", 0.7, 0.5),
+        ("u5", 0.6, 0.5),
+        ("u6", 0.5, 0.5),
+        ("u7", 0.4, 0.5),
+        ("u8", 0.3, 0.5),
+    ];
+    for (id, a, nu) in rows {
+        s.push_str(&format!("{id},Xã {id},xa,{a},{nu}\n"));
+    }
+    s
+}
+
+const PEOPLE: &str = "unit_id,person_id,full_name,position,direct,score,gender,leader\n\
+    u2,p21,Lãnh đạo,Chủ tịch,1,9,nam,1\n\
+    u2,p22,Chuyên viên nam,Công chức,1,8,nam,0\n\
+    u2,p23,Chuyên viên nữ,Công chức,1,8,nữ,0\n\
+    u1,p11,Một,Công chức,1,8,nữ,0\n\
+    u3,p31,Ba,Công chức,0,9,nam,0\n\
+    u4,p41,Bốn,Công chức,1,7,nam,0\n\
+    u4,p42,Bốn B,Công chức,1,6,nam,0\n\
+    u5,p51,Năm,Công chức,1,5,nữ,0\n";
+
+struct Files {
+    _dir: tempfile::TempDir,
+    campaign: String,
+    data: String,
+    people: String,
+}
+
+fn files() -> Files {
+    let dir = tempfile::tempdir().unwrap();
+    Files {
+        campaign: write(dir.path(), "c.yaml", CAMPAIGN),
+        data: write(dir.path(), "d.csv", &data()),
+        people: write(dir.path(), "p.csv", PEOPLE),
+        _dir: dir,
+    }
+}
+
+fn entries<'a>(v: &'a Value, tier: usize, kind: &str) -> Vec<&'a Value> {
+    v["tiers"][tier]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn percent_quotas_round_down_and_the_strictest_of_several_wins() {
+    let f = files();
+    let v = json(&["rank", &f.data, "--criteria", &f.campaign, "--tier", "bk"]);
+    // 4 places, or 25% × 8 = 2: the strictest is 2.
+    assert_eq!(v["groups"][0]["places"], 2);
+    let inside: Vec<&str> = units(&v)
+        .iter()
+        .filter(|u| u["line"] == "in")
+        .map(|u| u["unit_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(inside, ["u2", "u1"], "the rule tie-break puts u2 first");
+    assert_eq!(unit(&v, "u2")["rank"], 1);
+    assert_eq!(unit(&v, "u1")["rank"], 2);
+    let md = stdout(&[
+        "rank",
+        &f.data,
+        "--criteria",
+        &f.campaign,
+        "--tier",
+        "bk",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.contains("4 suất; 25% × 8 đơn vị = 2 → 2 suất — lấy mức chặt hơn: 2 suất"),
+        "{md}"
+    );
+}
+
+#[test]
+fn people_follow_the_plans_order_under_the_per_unit_cap() {
+    let f = files();
+    let v = json(&[
+        "nominate",
+        &f.data,
+        "--criteria",
+        &f.campaign,
+        "--individuals",
+        &f.people,
+    ]);
+    let people: Vec<(String, String)> = entries(&v, 0, "individual")
+        .iter()
+        .map(|e| {
+            (
+                e["unit_id"].as_str().unwrap().to_string(),
+                format!(
+                    "{}:{}",
+                    e["person_id"].as_str().unwrap_or("-"),
+                    e["status"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    // u2: 2 per unit in all, its collective takes one: one person. Direct
+    // workers all; non-leaders before the chairman; then score (8 = 8); then
+    // women first: p23, not p22 and never by file order.
+    assert_eq!(
+        people,
+        [
+            ("u2".to_string(), "p23:nominated".to_string()),
+            ("u1".to_string(), "p11:nominated".to_string()),
+        ]
+    );
+    let q = &v["tiers"][0]["quotas"][0];
+    assert_eq!(
+        q["capped"],
+        serde_json::json!([{"unit_id": "u2", "removed": 1}, {"unit_id": "u1", "removed": 1}])
+    );
+    // Reward: 2 collectives × 3.0 + 2 people × 1.5 of 2.340.000.
+    assert_eq!(
+        v["tiers"][0]["reward"]["total"],
+        2.0 * 7_020_000.0 + 2.0 * 3_510_000.0
+    );
+    let md = stdout(&[
+        "nominate",
+        &f.data,
+        "--criteria",
+        &f.campaign,
+        "--individuals",
+        &f.people,
+        "--format",
+        "md",
+    ]);
+    assert!(md.contains("Dự toán kinh phí khen thưởng: 2 tập thể × 7.020.000 + 2 cá nhân × 3.510.000 = 21.060.000 đồng"), "{md}");
+    // gk: 50% of the eligible people not yet proposed (6 → 3), one per unit.
+    let gk = entries(&v, 1, "individual");
+    let picked: Vec<&str> = gk
+        .iter()
+        .filter(|e| e["status"] == "nominated")
+        .map(|e| e["person_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(picked.len(), 3, "{gk:?}");
+    let units: std::collections::HashSet<&str> =
+        gk.iter().map(|e| e["unit_id"].as_str().unwrap()).collect();
+    assert_eq!(units.len(), picked.len(), "one per unit");
+    assert!(
+        !picked.contains(&"p23") && !picked.contains(&"p11"),
+        "never twice"
+    );
+    assert!(
+        md.contains("50% × 6 người đủ điều kiện = 3 → 3 suất"),
+        "{md}"
+    );
+}
+
+#[test]
+fn quota_values_that_are_not_places_are_refused_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (bad, want) in [
+        (
+            "collectives: \"120%\"",
+            "collectives: expected a percent above 0 and at most 100",
+        ),
+        (
+            "collectives: ten",
+            "collectives: expected a whole number of places",
+        ),
+        (
+            "individuals_each: 1",
+            "`individuals_each` goes with `collectives`",
+        ),
+    ] {
+        let yaml = CAMPAIGN.replace("per_unit: 2", bad);
+        let c = write(dir.path(), "c.yaml", &yaml);
+        let d = write(dir.path(), "d.csv", &data());
+        let err = fails(&["rank", &d, "--criteria", &c, "--tier", "bk"], 1);
+        assert!(
+            err.contains("c.yaml:") && err.contains(want),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_2026_template_checks_clean_on_its_data_and_ranks() {
+    let (out, _) = run(&[
+        "check",
+        "criteria/tinh-xa-2026.yaml",
+        "examples/tinh-2026.csv",
+    ]);
+    assert!(out.contains("OK"), "{out}");
+    let v = json(&[
+        "rank",
+        "--criteria",
+        "criteria/tinh-xa-2026.yaml",
+        "--tier",
+        "bk_tinh",
+        "examples/tinh-2026.csv",
+    ]);
+    let groups: Vec<(&str, u64)> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["group"].as_str().unwrap(), g["places"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(groups, [("khoi_xa", 4), ("khoi_phuong", 1), ("khoi_so", 2)]);
+    let n = json(&[
+        "nominate",
+        "--criteria",
+        "criteria/tinh-xa-2026.yaml",
+        "examples/tinh-2026.csv",
+        "--individuals",
+        "examples/tinh-2026-canhan.csv",
+    ]);
+    assert!(n["tiers"][0]["reward"]["total"].as_f64().unwrap() > 0.0);
+    assert_eq!(n["tiers"][1]["id"], "gk_xa");
+}
