@@ -23,6 +23,7 @@ pub mod record;
 pub mod report;
 pub mod scoring;
 pub mod sheet;
+pub mod stamp;
 pub mod whatif;
 
 /// A mistake in how the command was called (exit code 2), as opposed to bad

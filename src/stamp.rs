@@ -1,0 +1,193 @@
+//! "Mã kiểm tra": a code printed on every list a council reads or signs,
+//! proving it came from these figures. It is a SHA-256 over the campaign as
+//! the tool understood it (after `--weights`), the bytes of every input file,
+//! the flags that change results and the tool's version — never over time,
+//! paths or the output format, so the same inputs give the same code on every
+//! machine and in every format.
+//!
+//! The printed code has three groups of four hex digits: the campaign's, the
+//! input files', and the whole's. So `thidua verify` can say *what* differs
+//! (another campaign, other data, another version or other flags) from the
+//! code alone; the JSON carries the full 64-digit digest.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::campaign::Campaign;
+
+/// The stamp of one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    /// "3F2A-91C0-7B1E".
+    pub code: String,
+    /// The whole digest, 64 hex digits.
+    pub sha256: String,
+    /// Each input file: its role and digest, in a fixed order.
+    pub inputs: Vec<InputDigest>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputDigest {
+    /// `data`, `baseline`, `individuals`, `decisions`, `merge`, `compare`…
+    pub role: String,
+    pub sha256: String,
+}
+
+/// What a run read and how it was asked, for its stamp.
+#[derive(Debug, Default)]
+pub struct Material<'a> {
+    /// (role, bytes) of every input file, in the order the command reads them.
+    pub inputs: Vec<(&'a str, Vec<u8>)>,
+    /// (flag, value) of every flag that changes a result.
+    pub flags: Vec<(&'a str, String)>,
+}
+
+/// The version every stamp includes: another version may compute otherwise.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The campaign as the tool understood it: every rule, point, quota and date,
+/// without where it was read from (file name, line numbers, comments).
+pub fn canonical_campaign(c: &Campaign) -> String {
+    let mut c = c.clone();
+    c.file = String::new();
+    c.source = "".into();
+    for cr in &mut c.criteria {
+        cr.line = 0;
+    }
+    for p in &mut c.penalties {
+        p.line = 0;
+    }
+    for g in &mut c.gates {
+        g.line = 0;
+    }
+    for t in &mut c.tiers {
+        for q in &mut t.quotas {
+            q.lines.clear();
+        }
+    }
+    format!("{c:?}")
+}
+
+/// Length-prefixed, so that no two different materials hash alike by
+/// shifting bytes between fields.
+fn feed(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+/// The three digests the code is made of: campaign, inputs, whole.
+fn digests(campaign: &Campaign, m: &Material) -> ([u8; 32], [u8; 32], [u8; 32], Vec<InputDigest>) {
+    let camp: [u8; 32] = Sha256::digest(canonical_campaign(campaign).as_bytes()).into();
+    let mut each = Vec::new();
+    let mut h = Sha256::new();
+    for (role, bytes) in &m.inputs {
+        let d: [u8; 32] = Sha256::digest(bytes).into();
+        feed(&mut h, role.as_bytes());
+        feed(&mut h, &d);
+        each.push(InputDigest {
+            role: role.to_string(),
+            sha256: hex(&d),
+        });
+    }
+    let inputs: [u8; 32] = h.finalize().into();
+    let mut h = Sha256::new();
+    feed(&mut h, b"thidua-stamp-v1");
+    feed(&mut h, VERSION.as_bytes());
+    feed(&mut h, &camp);
+    feed(&mut h, &inputs);
+    for (flag, value) in &m.flags {
+        feed(&mut h, flag.as_bytes());
+        feed(&mut h, value.as_bytes());
+    }
+    (camp, inputs, h.finalize().into(), each)
+}
+
+/// The stamp of a run that used `campaign` and read `m`.
+pub fn stamp(campaign: &Campaign, m: &Material) -> Stamp {
+    let (camp, inputs, whole, each) = digests(campaign, m);
+    let group = |d: &[u8; 32]| format!("{:02X}{:02X}", d[0], d[1]);
+    Stamp {
+        code: format!("{}-{}-{}", group(&camp), group(&inputs), group(&whole)),
+        sha256: hex(&whole),
+        inputs: each,
+    }
+}
+
+/// What a code says differs from the stamp of a run, where it can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The code is not of the form XXXX-XXXX-XXXX (or 64 hex digits).
+    Malformed,
+    Campaign,
+    Inputs,
+    /// Same campaign and files: another version, or other flags.
+    VersionOrFlags,
+}
+
+/// Compares a printed code (or the full digest) with a run's stamp.
+pub fn check(code: &str, s: &Stamp) -> Result<(), Mismatch> {
+    let code = code.trim();
+    if code.len() == 64 && code.chars().all(|c| c.is_ascii_hexdigit()) {
+        return if code.eq_ignore_ascii_case(&s.sha256) {
+            Ok(())
+        } else {
+            Err(Mismatch::VersionOrFlags)
+        };
+    }
+    let parts: Vec<&str> = code.split('-').collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.len() != 4 || !p.chars().all(|c| c.is_ascii_hexdigit())) {
+        return Err(Mismatch::Malformed);
+    }
+    let mine: Vec<&str> = s.code.split('-').collect();
+    let same = |i: usize| parts[i].eq_ignore_ascii_case(mine[i]);
+    match (same(0), same(1), same(2)) {
+        (true, true, true) => Ok(()),
+        (false, _, _) => Err(Mismatch::Campaign),
+        (true, false, _) => Err(Mismatch::Inputs),
+        (true, true, false) => Err(Mismatch::VersionOrFlags),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign::{DEFAULT_LABEL, DEFAULT_YAML};
+
+    fn material(data: &[u8]) -> Material<'static> {
+        Material {
+            inputs: vec![("data", data.to_vec())],
+            flags: vec![("--tier", "huyen".into())],
+        }
+    }
+
+    #[test]
+    fn the_code_depends_on_what_was_read_never_on_where() {
+        let c = Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL).unwrap();
+        let s = stamp(&c, &material(b"a,b\n1,2\n"));
+        assert_eq!(s.code.len(), 14);
+        assert_eq!(s.sha256.len(), 64);
+        // Another file name and comments: the same campaign, the same code.
+        let moved = format!("# chú thích\n{DEFAULT_YAML}");
+        let c2 = Campaign::from_yaml(&moved, "elsewhere/plan.yaml").unwrap();
+        assert_eq!(stamp(&c2, &material(b"a,b\n1,2\n")), s);
+        // One byte of data: the inputs group changes, the campaign's does not.
+        let other = stamp(&c, &material(b"a,b\n1,3\n"));
+        assert_eq!(check(&other.code, &s), Err(Mismatch::Inputs));
+        assert_eq!(check(&s.code, &s), Ok(()));
+        assert_eq!(check(&s.code.to_lowercase(), &s), Ok(()));
+        assert_eq!(check(&s.sha256, &s), Ok(()));
+        // Another point: another campaign.
+        let mut c3 = c.clone();
+        c3.criteria[0].points += 1.0;
+        assert_eq!(check(&stamp(&c3, &material(b"a,b\n1,2\n")).code, &s), Err(Mismatch::Campaign));
+        // Another flag value.
+        let mut m = material(b"a,b\n1,2\n");
+        m.flags[0].1 = "tinh".into();
+        assert_eq!(check(&stamp(&c, &m).code, &s), Err(Mismatch::VersionOrFlags));
+        assert_eq!(check("12-34", &s), Err(Mismatch::Malformed));
+    }
+}
