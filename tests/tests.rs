@@ -10,6 +10,7 @@ mod cli;
 mod deadlines;
 mod deadlines_files;
 mod deadlines_support;
+mod docx;
 mod flags;
 mod golden;
 mod import;

@@ -2,6 +2,7 @@
 //! module writes them as a terminal table, CSV, Markdown or JSON, the same
 //! way for every command.
 
+pub mod docx;
 pub mod explain;
 pub mod html;
 pub mod nominate;
@@ -28,9 +29,8 @@ pub enum Format {
     Html,
     /// An Excel workbook (binary: needs -o or a redirect).
     Xlsx,
-    /// A Word document: known, so `-o x.docx` is answered, but not written
-    /// by any command yet (hidden from help and completions).
-    #[value(hide = true)]
+    /// A Word document in the Nghị định 30 layout (binary: needs -o or a
+    /// redirect): `nominate`, `rank`, `score`.
     Docx,
     /// iCalendar (RFC 5545), for any calendar app (`deadlines`).
     Ics,
