@@ -139,7 +139,11 @@ pub fn check(code: &str, s: &Stamp) -> Result<(), Mismatch> {
         };
     }
     let parts: Vec<&str> = code.split('-').collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.len() != 4 || !p.chars().all(|c| c.is_ascii_hexdigit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.len() != 4 || !p.chars().all(|c| c.is_ascii_hexdigit()))
+    {
         return Err(Mismatch::Malformed);
     }
     let mine: Vec<&str> = s.code.split('-').collect();
@@ -183,11 +187,17 @@ mod tests {
         // Another point: another campaign.
         let mut c3 = c.clone();
         c3.criteria[0].points += 1.0;
-        assert_eq!(check(&stamp(&c3, &material(b"a,b\n1,2\n")).code, &s), Err(Mismatch::Campaign));
+        assert_eq!(
+            check(&stamp(&c3, &material(b"a,b\n1,2\n")).code, &s),
+            Err(Mismatch::Campaign)
+        );
         // Another flag value.
         let mut m = material(b"a,b\n1,2\n");
         m.flags[0].1 = "tinh".into();
-        assert_eq!(check(&stamp(&c, &m).code, &s), Err(Mismatch::VersionOrFlags));
+        assert_eq!(
+            check(&stamp(&c, &m).code, &s),
+            Err(Mismatch::VersionOrFlags)
+        );
         assert_eq!(check("12-34", &s), Err(Mismatch::Malformed));
     }
 }

@@ -20,7 +20,7 @@ fn an_unknown_extension_or_none_is_a_usage_error_and_writes_nothing() {
             let err = fails(&[cmd, EXAMPLE, "-o", s(&out)], 2);
             assert!(err.contains(&format!("-o {}", out.display())), "{err}");
             assert!(
-                err.contains(".csv, .json, .md, .html, .xlsx, .txt (table)"),
+                err.contains(".csv, .json, .md, .html, .xlsx, .docx, .txt (table)"),
                 "names the accepted extensions: {err}"
             );
             assert!(!out.exists(), "{cmd} -o {name} wrote a file");
@@ -34,18 +34,11 @@ fn an_unknown_extension_or_none_is_a_usage_error_and_writes_nothing() {
 }
 
 #[test]
-fn docx_is_a_known_extension_that_no_command_writes_yet() {
+fn docx_is_written_by_the_report_commands_and_not_by_deadlines() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("bao-cao.docx");
-    for cmd in ["score", "rank", "nominate"] {
-        let err = fails(&[cmd, EXAMPLE, "-o", s(&out)], 2);
-        assert!(err.contains("docx is not available yet"), "{err}");
-        let err = fails(&[cmd, EXAMPLE, "--format", "docx"], 2);
-        assert!(
-            err.contains("--format docx: docx is not available yet"),
-            "{err}"
-        );
-    }
+    let out = dir.path().join("lich.docx");
+    let err = fails(&["deadlines", "-o", s(&out)], 2);
+    assert!(err.contains("this command cannot write docx"), "{err}");
     assert!(!out.exists());
 }
 

@@ -11,6 +11,7 @@ mod deadlines;
 mod deadlines_files;
 mod deadlines_support;
 mod decisions;
+mod docx;
 mod flags;
 mod golden;
 mod import;

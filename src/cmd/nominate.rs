@@ -27,6 +27,8 @@ pub struct Args {
     pub individuals: Option<PathBuf>,
     #[command(flatten)]
     pub out: OutputArgs,
+    #[command(flatten)]
+    pub doc: super::reports::DocArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
@@ -35,6 +37,7 @@ pub fn run(args: &Args) -> Result<()> {
         out,
         shown,
     } = resolve::nominate(args)?;
+    let doc = args.doc.load(&out)?;
     let (metrics, baseline) = args.input.load()?;
     let people = args
         .individuals
@@ -62,6 +65,7 @@ pub fn run(args: &Args) -> Result<()> {
             metrics: &metrics,
             scores: &scores,
             lang: out.lang,
+            decisions: decisions.as_ref(),
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
@@ -69,6 +73,11 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.individuals.as_deref());
+    inputs.extend(args.doc.inputs());
+    let docx = |f: &_| crate::report::docx::nominate(&view, f);
+    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
+        return done;
+    }
     if let Some(done) = super::reports::nominate(&out, &view, &inputs) {
         return done;
     }

@@ -32,6 +32,8 @@ pub struct Args {
     pub sensitivity: SensitivityArgs,
     #[command(flatten)]
     pub out: OutputArgs,
+    #[command(flatten)]
+    pub doc: super::reports::DocArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
@@ -41,6 +43,7 @@ pub fn run(args: &Args) -> Result<()> {
         tier,
         draws,
     } = resolve::rank(args)?;
+    let doc = args.doc.load(&out)?;
     let (metrics, baseline) = args.input.load()?;
     let prev = baseline.as_ref().map(|b| &b.metrics);
     let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
@@ -91,9 +94,18 @@ pub fn run(args: &Args) -> Result<()> {
         metrics: &metrics,
         scores: &scores,
         lang: out.lang,
+        decisions: decisions.as_ref(),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());
+    inputs.extend(args.doc.inputs());
+    if doc.is_some() && (since.is_some() || against.is_some() || stability.is_some()) {
+        return Err(super::score::what_if_in_docx());
+    }
+    let docx = |f: &_| crate::report::docx::rank(&view, &groups, tier, f);
+    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
+        return done;
+    }
     let tables = || view.rank_tables_with(&groups, tier, &extras);
     if let Some(done) = super::reports::rank(&out, &view, &groups, tier, tables, &inputs) {
         return done;

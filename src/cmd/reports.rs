@@ -1,9 +1,9 @@
-//! The shell around the HTML and Excel renderers: reads the clock (the
-//! renderers are pure) and picks the rich report of each command when
-//! `--format` asks for html or xlsx (a workbook on a terminal was refused by
-//! `resolve`).
+//! The shell around the HTML, Excel and Word renderers: reads the clock and
+//! the `--doc` fields (the renderers are pure) and picks the rich report of
+//! each command when `--format` asks for html, xlsx or docx (a binary file on
+//! a terminal was refused by `resolve`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDateTime};
@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDateTime};
 use super::UsageError;
 use super::resolve::Output;
 use crate::ranking::GroupRanking;
+use crate::report::docx::DocFields;
 use crate::report::html::{self, Meta};
 use crate::report::nominate::NominationView;
 use crate::report::units::View;
@@ -118,4 +119,51 @@ pub fn nominate(out: &Output, view: &NominationView, inputs: &[&Path]) -> Option
         Format::Html => Ok(html::nominate(view, meta).into_bytes()),
         _ => xlsx::workbook(&xlsx::nominate_sheets(view), meta.generated),
     })
+}
+
+/// `--doc`: the fields of the .docx paper (`score`, `rank`, `nominate`).
+#[derive(Debug, clap::Args)]
+pub struct DocArgs {
+    /// Document fields for --format docx: issuer, number, place, date, signer,
+    /// the Tờ trình, recipients (YAML, see examples/van-ban.yaml); absent ones print as "…".
+    #[arg(long, value_name = "FILE")]
+    pub doc: Option<PathBuf>,
+}
+
+impl DocArgs {
+    /// The fields when the output is a .docx (blank without `--doc`), read
+    /// before any data; `--doc` with another format is a usage error.
+    pub fn load(&self, out: &Output) -> Result<Option<DocFields>> {
+        match (&self.doc, out.format()) {
+            (None, Format::Docx) => Ok(Some(DocFields::default())),
+            (None, _) => Ok(None),
+            (Some(p), Format::Docx) => {
+                let text = super::read_text(p)?;
+                Ok(Some(DocFields::from_yaml(&text, &p.display().to_string())?))
+            }
+            (Some(_), f) => Err(UsageError(format!(
+                "--doc fills a Word document: add --format docx or -o FILE.docx (the output is {})",
+                f.name()
+            ))
+            .into()),
+        }
+    }
+
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.doc.iter().map(PathBuf::as_path)
+    }
+}
+
+/// Writes the paper `render` makes from the fields, when there are fields
+/// (the output is a .docx); `None` leaves the other formats to the command.
+pub fn docx(
+    out: &Output,
+    fields: Option<&DocFields>,
+    inputs: &[&Path],
+    render: impl FnOnce(&DocFields) -> Result<Vec<u8>>,
+) -> Option<Result<()>> {
+    let fields = fields?;
+    Some(
+        render(fields).and_then(|bytes| crate::output::emit(out.output.as_deref(), &bytes, inputs)),
+    )
 }

@@ -34,6 +34,7 @@ const REPORTS: &[Format] = &[
     Format::Md,
     Format::Html,
     Format::Xlsx,
+    Format::Docx,
 ];
 
 pub const SCORE: Writes = Writes {
@@ -159,21 +160,20 @@ pub fn format(
         w.extensions()
     };
     if !w.writes(format) {
-        let why = if format == Format::Docx {
-            "docx is not available yet".to_string()
-        } else {
-            format!("this command cannot write {}", format.name())
-        };
         return Err(UsageError(format!(
-            "{via}: {why}; {} writes {listed}",
+            "{via}: this command cannot write {}; {} writes {listed}",
+            format.name(),
             w.command
         )));
     }
-    if format == Format::Xlsx && path.is_none() && terminal {
-        return Err(UsageError(
-            "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect the output)"
-                .into(),
-        ));
+    if matches!(format, Format::Xlsx | Format::Docx) && path.is_none() && terminal {
+        let (f, what) = match format {
+            Format::Xlsx => ("xlsx", "a binary workbook"),
+            _ => ("docx", "a binary Word document"),
+        };
+        return Err(UsageError(format!(
+            "--format {f} writes {what}: give -o FILE.{f} (or redirect the output)"
+        )));
     }
     Ok(format)
 }

@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::suggestion;
+use crate::report::Format;
 use crate::report::explain::{explain_json, explain_tables};
 use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
@@ -24,10 +25,19 @@ pub struct Args {
     pub explain: Option<String>,
     #[command(flatten)]
     pub out: OutputArgs,
+    #[command(flatten)]
+    pub doc: super::reports::DocArgs,
 }
 
 pub fn run(args: &Args) -> Result<()> {
     let resolve::Score { campaign, out } = resolve::score(args)?;
+    if args.explain.is_some() && out.format() == Format::Docx {
+        return Err(UsageError(
+            "--explain: a Word document is not written for one unit; use md, html or table".into(),
+        )
+        .into());
+    }
+    let doc = args.doc.load(&out)?;
     let (metrics, baseline) = args.input.load()?;
     let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
     let mut scores = scorer.score_all(&metrics)?;
@@ -52,8 +62,10 @@ pub fn run(args: &Args) -> Result<()> {
         metrics: &metrics,
         scores: &scores,
         lang: out.lang,
+        decisions: decisions.as_ref(),
     };
-    let inputs: Vec<&Path> = args.input.inputs();
+    let mut inputs: Vec<&Path> = args.input.inputs();
+    inputs.extend(args.doc.inputs());
     if let Some(id) = &args.explain {
         let Some(i) = metrics.unit_index(id) else {
             let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
@@ -98,6 +110,13 @@ pub fn run(args: &Args) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
+    if doc.is_some() && since.is_some() {
+        return Err(what_if_in_docx());
+    }
+    let docx = |f: &_| crate::report::docx::score(&view, f);
+    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
+        return done;
+    }
     let table = || view.score_table_with(false, &extras);
     if let Some(done) = super::reports::score(&out, &view, table, &inputs) {
         return done;
@@ -109,4 +128,14 @@ pub fn run(args: &Args) -> Result<()> {
         || view.score_json_with(&extras),
         &inputs,
     )
+}
+
+/// The what-if columns have no place on a paper to sign: refused, not dropped.
+pub fn what_if_in_docx() -> anyhow::Error {
+    UsageError(
+        "--format docx: the what-if columns (--baseline, --compare, --sensitivity) are not \
+         printed in the Word document; use html, xlsx or md for them"
+            .into(),
+    )
+    .into()
 }

@@ -2,6 +2,7 @@
 //! module writes them as a terminal table, CSV, Markdown or JSON, the same
 //! way for every command.
 
+pub mod docx;
 pub mod explain;
 pub mod html;
 pub mod nominate;
@@ -28,9 +29,8 @@ pub enum Format {
     Html,
     /// An Excel workbook (binary: needs -o or a redirect).
     Xlsx,
-    /// A Word document: known, so `-o x.docx` is answered, but not written
-    /// by any command yet (hidden from help and completions).
-    #[value(hide = true)]
+    /// A Word document in the Nghị định 30 layout (binary: needs -o or a
+    /// redirect): `nominate`, `rank`, `score`.
     Docx,
     /// iCalendar (RFC 5545), for any calendar app (`deadlines`).
     Ics,
@@ -172,6 +172,52 @@ pub fn money(lang: crate::i18n::Lang, x: f64) -> String {
         out.push(ch);
     }
     if x < 0.0 { format!("-{out}") } else { out }
+}
+
+/// Under a group's table: the tie the council settled at its line, and the
+/// points it added or removed for the group's units, each with its document.
+pub fn decision_notes(
+    lang: crate::i18n::Lang,
+    campaign: &crate::campaign::Campaign,
+    view: &units::View,
+    ds: &crate::decisions::Decisions,
+    g: &crate::ranking::GroupRanking,
+) -> Vec<String> {
+    use crate::i18n::Lang;
+    let mut out = Vec::new();
+    if let Some((t, d)) = g.settled {
+        out.push(match lang {
+            Lang::Vi => format!(
+                "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {}.",
+                t.units, t.places, ds.ties[d].document
+            ),
+            Lang::En => format!(
+                "{} units tied for {} place(s): settled per {}.",
+                t.units, t.places, ds.ties[d].document
+            ),
+        });
+    }
+    let p = campaign.precision as usize;
+    for e in &g.entries {
+        let u = &view.metrics.units[view.scores[e.score].unit];
+        for a in ds.adjustments_of(&u.id) {
+            let sign = if a.points > 0.0 { "+" } else { "−" };
+            let amount = format!("{:.p$}", a.points.abs());
+            let amount = match lang {
+                Lang::Vi => amount.replace('.', ","),
+                Lang::En => amount,
+            };
+            out.push(format!(
+                "{}: {sign}{amount} {} {} ({} {}).",
+                u.name,
+                lang.pick("điểm", "points"),
+                a.reason,
+                lang.pick("theo", "per"),
+                a.document
+            ));
+        }
+    }
+    out
 }
 
 /// The status of a unit taken by a higher tier of an exclusive campaign.

@@ -37,6 +37,9 @@ pub struct View<'a> {
     pub metrics: &'a Metrics,
     pub scores: &'a [UnitScore],
     pub lang: Lang,
+    /// The council's decisions, for renderers that show them beside the
+    /// figures they changed (docx); `None` without `--decisions`.
+    pub decisions: Option<&'a crate::decisions::Decisions>,
 }
 
 impl View<'_> {

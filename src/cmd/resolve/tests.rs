@@ -48,7 +48,7 @@ fn an_unknown_extension_or_none_is_refused_naming_the_accepted_ones() {
         assert!(e.starts_with(&format!("-o {file}: ")), "{e}");
         assert!(
             e.contains(
-                "rank writes .csv, .json, .md, .html, .xlsx, .txt (table) (or choose with --format)"
+                "rank writes .csv, .json, .md, .html, .xlsx, .docx, .txt (table) (or choose with --format)"
             ),
             "{e}"
         );
@@ -89,7 +89,7 @@ fn a_known_format_the_command_does_not_write_names_those_it_does() {
     let e = rule(SCORE, Some(Format::Ics), None, false).unwrap_err();
     assert_eq!(
         e,
-        "--format ics: this command cannot write ics; score writes table, csv, json, md, html, xlsx"
+        "--format ics: this command cannot write ics; score writes table, csv, json, md, html, xlsx, docx"
     );
     let e = rule(DEADLINES, None, Some("d.xlsx"), false).unwrap_err();
     assert_eq!(
@@ -101,16 +101,18 @@ fn a_known_format_the_command_does_not_write_names_those_it_does() {
 }
 
 #[test]
-fn docx_is_known_but_not_available_yet() {
-    for w in [SCORE, RANK, NOMINATE, DEADLINES] {
-        let e = rule(w, None, Some("bao-cao.docx"), false).unwrap_err();
-        assert!(e.contains("docx is not available yet"), "{e}");
-        let e = rule(w, Some(Format::Docx), None, false).unwrap_err();
-        assert!(
-            e.starts_with("--format docx: docx is not available yet"),
-            "{e}"
-        );
+fn docx_is_written_by_the_report_commands_only() {
+    for w in [SCORE, RANK, NOMINATE] {
+        assert_eq!(rule(w, None, Some("de-nghi.docx"), true), Ok(Format::Docx));
+        assert_eq!(rule(w, Some(Format::Docx), None, false), Ok(Format::Docx));
+        let e = rule(w, Some(Format::Docx), None, true).unwrap_err();
+        assert!(e.contains("give -o FILE.docx"), "{e}");
     }
+    let e = rule(DEADLINES, None, Some("bao-cao.docx"), false).unwrap_err();
+    assert!(
+        e.contains("-o bao-cao.docx: this command cannot write docx; deadlines writes"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -44,6 +44,7 @@ impl Run {
             metrics: &self.metrics,
             scores: &self.scores,
             lang,
+            decisions: None,
         }
     }
 
