@@ -10,6 +10,7 @@ pub mod holidays;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod levers;
 pub mod metrics;
 pub mod nomination;
 pub mod output;

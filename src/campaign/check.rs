@@ -198,6 +198,7 @@ impl Checker<'_> {
             deadlines,
             holidays,
             exclusive: raw.exclusive.unwrap_or(false),
+            levers: self.levers(raw.levers)?,
         })
     }
 

@@ -2,6 +2,7 @@
 //! once and checked once, so scoring never meets an unknown id or a bad date.
 
 mod check;
+mod levers;
 mod raw;
 mod schedule;
 
@@ -12,6 +13,8 @@ use indexmap::IndexMap;
 use crate::expr::Expr;
 use check::{Checker, line_of_key};
 use raw::*;
+
+pub use levers::Lever;
 
 /// The plan the product was born from, compiled in so `thidua rank` works
 /// with no campaign file at all.
@@ -43,6 +46,8 @@ pub struct Campaign {
     pub deadlines: Vec<Deadline>,
     pub holidays: Vec<Holiday>,
     pub exclusive: bool,
+    /// Changes a unit controls, for "what it would take" (`rank --levers`).
+    pub levers: Vec<Lever>,
 }
 
 #[derive(Debug, Clone)]

@@ -35,6 +35,8 @@ pub struct RawCampaign {
     pub holidays: Vec<RawHoliday>,
     #[serde(default)]
     pub exclusive: Option<bool>,
+    #[serde(default)]
+    pub levers: Vec<super::levers::RawLever>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,7 @@
 //! way for every command.
 
 pub mod explain;
+pub mod gap;
 pub mod html;
 pub mod nominate;
 pub mod svg;
