@@ -99,6 +99,9 @@ pub enum Why {
     AtMax,
     /// The lever moves nothing that is scored.
     NoEffect,
+    /// At k_max the unit ranks no higher than it does now (the lever lowers
+    /// some criterion as much as it raises others, or more).
+    NoGain,
     /// At k_max the unit still fails these gates (or the floor) of the tier.
     Gate(Vec<Reason>),
     /// At k_max the unit takes a place of this higher tier instead.
@@ -130,6 +133,12 @@ impl Why {
                 .pick(
                     "không đủ: biện pháp không làm thay đổi điểm",
                     "not enough: the lever changes no points",
+                )
+                .into(),
+            Why::NoGain => lang
+                .pick(
+                    "không đủ: biện pháp không làm tăng điểm",
+                    "not enough: the lever does not raise the score",
                 )
                 .into(),
             Why::Gate(r) => format!(
@@ -172,6 +181,7 @@ impl Why {
         match self {
             Why::AtMax => "at_max",
             Why::NoEffect => "no_effect",
+            Why::NoGain => "no_gain",
             Why::Gate(_) => "gate",
             Why::HigherTier(_) => "higher_tier",
             Why::Zero(_) | Why::Part(..) => "data_limit",

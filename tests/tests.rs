@@ -13,6 +13,7 @@ mod golden;
 mod import;
 mod import_dossiers;
 mod import_workbook;
+mod levers;
 mod nominate;
 mod properties;
 mod quota_line;

@@ -104,12 +104,13 @@ impl UnitColumns for LeverColumns<'_> {
                     Outcome::Reached { k, score, rank } => json!({
                         "id": id, "k": k, "reachable": true,
                         "total": round_to(score.total, p), "rank": rank,
+                        "monotone": a.monotone,
                     }),
                     Outcome::Unreachable { why, k_max } => json!({
                         "id": id, "k": null, "reachable": false, "total": null, "rank": null,
                         "reason": why.id(),
                         "reason_text": why.text(self.campaign, self.metrics, Lang::Vi),
-                        "k_max": k_max,
+                        "k_max": k_max, "monotone": a.monotone,
                     }),
                 }
             })

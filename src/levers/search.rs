@@ -199,7 +199,12 @@ impl<'a> Search<'a> {
             }
             Limit::Max(k, why) => (k, why),
         };
-        let mut probes: Vec<Probe> = Vec::new();
+        // k = 0 is the unit as it is: outside (else it would not be asked about).
+        let mut probes: Vec<Probe> = vec![Probe {
+            k: 0,
+            score: Some(self.scores[i].clone()),
+            status: None,
+        }];
         let mut at = |k: u64, probes: &mut Vec<Probe>| -> bool {
             if let Some(p) = probes.iter().find(|p| p.k == k) {
                 return p.inside();
@@ -318,24 +323,33 @@ impl<'a> Search<'a> {
         if !touched.is_empty() && at_max(s) {
             return Why::AtMax;
         }
+        if rank_key(c, s) <= rank_key(c, &self.scores[i]) {
+            return Why::NoGain;
+        }
         limit
     }
 }
 
-/// Whether the probes, in order of k, never go down: the unit's rank key,
-/// its gates, its percent (the floor), and being inside.
+/// Whether the probes, in order of k (from k = 0, as things are), move one
+/// way only: the unit's rank key, its percent (the floor) and its gates never
+/// go down and being inside is never lost — or all of them never go up, so
+/// being inside is never gained. Either way bisection cannot miss a k.
 fn monotone(c: &Campaign, probes: &mut [Probe]) -> bool {
     probes.sort_by_key(|p| p.k);
-    probes.windows(2).all(|w| match (&w[0].score, &w[1].score) {
-        (Some(x), Some(y)) => {
-            rank_key(c, x) <= rank_key(c, y)
-                && x.percent <= y.percent
-                && x.gates
-                    .iter()
-                    .zip(&y.gates)
-                    .all(|(g, h)| g.failed() || !h.failed())
-                && (w[1].inside() || !w[0].inside())
-        }
+    let le = |x: &UnitScore, y: &UnitScore| {
+        rank_key(c, x) <= rank_key(c, y)
+            && x.percent <= y.percent
+            && x.gates
+                .iter()
+                .zip(&y.gates)
+                .all(|(g, h)| g.failed() || !h.failed())
+    };
+    let step = |a: &Probe, b: &Probe, up: bool| match (&a.score, &b.score) {
+        (Some(x), Some(y)) if up => le(x, y) && (b.inside() || !a.inside()),
+        (Some(x), Some(y)) => le(y, x) && (a.inside() || !b.inside()),
         _ => false,
-    })
+    };
+    [true, false]
+        .into_iter()
+        .any(|up| probes.windows(2).all(|w| step(&w[0], &w[1], up)))
 }
