@@ -13,8 +13,17 @@ mkdir -p target/bench
 python3 bench/gen_metrics.py "$n" > "$data"
 cargo build --release --quiet
 bin=target/release/thidua
-"$bin" rank --tier huyen --levers "$data" --format csv > target/bench/levers-$n.csv
-echo "units: $n; assessed (outside the line): $(awk -F, 'NR > 1 && $NF != "" || NR > 1' target/bench/levers-$n.csv | grep -vc ',in,' || true)"
+"$bin" rank --tier huyen --levers "$data" --format json > target/bench/levers-$n.json
+python3 - "target/bench/levers-$n.json" <<'PY'
+import json, sys
+units = json.load(open(sys.argv[1]))["units"]
+asked = [u for u in units if u.get("levers") is not None]
+answers = [a for u in asked for a in u["levers"]]
+reached = sum(a["reachable"] for a in answers)
+bent = [(u["unit_id"], a["id"]) for u in asked for a in u["levers"] if not a["monotone"]]
+print(f"units: {len(units)}; outside the line: {len(asked)}; answers: {len(answers)} ({reached} reachable)")
+print(f"not monotone in k (decided by a scan): {len(bent)}", bent[:5])
+PY
 if command -v hyperfine > /dev/null; then
   hyperfine --warmup 2 --runs 10 -N \
     "$bin rank --tier huyen $data --format csv" \

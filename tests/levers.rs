@@ -164,6 +164,20 @@ proptest! {
         let scores = scorer.score_all(&m).unwrap();
         let bound = levers::bind(&c, &m).unwrap();
         for tier in 0..places.len() {
+            // The shortcut line agrees with the real walk, probe by probe.
+            let search = levers::Search::new(&c, &scorer, &m, &scores, tier, &bound);
+            for u in search.candidates() {
+                let (_, fast) = search.lines.unchanged(u).unwrap();
+                let mut row = m.units[u].clone();
+                for l in &bound {
+                    for k in 0..6 {
+                        let p = search.probe(u, l, &mut row, k, fast);
+                        if let Some(s) = &p.score {
+                            prop_assert_eq!(p.status, search.exact_status(u, s), "lever {} k {}", l.lever, k);
+                        }
+                    }
+                }
+            }
             let answers = levers::what_it_takes(&c, &scorer, &m, &scores, tier, &bound, 2);
             for (u, a) in answers.iter().enumerate() {
                 let before = status(&c, &m, tier, u);

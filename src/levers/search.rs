@@ -5,7 +5,7 @@
 
 use super::line::{Lines, exact};
 use super::{Answer, BoundLever, Outcome, SCAN_CAP, SEARCH_CAP, UnitLevers, Why, parts};
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, WhenUndefined};
 use crate::metrics::{Metrics, UnitRow};
 use crate::ranking::{LineStatus, failed_gates, rank_key};
 use crate::scoring::{Scorer, UnitScore, round_to};
@@ -148,6 +148,11 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// The status at T of unit `i` scored `s`, by the real walk (no shortcut).
+    pub fn exact_status(&self, i: usize, s: &UnitScore) -> Option<LineStatus> {
+        exact(self.campaign, self.scores, self.tier, i, s).map(|(st, _)| st)
+    }
+
     /// The rank at T the unit reaches with this score (others unchanged).
     pub fn rank(&self, i: usize, s: &UnitScore) -> u32 {
         self.lines.rank(i, s)
@@ -199,6 +204,16 @@ impl<'a> Search<'a> {
             }
             Limit::Max(k, why) => (k, why),
         };
+        if fast && self.capped(i, l) {
+            return Answer {
+                lever: l.lever,
+                outcome: Outcome::Unreachable {
+                    why: Why::AtMax,
+                    k_max: k_max.0,
+                },
+                monotone: true,
+            };
+        }
         // k = 0 is the unit as it is: outside (else it would not be asked about).
         let mut probes: Vec<Probe> = vec![Probe {
             k: 0,
@@ -285,6 +300,32 @@ impl<'a> Search<'a> {
             outcome,
             monotone,
         }
+    }
+
+    /// Whether the lever provably cannot help, with no probe: every
+    /// criterion it moves is already at full points (points never exceed
+    /// them, and none can leave the maximum, so the percent cannot rise
+    /// either) and no penalty or gate reads what it changes — the unit's key,
+    /// gates and percent can only stay or fall, and it is outside now. Only
+    /// on the shortcut line: a unit tied at a higher tier can get in below by
+    /// falling out of that tie, which the probes then find.
+    fn capped(&self, i: usize, l: &BoundLever) -> bool {
+        let c = self.campaign;
+        let s = &self.scores[i];
+        let touched = l
+            .criteria
+            .iter()
+            .filter(|&&j| c.criteria[j].applies_to.contains(&s.group));
+        !l.penalties_or_gates
+            && touched.clone().next().is_some()
+            && touched
+                .clone()
+                .all(|&j| c.criteria[j].when_undefined != WhenUndefined::Exclude)
+            && touched.into_iter().all(|&j| {
+                s.criteria[j]
+                    .points
+                    .is_some_and(|p| p >= round_to(c.criteria[j].points, c.precision))
+            })
     }
 
     /// Why the unit is still outside at k_max (`last`).
