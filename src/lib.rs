@@ -11,6 +11,7 @@ pub mod holidays;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod levers;
 pub mod merge;
 pub mod metrics;
 pub mod nomination;

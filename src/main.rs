@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Score(args) => cmd::score::run(args),
         Command::Rank(args) => cmd::rank::run(args),
+        Command::Gap(args) => cmd::gap::run(args),
         Command::Nominate(args) => cmd::nominate::run(args),
         Command::Deadlines(args) => cmd::deadlines::run(args),
         Command::Check(args) => cmd::check::run(args),

@@ -64,6 +64,9 @@ pub fn canonical_campaign(c: &Campaign) -> String {
     for g in &mut c.gates {
         g.line = 0;
     }
+    for l in &mut c.levers {
+        l.line = 0;
+    }
     for t in &mut c.tiers {
         for q in &mut t.quotas {
             q.lines.clear();

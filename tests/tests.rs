@@ -17,6 +17,7 @@ mod golden;
 mod import;
 mod import_dossiers;
 mod import_workbook;
+mod levers;
 mod merge;
 mod nominate;
 mod properties;

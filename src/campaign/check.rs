@@ -168,6 +168,7 @@ impl Checker<'_> {
             exclusive: raw.exclusive.unwrap_or(false),
             base_salary: raw.base_salary,
             individuals_order,
+            levers: self.levers(raw.levers)?,
         })
     }
 

@@ -2,6 +2,7 @@
 //! once and checked once, so scoring never meets an unknown id or a bad date.
 
 mod check;
+mod levers;
 pub mod lint;
 pub mod quota;
 mod raw;
@@ -17,6 +18,8 @@ use crate::expr::Expr;
 use check::{Checker, line_of_key};
 pub use quota::Places;
 use raw::*;
+
+pub use levers::Lever;
 
 /// The plan the product was born from, compiled in so `thidua rank` works
 /// with no campaign file at all.
@@ -58,6 +61,8 @@ pub struct Campaign {
     pub base_salary: Option<f64>,
     /// How people are ordered (default: direct workers, then score).
     pub individuals_order: Vec<PersonKey>,
+    /// Changes a unit controls, for "what it would take" (`rank --levers`).
+    pub levers: Vec<Lever>,
 }
 
 #[derive(Debug, Clone)]

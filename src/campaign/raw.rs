@@ -44,6 +44,8 @@ pub struct RawCampaign {
     pub holidays: Vec<RawHoliday>,
     #[serde(default)]
     pub exclusive: Option<bool>,
+    #[serde(default)]
+    pub levers: Vec<super::levers::RawLever>,
     /// Lương cơ sở (VND), for reward totals.
     #[serde(default)]
     pub base_salary: Option<f64>,

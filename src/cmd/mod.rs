@@ -5,6 +5,7 @@
 pub mod check;
 pub mod completions;
 pub mod deadlines;
+pub mod gap;
 pub mod import;
 pub mod nominate;
 mod progress;
@@ -45,6 +46,8 @@ pub enum Command {
     Score(score::Args),
     /// Rank units within their groups and draw a tier's quota line.
     Rank(rank::Args),
+    /// What it would take for one unit to get inside a tier's quota, lever by lever.
+    Gap(gap::Args),
     /// Candidate lists per award tier: collectives and individuals under the quotas.
     Nominate(nominate::Args),
     /// The deadline checklist of each tier, on working days, with calendar export.

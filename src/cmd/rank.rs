@@ -30,6 +30,9 @@ pub struct Args {
     pub compare: CompareArgs,
     #[command(flatten)]
     pub sensitivity: SensitivityArgs,
+    /// With --tier: for each unit below the line (or tied, or ineligible), the fewest steps of each campaign lever that put it inside.
+    #[arg(long, requires = "tier")]
+    pub levers: bool,
     #[command(flatten)]
     pub out: OutputArgs,
     #[command(flatten)]
@@ -80,11 +83,16 @@ pub fn run(args: &Args) -> Result<()> {
         .zip(tier)
         .map(|(d, t)| stability(&a, t, d))
         .transpose()?;
+    if args.levers {
+        super::gap::no_decisions(&args.input, "--levers")?;
+    }
+    let levers = super::gap::columns(args.levers, &campaign, &scorer, &metrics, &scores, tier)?;
     let extras: Vec<&dyn UnitColumns> = [
         since.as_ref().map(|c| c as &dyn UnitColumns),
         against.as_ref().map(|c| c as &dyn UnitColumns),
         stability.as_ref().map(|c| c as &dyn UnitColumns),
         decided.as_ref().map(|c| c as &dyn UnitColumns),
+        levers.as_ref().map(|c| c as &dyn UnitColumns),
     ]
     .into_iter()
     .flatten()

@@ -234,16 +234,7 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
             missing.join(", ")
         );
     }
-    let idx = |n: &str| names.iter().position(|x| x == n);
-    let parts = PARTS
-        .iter()
-        .filter_map(|(ps, w)| {
-            Some((
-                ps.iter().map(|p| idx(p)).collect::<Option<Vec<_>>>()?,
-                idx(w)?,
-            ))
-        })
-        .collect();
+    let parts = part_rules(&names);
     let cols = Columns {
         unit_id: unit_id.unwrap(),
         unit_name: unit_name.unwrap(),
@@ -253,6 +244,22 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
         parts,
     };
     Ok((cols, names))
+}
+
+/// The [`PARTS`] rules whose columns all exist in `names`: (part metric
+/// indices, whole index). The reader checks them on every row; what-if
+/// searches (levers) stay inside them.
+pub fn part_rules(names: &[String]) -> Vec<(Vec<usize>, usize)> {
+    let idx = |n: &str| names.iter().position(|x| x == n);
+    PARTS
+        .iter()
+        .filter_map(|(ps, w)| {
+            Some((
+                ps.iter().map(|p| idx(p)).collect::<Option<Vec<_>>>()?,
+                idx(w)?,
+            ))
+        })
+        .collect()
 }
 
 fn is_metric_name(h: &str) -> bool {

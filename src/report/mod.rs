@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod explain;
+pub mod gap;
 pub mod html;
 pub mod nominate;
 pub mod svg;

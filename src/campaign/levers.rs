@@ -1,0 +1,75 @@
+//! Levers: realistic changes a unit controls ("one late dossier resolved on
+//! time"), each a vector of whole count changes, declared by the campaign so
+//! `rank --levers` and `gap` can say what it would take to get in. Checked
+//! here at load; metric names are checked against the data when bound.
+
+use anyhow::{Result, bail};
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use super::check::{Checker, line_of_item};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLever {
+    pub id: String,
+    pub name: String,
+    /// `{metric: delta}`; read as numbers so a fraction gets a clear message.
+    pub change: IndexMap<String, f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lever {
+    pub id: String,
+    /// What one step is, for people: "hồ sơ trễ hạn được giải quyết đúng hạn".
+    pub name: String,
+    /// (metric name, whole change per step), as written; never 0.
+    pub change: Vec<(String, i64)>,
+    pub line: usize,
+}
+
+/// Changes larger than this per step are surely a typo (and keep k × delta
+/// far inside exact integers).
+const MAX_DELTA: f64 = 1_000_000.0;
+
+impl Checker<'_> {
+    pub(super) fn levers(&self, raw: Vec<RawLever>) -> Result<Vec<Lever>> {
+        let mut out: Vec<Lever> = Vec::with_capacity(raw.len());
+        for l in raw {
+            let line = line_of_item(self.src, "levers", &l.id);
+            let what = format!("lever `{}`", l.id);
+            if out.iter().any(|o| o.id == l.id) {
+                bail!("{}:{line}: duplicate id `{}` in levers", self.file, l.id);
+            }
+            if l.id.trim().is_empty() || l.name.trim().is_empty() {
+                bail!(
+                    "{}:{line}: {what}: id and name must not be empty",
+                    self.file
+                );
+            }
+            if l.change.is_empty() {
+                bail!(
+                    "{}:{line}: {what}: `change` is empty: expected {{metric: whole change}}, e.g. {{ tre_han: -1, dung_han: +1 }}",
+                    self.file
+                );
+            }
+            let mut change = Vec::with_capacity(l.change.len());
+            for (metric, d) in l.change {
+                if !(d.is_finite() && d.fract() == 0.0 && d != 0.0 && d.abs() <= MAX_DELTA) {
+                    bail!(
+                        "{}:{line}: {what}: change of `{metric}` must be a whole number other than 0 (at most {MAX_DELTA} either way), got {d}",
+                        self.file
+                    );
+                }
+                change.push((metric, d as i64));
+            }
+            out.push(Lever {
+                id: l.id,
+                name: l.name,
+                change,
+                line,
+            });
+        }
+        Ok(out)
+    }
+}
