@@ -16,6 +16,7 @@ mod golden;
 mod import;
 mod import_dossiers;
 mod import_workbook;
+mod json_contract;
 mod nominate;
 mod properties;
 mod quota_line;
