@@ -173,7 +173,7 @@ proptest! {
         let m = metrics(&units);
         let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
         let view = View { campaign: &c, metrics: &m, scores: &scores, lang: thidua::i18n::Lang::Vi };
-        let json = view.score_json();
+        let json = serde_json::to_value(view.score_json()).unwrap();
         let csv = render_csv(&view.score_table(true));
         let mut rdr = csv::Reader::from_reader(&csv[..]);
         let headers = rdr.headers().unwrap().clone();

@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::suggestion;
-use crate::report::explain::{explain_json, explain_tables};
+use crate::report::pipeline::Report;
 use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::Scorer;
@@ -64,14 +64,12 @@ pub fn run(args: &Args) -> Result<()> {
             ))
             .into());
         };
-        let s = &scores[i];
-        return write_report(
-            &out,
-            || explain_tables(&view, &scorer, s),
-            || explain_tables(&view, &scorer, s).swap_remove(0),
-            || explain_json(&view, &scorer, s),
-            &inputs,
-        );
+        let report = Report::Explain {
+            view,
+            scorer: &scorer,
+            score: &scores[i],
+        };
+        return write_report(&out, &report, &inputs);
     }
     let since = baseline
         .as_ref()
@@ -98,15 +96,5 @@ pub fn run(args: &Args) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    let table = || view.score_table_with(false, &extras);
-    if let Some(done) = super::reports::score(&out, &view, table, &inputs) {
-        return done;
-    }
-    write_report(
-        &out,
-        || vec![view.score_table_with(false, &extras)],
-        || view.score_table_with(true, &extras),
-        || view.score_json_with(&extras),
-        &inputs,
-    )
+    write_report(&out, &Report::Score { view, extras }, &inputs)
 }

@@ -22,16 +22,16 @@ pub struct NominationView<'a> {
     pub decisions: Option<&'a crate::decisions::Decisions>,
 }
 
-impl NominationView<'_> {
+impl<'a> NominationView<'a> {
     fn lang(&self) -> Lang {
         self.units.lang
     }
 
-    fn unit(&self, score: usize) -> &crate::metrics::UnitRow {
+    fn unit(&self, score: usize) -> &'a crate::metrics::UnitRow {
         &self.units.metrics.units[self.units.scores[score].unit]
     }
 
-    fn tier_id(&self, t: usize) -> &str {
+    fn tier_id(&self, t: usize) -> &'a str {
         &self.units.campaign.tiers[t].id
     }
 
@@ -140,12 +140,12 @@ impl NominationView<'_> {
             for c in &q.collectives {
                 let u = self.unit(c.score);
                 for a in ds.adjustments_of(&u.id) {
-                    let p = self.units.campaign.precision as usize;
+                    let p = self.units.campaign.precision;
                     let sign = if a.points > 0.0 { "+" } else { "−" };
                     notes.push(format!(
-                        "{}: {sign}{:.p$} {} {} ({} {})",
+                        "{}: {sign}{} {} {} ({} {})",
                         u.name,
-                        a.points.abs(),
+                        l.num(a.points.abs(), p),
                         l.pick("điểm", "points"),
                         a.reason,
                         l.pick("theo", "per"),
@@ -383,12 +383,12 @@ impl NominationView<'_> {
             out.push_str(&format!(
                 "## {}\n\n{}\n",
                 l.pick("Tập thể", "Collectives"),
-                md_table(&c)
+                md_table(&c, l)
             ));
             out.push_str(&format!(
                 "## {}\n\n{}\n",
                 l.pick("Cá nhân", "Individuals"),
-                md_table(&self.individuals_table(tn))
+                md_table(&self.individuals_table(tn), l)
             ));
             out.push_str(&format!("**{}**\n\n", md_escape(&self.total_line(tn))));
             for n in &c.notes {

@@ -5,7 +5,10 @@
 pub mod decided;
 mod rank;
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json::Members;
 
 use super::{Cell, Table};
 use crate::campaign::Campaign;
@@ -39,91 +42,94 @@ pub struct View<'a> {
     pub lang: Lang,
 }
 
-impl View<'_> {
+/// One unit in the JSON contract (`score`; `rank` and `--explain` add to it).
+#[derive(Serialize)]
+pub struct UnitJson<'a> {
+    pub unit_id: &'a str,
+    pub unit_name: &'a str,
+    pub group: &'a str,
+    pub total: f64,
+    pub max: f64,
+    pub percent: Option<f64>,
+    pub class: Option<&'a str>,
+    pub criteria: Members<&'a str, Option<f64>>,
+    pub penalties: Members<&'a str, f64>,
+    /// The members of the what-if modes and decisions in use (none without their flags).
+    #[serde(flatten)]
+    pub extras: Members<&'static str, Value>,
+}
+
+/// The `score` report's JSON.
+#[derive(Serialize)]
+pub struct ScoreJson<'a> {
+    pub campaign: &'a str,
+    pub data: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub periods: &'a [String],
+    pub units: Vec<UnitJson<'a>>,
+}
+
+impl<'a> View<'a> {
     fn p(&self) -> u32 {
         self.campaign.precision
     }
 
-    fn num(&self, x: f64) -> Value {
-        json!(round_to(x, self.p()))
+    fn num(&self, x: f64) -> f64 {
+        round_to(x, self.p())
     }
 
-    fn class_name(&self, s: &UnitScore) -> Option<&str> {
+    fn class_name(&self, s: &UnitScore) -> Option<&'a str> {
         s.class.map(|c| self.campaign.classes[c].name.as_str())
     }
 
     /// The JSON object of one unit (the `score` contract).
-    pub fn unit_json(&self, s: &UnitScore) -> Map<String, Value> {
+    pub fn unit_json(&self, s: &UnitScore) -> UnitJson<'a> {
         let c = self.campaign;
         let u = &self.metrics.units[s.unit];
-        let mut o = Map::new();
-        o.insert("unit_id".into(), json!(u.id));
-        o.insert("unit_name".into(), json!(u.name));
-        o.insert("group".into(), json!(u.group));
-        o.insert("total".into(), self.num(s.total));
-        o.insert("max".into(), self.num(s.max));
-        o.insert(
-            "percent".into(),
-            s.percent.map_or(Value::Null, |p| self.num(p)),
-        );
-        o.insert("class".into(), json!(self.class_name(s)));
-        let crit: Map<String, Value> = c
-            .criteria
-            .iter()
-            .zip(&s.criteria)
-            .map(|(cr, cs)| {
-                (
-                    cr.id.clone(),
-                    cs.points.map_or(Value::Null, |p| self.num(p)),
-                )
-            })
-            .collect();
-        o.insert("criteria".into(), Value::Object(crit));
-        let pen: Map<String, Value> = c
-            .penalties
-            .iter()
-            .zip(&s.penalties)
-            .map(|(p, x)| (p.id.clone(), self.num(*x)))
-            .collect();
-        o.insert("penalties".into(), Value::Object(pen));
-        o
-    }
-
-    fn header(&self) -> Map<String, Value> {
-        let mut o = Map::new();
-        o.insert("campaign".into(), json!(self.campaign.id));
-        o.insert("data".into(), json!(self.metrics.file));
-        if !self.metrics.periods.is_empty() {
-            o.insert("periods".into(), json!(self.metrics.periods));
+        UnitJson {
+            unit_id: &u.id,
+            unit_name: &u.name,
+            group: &u.group,
+            total: self.num(s.total),
+            max: self.num(s.max),
+            percent: s.percent.map(|p| self.num(p)),
+            class: self.class_name(s),
+            criteria: c
+                .criteria
+                .iter()
+                .zip(&s.criteria)
+                .map(|(cr, cs)| (cr.id.as_str(), cs.points.map(|p| self.num(p))))
+                .collect(),
+            penalties: c
+                .penalties
+                .iter()
+                .zip(&s.penalties)
+                .map(|(p, x)| (p.id.as_str(), self.num(*x)))
+                .collect(),
+            extras: Members::default(),
         }
-        o
     }
 
-    pub fn score_json(&self) -> Value {
+    pub fn score_json(&self) -> ScoreJson<'a> {
         self.score_json_with(&[])
     }
 
     /// The unit's JSON object with the members of each what-if mode.
-    fn unit_json_with(&self, i: usize, extras: &[&dyn UnitColumns]) -> Map<String, Value> {
+    fn unit_json_with(&self, i: usize, extras: &[&dyn UnitColumns]) -> UnitJson<'a> {
         let mut o = self.unit_json(&self.scores[i]);
-        for x in extras {
-            let (key, value) = x.json(i);
-            o.insert(key.into(), value);
-        }
+        o.extras = extras.iter().map(|x| x.json(i)).collect();
         o
     }
 
-    pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> Value {
-        let mut o = self.header();
-        o.insert(
-            "units".into(),
-            Value::Array(
-                (0..self.scores.len())
-                    .map(|i| Value::Object(self.unit_json_with(i, extras)))
-                    .collect(),
-            ),
-        );
-        Value::Object(o)
+    pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> ScoreJson<'a> {
+        ScoreJson {
+            campaign: &self.campaign.id,
+            data: &self.metrics.file,
+            periods: &self.metrics.periods,
+            units: (0..self.scores.len())
+                .map(|i| self.unit_json_with(i, extras))
+                .collect(),
+        }
     }
 
     /// Score columns after the unit's identity: criteria, penalties, totals.
@@ -232,7 +238,7 @@ impl View<'_> {
                     "{}: {} ({} {})",
                     cr.id,
                     cr.name,
-                    super::super::scoring::fmt_num(cr.points, c.precision),
+                    l.num(cr.points, c.precision),
                     l.pick("điểm", "points")
                 )
             })

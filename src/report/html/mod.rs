@@ -19,7 +19,6 @@ use super::svg::{Mark, escape};
 use super::units::View;
 use super::{Cell, Table};
 use crate::i18n::Lang;
-use crate::scoring::fmt_num;
 
 const STYLE: &str = include_str!("style.css");
 /// Forbids the browser any fetch at all, so the file stays what it is when
@@ -165,7 +164,7 @@ impl Page {
     fn cell(&mut self, cell: &Cell) {
         let _ = match cell {
             Cell::Text(s) => write!(self.out, "<td>{}</td>", breakable(s)),
-            Cell::Num(x, d) => write!(self.out, "<td class=\"num\">{}</td>", fmt_num(*x, *d)),
+            Cell::Num(x, d) => write!(self.out, "<td class=\"num\">{}</td>", self.lang.num(*x, *d)),
             Cell::Empty => write!(self.out, "<td class=\"num\">—</td>"),
         };
     }

@@ -64,6 +64,7 @@ fn quota_chart(page: &mut Page, view: &NominationView, q: &QuotaNomination) {
     }
     let marks: Vec<Mark> = q.collectives.iter().map(|col| mark(col.status)).collect();
     let chart = BarChart {
+        lang: units.lang,
         title: heading.clone(),
         bars: q
             .collectives

@@ -70,6 +70,7 @@ fn group(page: &mut Page, view: &View, g: &GroupRanking, table: Option<&Table>) 
 fn chart(view: &View, g: &GroupRanking, marks: &[Mark], cut: Option<usize>) -> BarChart {
     let c = view.campaign;
     BarChart {
+        lang: view.lang,
         title: c.groups[g.group].name.clone(),
         bars: g
             .entries

@@ -265,7 +265,10 @@ fn plain_tables_document_is_well_formed() {
     };
     let doc = tables(Lang::Vi, "Giải trình", &[t], &meta());
     well_formed(doc.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
-    assert!(doc.contains("<h2>A &amp; B</h2>") && doc.contains(">1.01</td>"));
+    assert!(
+        doc.contains("<h2>A &amp; B</h2>") && doc.contains(">1,01</td>"),
+        "Vietnamese decimal comma"
+    );
     assert!(doc.contains("<li>&lt;n&gt;</li>"));
     assert!(
         doc.contains("<th>tien_<wbr>do</th>"),

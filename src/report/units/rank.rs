@@ -2,13 +2,46 @@
 //! flat CSV and the JSON object for scripts, each with the columns of the
 //! what-if modes in use.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{UnitColumns, View, line_id};
+use super::{UnitColumns, UnitJson, View, line_id};
 use crate::ranking::{GroupRanking, LineStatus, RankEntry, reason_ids, reason_list};
+use crate::report::json::Tie;
 use crate::report::{Cell, Table};
 
-impl View<'_> {
+/// The `rank` report's JSON.
+#[derive(Serialize)]
+pub struct RankJson<'a> {
+    pub campaign: &'a str,
+    pub data: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub periods: &'a [String],
+    pub tier: Option<&'a str>,
+    pub groups: Vec<GroupJson<'a>>,
+    pub units: Vec<RankUnitJson<'a>>,
+}
+
+/// A group's quota line.
+#[derive(Serialize)]
+pub struct GroupJson<'a> {
+    pub group: &'a str,
+    pub places: Option<u32>,
+    pub filled: Option<u32>,
+    pub tie: Option<Tie>,
+}
+
+/// A unit's score with its place in the ranking.
+#[derive(Serialize)]
+pub struct RankUnitJson<'a> {
+    #[serde(flatten)]
+    pub unit: UnitJson<'a>,
+    pub rank: u32,
+    pub eligible: bool,
+    pub failed_gates: Vec<&'a str>,
+    pub line: Option<&'static str>,
+}
+
+impl<'a> View<'a> {
     fn line_label(&self, e: &RankEntry) -> String {
         let l = self.lang;
         match e.line {
@@ -191,7 +224,7 @@ impl View<'_> {
         }
     }
 
-    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> Value {
+    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> RankJson<'a> {
         self.rank_json_with(groups, tier, &[])
     }
 
@@ -201,35 +234,33 @@ impl View<'_> {
         groups: &[GroupRanking],
         tier: Option<usize>,
         extras: &[&dyn UnitColumns],
-    ) -> Value {
+    ) -> RankJson<'a> {
         let c = self.campaign;
-        let mut o = self.header();
-        o.insert("tier".into(), json!(tier.map(|t| &c.tiers[t].id)));
-        let gs: Vec<Value> = groups
-            .iter()
-            .map(|g| {
-                json!({
-                    "group": c.groups[g.group].id,
-                    "places": g.places,
-                    "filled": g.places.map(|_| g.filled),
-                    "tie": g.tie.map(|t| json!({"units": t.units, "places": t.places})),
+        RankJson {
+            campaign: &c.id,
+            data: &self.metrics.file,
+            periods: &self.metrics.periods,
+            tier: tier.map(|t| c.tiers[t].id.as_str()),
+            groups: groups
+                .iter()
+                .map(|g| GroupJson {
+                    group: &c.groups[g.group].id,
+                    places: g.places,
+                    filled: g.places.map(|_| g.filled),
+                    tie: g.tie.map(Tie::from),
                 })
-            })
-            .collect();
-        o.insert("groups".into(), Value::Array(gs));
-        let units: Vec<Value> = groups
-            .iter()
-            .flat_map(|g| &g.entries)
-            .map(|e| {
-                let mut u = self.unit_json_with(e.score, extras);
-                u.insert("rank".into(), json!(e.rank));
-                u.insert("eligible".into(), json!(e.eligible));
-                u.insert("failed_gates".into(), json!(reason_list(c, &e.failed)));
-                u.insert("line".into(), json!(e.line.map(line_id)));
-                Value::Object(u)
-            })
-            .collect();
-        o.insert("units".into(), Value::Array(units));
-        Value::Object(o)
+                .collect(),
+            units: groups
+                .iter()
+                .flat_map(|g| &g.entries)
+                .map(|e| RankUnitJson {
+                    unit: self.unit_json_with(e.score, extras),
+                    rank: e.rank,
+                    eligible: e.eligible,
+                    failed_gates: reason_list(c, &e.failed),
+                    line: e.line.map(line_id),
+                })
+                .collect(),
+        }
     }
 }
