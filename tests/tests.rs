@@ -18,6 +18,7 @@ mod import_dossiers;
 mod import_workbook;
 mod json_contract;
 mod nominate;
+mod pipeline;
 mod properties;
 mod quota_line;
 mod reports;

@@ -169,6 +169,9 @@ pub struct OutputArgs {
     /// Language of labels.
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
+    /// Add a "Mã" column (unit ids) to printed outputs, which show names only.
+    #[arg(long)]
+    pub ids: bool,
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.

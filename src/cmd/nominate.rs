@@ -62,6 +62,7 @@ pub fn run(args: &Args) -> Result<()> {
             metrics: &metrics,
             scores: &scores,
             lang: out.lang,
+            ids: out.ids,
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),

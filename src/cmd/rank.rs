@@ -92,6 +92,7 @@ pub fn run(args: &Args) -> Result<()> {
         metrics: &metrics,
         scores: &scores,
         lang: out.lang,
+        ids: out.ids,
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());

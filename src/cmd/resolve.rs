@@ -107,6 +107,8 @@ pub struct Output {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub lang: Lang,
+    /// `--ids`: printed outputs add a "Mã" column.
+    pub ids: bool,
 }
 
 impl Output {
@@ -128,6 +130,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> 
         format,
         output: args.output.clone(),
         lang: args.lang,
+        ids: args.ids,
     })
 }
 

@@ -52,6 +52,7 @@ pub fn run(args: &Args) -> Result<()> {
         metrics: &metrics,
         scores: &scores,
         lang: out.lang,
+        ids: out.ids,
     };
     let inputs: Vec<&Path> = args.input.inputs();
     if let Some(id) = &args.explain {

@@ -112,6 +112,33 @@ pub fn quota_note(
     s
 }
 
+/// Why a unit is ineligible, as people read it: gates by name, the floor as
+/// "dưới 70% điểm tối đa" (the floor of `tier`, when known).
+pub fn reason_names(
+    campaign: &crate::campaign::Campaign,
+    reasons: &[crate::ranking::Reason],
+    tier: Option<usize>,
+    lang: Lang,
+) -> String {
+    use crate::ranking::Reason;
+    reasons
+        .iter()
+        .map(|r| match *r {
+            Reason::Gate(g) => campaign.gates[g].name.clone(),
+            Reason::Floor => match tier.and_then(|t| campaign.tiers[t].min_percent) {
+                Some(p) => match lang {
+                    Lang::Vi => format!("dưới {}% điểm tối đa", lang.number(&p.to_string())),
+                    Lang::En => format!("under {}% of the maximum", p),
+                },
+                None => lang
+                    .pick("dưới mức điểm tối thiểu", "under the minimum score")
+                    .to_string(),
+            },
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The status of a unit taken by a higher tier of an exclusive campaign.
 pub fn won_label(lang: crate::i18n::Lang, award: &str) -> String {
     format!("↑ {} {award}", lang.pick("đã đề nghị", "nominated for"))

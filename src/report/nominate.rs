@@ -11,7 +11,6 @@ use crate::nomination::{
     Collective, Individual, Pick, QuotaNomination, Status, TierNomination, open_places,
 };
 use crate::people::Person;
-use crate::ranking::reason_ids;
 
 pub struct NominationView<'a> {
     pub units: View<'a>,
@@ -51,11 +50,15 @@ impl<'a> NominationView<'a> {
         }
     }
 
-    fn status_label(&self, c: &Collective) -> String {
-        format!("{}{}", self.status_word(c), self.per_decision(c.decided))
+    fn status_label(&self, c: &Collective, tier: usize) -> String {
+        format!(
+            "{}{}",
+            self.status_word(c, tier),
+            self.per_decision(c.decided)
+        )
     }
 
-    fn status_word(&self, c: &Collective) -> String {
+    fn status_word(&self, c: &Collective, tier: usize) -> String {
         let l = self.lang();
         match c.status {
             Status::Nominated => l.pick("đề nghị", "nominated").into(),
@@ -66,7 +69,7 @@ impl<'a> NominationView<'a> {
             Status::Ineligible => format!(
                 "{} {}",
                 l.pick("không đủ điều kiện:", "ineligible:"),
-                reason_ids(self.units.campaign, &c.failed, ", ")
+                crate::report::reason_names(self.units.campaign, &c.failed, Some(tier), l)
             ),
             Status::WonHigherTier(t) => {
                 crate::report::won_label(l, &self.units.campaign.tiers[t].award)
@@ -117,7 +120,7 @@ impl<'a> NominationView<'a> {
     }
 
     /// The notes under a quota: places, ties, and who is out and why.
-    fn quota_notes(&self, q: &QuotaNomination) -> Vec<String> {
+    fn quota_notes(&self, q: &QuotaNomination, tier: usize) -> Vec<String> {
         let l = self.lang();
         let mut notes = vec![format!(
             "{}: {}",
@@ -192,7 +195,10 @@ impl<'a> NominationView<'a> {
             ));
         }
         let inel = list(&|c| c.status == Status::Ineligible, &|c| {
-            format!(" ({})", reason_ids(self.units.campaign, &c.failed, ", "))
+            format!(
+                " ({})",
+                crate::report::reason_names(self.units.campaign, &c.failed, Some(tier), l)
+            )
         });
         if !inel.is_empty() {
             notes.push(format!(
@@ -225,8 +231,11 @@ impl<'a> NominationView<'a> {
             l.pick("Điểm", "Score").into(),
             l.pick("Xếp hạng", "Rank").into(),
         ];
-        if full {
+        let ids = self.units.ids;
+        if ids {
             headers.insert(1, l.pick("Mã", "Id").into());
+        }
+        if full {
             headers.push(l.pick("Trạng thái", "Status").into());
         }
         let mut rows = Vec::new();
@@ -244,20 +253,27 @@ impl<'a> NominationView<'a> {
                     Cell::Num(self.units.scores[c.score].total, p),
                     Cell::Num(c.rank as f64, 0),
                 ];
-                if full {
-                    row.insert(1, Cell::text(&u.id));
-                    row.push(Cell::text(self.status_label(c)));
-                } else if c.status == Status::Tie {
+                if c.status == Status::Tie && !full {
                     row[1] = Cell::text(format!(
                         "{} ({})",
                         u.name,
                         l.pick("bằng điểm — cần quyết định", "tied — decision needed")
                     ));
                 }
+                if full {
+                    row.push(Cell::text(self.status_label(c, tn.tier)));
+                }
+                if ids {
+                    row.insert(1, Cell::text(&u.id));
+                }
                 rows.push(row);
             }
         }
-        let notes = tn.quotas.iter().flat_map(|q| self.quota_notes(q)).collect();
+        let notes = tn
+            .quotas
+            .iter()
+            .flat_map(|q| self.quota_notes(q, tn.tier))
+            .collect();
         Table {
             title: None,
             headers,
@@ -340,11 +356,10 @@ impl<'a> NominationView<'a> {
     fn heading(&self, tn: &TierNomination) -> String {
         let t = &self.units.campaign.tiers[tn.tier];
         format!(
-            "{} — {} ({})",
+            "{} — {}",
             self.lang()
                 .pick("Danh sách đề nghị khen thưởng", "Award proposal list"),
-            t.award,
-            t.id
+            t.award
         )
     }
 
@@ -374,10 +389,14 @@ impl<'a> NominationView<'a> {
         let mut out = String::new();
         for tn in &self.tiers {
             out.push_str(&format!("# {}\n\n", md_escape(&self.heading(tn))));
+            // The list goes with a Tờ trình (SPEC 9); its number, date and
+            // issuer are left for the office to fill in.
             out.push_str(&format!(
-                "{} {}\n\n",
-                l.pick("Kèm theo Kế hoạch số", "Under plan"),
-                md_escape(&self.units.campaign.id)
+                "{}\n\n",
+                l.pick(
+                    "(Kèm theo Tờ trình số …/TTr-… ngày … của …)",
+                    "(Attached to Submission No. …/TTr-… of … by …)"
+                )
             ));
             let c = self.collectives_table(tn, false);
             out.push_str(&format!(

@@ -40,6 +40,8 @@ pub struct View<'a> {
     pub metrics: &'a Metrics,
     pub scores: &'a [UnitScore],
     pub lang: Lang,
+    /// `--ids`: printed tables add a "Mã" column of unit ids.
+    pub ids: bool,
 }
 
 /// One unit in the JSON contract (`score`; `rank` and `--explain` add to it).
@@ -136,12 +138,23 @@ impl<'a> View<'a> {
     fn figure_headers(&self, machine: bool) -> Vec<String> {
         let l = self.lang;
         let c = self.campaign;
-        let mut h: Vec<String> = c.criteria.iter().map(|cr| cr.id.clone()).collect();
+        // Scripts read ids; people read the criterion's short label or name.
+        let mut h: Vec<String> = c
+            .criteria
+            .iter()
+            .map(|cr| {
+                if machine {
+                    cr.id.clone()
+                } else {
+                    cr.label().to_string()
+                }
+            })
+            .collect();
         h.extend(c.penalties.iter().map(|p| {
             if machine {
                 p.id.clone()
             } else {
-                format!("−{}", p.id)
+                format!("−{}", p.name)
             }
         }));
         let tail: [(&str, &str, &str); 4] = [
@@ -180,16 +193,33 @@ impl<'a> View<'a> {
             return ["unit_id", "unit_name", "group"].map(String::from).to_vec();
         }
         let l = self.lang;
-        vec![
-            l.pick("Mã", "Id").into(),
+        let mut h = vec![
             l.pick("Đơn vị", "Unit").into(),
             l.pick("Khối", "Group").into(),
-        ]
+        ];
+        if self.ids {
+            h.insert(0, l.pick("Mã", "Id").into());
+        }
+        h
     }
 
-    fn identity(&self, s: &UnitScore) -> Vec<Cell> {
+    /// The unit's id (for scripts, or with `--ids`), name and group (its
+    /// name for people, its id for scripts).
+    fn identity(&self, s: &UnitScore, machine: bool) -> Vec<Cell> {
         let u = &self.metrics.units[s.unit];
-        vec![Cell::text(&u.id), Cell::text(&u.name), Cell::text(&u.group)]
+        if machine {
+            return vec![Cell::text(&u.id), Cell::text(&u.name), Cell::text(&u.group)];
+        }
+        let group = self
+            .campaign
+            .groups
+            .get(s.group)
+            .map_or(u.group.as_str(), |g| g.name.as_str());
+        let mut r = vec![Cell::text(&u.name), Cell::text(group)];
+        if self.ids {
+            r.insert(0, Cell::text(&u.id));
+        }
+        r
     }
 
     /// The `score` table, in file order. `machine` = stable CSV headers.
@@ -208,7 +238,7 @@ impl<'a> View<'a> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let mut r = self.identity(s);
+                let mut r = self.identity(s, machine);
                 r.extend(self.figures(s));
                 r.extend(extras.iter().flat_map(|x| x.cells(i, l, machine)));
                 r
@@ -226,29 +256,25 @@ impl<'a> View<'a> {
         }
     }
 
-    /// One line per criterion and penalty, so a table of ids stays readable.
+    /// One line per criterion: the header's short label, the full name and
+    /// the points on offer.
     pub fn legend(&self) -> Vec<String> {
         let l = self.lang;
         let c = self.campaign;
-        let mut notes: Vec<String> = c
-            .criteria
+        c.criteria
             .iter()
             .map(|cr| {
-                format!(
-                    "{}: {} ({} {})",
-                    cr.id,
-                    cr.name,
+                let points = format!(
+                    "{} {}",
                     l.num(cr.points, c.precision),
                     l.pick("điểm", "points")
-                )
+                );
+                match &cr.short {
+                    Some(short) => format!("{short}: {} ({points})", cr.name),
+                    None => format!("{}: {points}", cr.name),
+                }
             })
-            .collect();
-        notes.extend(
-            c.penalties
-                .iter()
-                .map(|p| format!("−{}: {} ({})", p.id, p.name, l.pick("điểm trừ", "penalty"))),
-        );
-        notes
+            .collect()
     }
 }
 

@@ -90,7 +90,13 @@ impl Page {
                 view.metrics.periods.join(", "),
             ));
         }
-        rows.push((self.pick("Tiêu chí", "Criteria"), c.file.clone()));
+        // The built-in campaign has no file to name: name the plan instead.
+        let criteria = if c.file == crate::campaign::DEFAULT_LABEL {
+            plan.clone()
+        } else {
+            c.file.clone()
+        };
+        rows.push((self.pick("Tiêu chí", "Criteria"), criteria));
         rows.push((self.pick("Số liệu", "Data"), view.metrics.file.clone()));
         rows.push((self.pick("Ngày lập", "Generated"), self.stamp(meta)));
         self.meta_list(&rows);

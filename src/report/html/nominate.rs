@@ -19,7 +19,7 @@ pub fn nominate(view: &NominationView, meta: &Meta) -> String {
     let awards: Vec<String> = view
         .tiers
         .iter()
-        .map(|tn| format!("{} ({})", c.tiers[tn.tier].award, c.tiers[tn.tier].id))
+        .map(|tn| c.tiers[tn.tier].award.clone())
         .collect();
     let extra = [(l.pick("Hình thức khen thưởng", "Awards"), awards.join("; "))];
     page.header(kind, units, &extra, meta);

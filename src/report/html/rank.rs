@@ -21,7 +21,7 @@ pub fn rank(
     let l = view.lang;
     let kind = l.pick("Báo cáo xếp hạng thi đua", "Ranking report");
     let c = view.campaign;
-    let award = tier.map(|t| format!("{} ({})", c.tiers[t].award, c.tiers[t].id));
+    let award = tier.map(|t| c.tiers[t].award.clone());
     let title = match &award {
         Some(a) => format!("{kind} — {a} — {}", c.id),
         None => format!("{kind} — {}", c.id),

@@ -42,7 +42,7 @@ pub struct RankUnitJson<'a> {
 }
 
 impl<'a> View<'a> {
-    fn line_label(&self, e: &RankEntry) -> String {
+    fn line_label(&self, e: &RankEntry, tier: Option<usize>) -> String {
         let l = self.lang;
         match e.line {
             Some(LineStatus::In) => l.pick("✓ trong chỉ tiêu", "✓ within quota").into(),
@@ -57,7 +57,7 @@ impl<'a> View<'a> {
                 format!(
                     "{} {}",
                     l.pick("✗ không đạt:", "✗ fails:"),
-                    reason_ids(self.campaign, &e.failed, ", ")
+                    crate::report::reason_names(self.campaign, &e.failed, tier, l)
                 )
             }
             _ => String::new(),
@@ -69,14 +69,13 @@ impl<'a> View<'a> {
         let grp = &self.campaign.groups[g.group];
         match (tier, g.places) {
             (Some(t), Some(p)) => format!(
-                "{} ({}) — {}: {} {p} {}",
+                "{} — {}: {} {p} {}",
                 grp.name,
-                grp.id,
                 self.campaign.tiers[t].award,
                 l.pick("tối đa", "at most"),
                 l.pick("tập thể", "collective(s)")
             ),
-            _ => format!("{} ({})", grp.name, grp.id),
+            _ => grp.name.clone(),
         }
     }
 
@@ -117,10 +116,16 @@ impl<'a> View<'a> {
             .map(|g| {
                 let mut headers: Vec<String> = vec![
                     l.pick("Hạng", "Rank").into(),
-                    l.pick("Mã", "Id").into(),
                     l.pick("Đơn vị", "Unit").into(),
                 ];
-                headers.extend(c.tiebreak.iter().map(|&t| c.criteria[t].id.clone()));
+                if self.ids {
+                    headers.insert(1, l.pick("Mã", "Id").into());
+                }
+                headers.extend(
+                    c.tiebreak
+                        .iter()
+                        .map(|&t| c.criteria[t].label().to_string()),
+                );
                 headers.extend(
                     self.figure_headers(false)
                         .split_off(c.criteria.len() + c.penalties.len()),
@@ -133,11 +138,10 @@ impl<'a> View<'a> {
                     .map(|e| {
                         let s = &self.scores[e.score];
                         let u = &self.metrics.units[s.unit];
-                        let mut r = vec![
-                            Cell::Num(e.rank as f64, 0),
-                            Cell::text(&u.id),
-                            Cell::text(&u.name),
-                        ];
+                        let mut r = vec![Cell::Num(e.rank as f64, 0), Cell::text(&u.name)];
+                        if self.ids {
+                            r.insert(1, Cell::text(&u.id));
+                        }
                         r.extend(
                             c.tiebreak
                                 .iter()
@@ -148,7 +152,7 @@ impl<'a> View<'a> {
                                 .split_off(c.criteria.len() + c.penalties.len()),
                         );
                         r.extend(extras.iter().flat_map(|x| x.cells(e.score, l, false)));
-                        r.push(Cell::text(self.line_label(e)));
+                        r.push(Cell::text(self.line_label(e, tier)));
                         r
                     })
                     .collect();
@@ -162,18 +166,6 @@ impl<'a> View<'a> {
                 }
             })
             .collect();
-        let gates: Vec<String> = c
-            .gates
-            .iter()
-            .map(|g| format!("{}: {}", g.id, g.name))
-            .collect();
-        if let Some(last) = tables.last_mut()
-            && groups
-                .iter()
-                .any(|g| g.entries.iter().any(|e| !e.failed.is_empty()))
-        {
-            last.notes.extend(gates);
-        }
         if let Some(last) = tables.last_mut() {
             last.notes.extend(extras.iter().flat_map(|x| x.notes(l)));
         }
