@@ -252,10 +252,10 @@ fn csv_output_to_a_file_is_atomic_and_agrees_with_json() {
 #[test]
 fn markdown_and_english_labels() {
     let md = stdout(&["score", EXAMPLE, "--format", "md", "--lang", "en"]);
-    assert!(md.starts_with("| Id | Unit | Group | tien_do |"), "{md}");
-    assert!(md.contains("| tt_phuoc_dan | UBND thị trấn Phước Dân | xa |"));
+    assert!(md.starts_with("| Unit | Group | Tiến độ |"), "{md}");
+    assert!(md.contains("| UBND thị trấn Phước Dân | UBND các xã, thị trấn | 19.85 |"));
     assert!(
-        md.contains("- tien_do: Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (20.00 points)"),
+        md.contains("- Tiến độ: Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (20.00 points)"),
         "names stay as written"
     );
 }

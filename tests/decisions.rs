@@ -57,7 +57,7 @@ fn points_added_by_the_council_move_a_unit_across_the_line_everywhere() {
         "--format",
         "md",
     ]);
-    assert!(md.contains("UBND xã Phước Sơn: +3.00 điểm Sáng kiến cải cách TTHC được công nhận cấp huyện (theo Quyết định số 45/QĐ-UBND"), "{md}");
+    assert!(md.contains("UBND xã Phước Sơn: +3,00 điểm Sáng kiến cải cách TTHC được công nhận cấp huyện (theo Quyết định số 45/QĐ-UBND"), "{md}");
     let explain = stdout(&[
         "score",
         EXAMPLE,
@@ -68,7 +68,7 @@ fn points_added_by_the_council_move_a_unit_across_the_line_everywhere() {
         "--format",
         "md",
     ]);
-    assert!(explain.contains("+ 3.00 (quyết định) = 73.88"), "{explain}");
+    assert!(explain.contains("+ 3,00 (quyết định) = 73,88"), "{explain}");
 }
 
 #[test]

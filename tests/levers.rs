@@ -311,7 +311,7 @@ fn levers_that_cannot_work_say_so() {
 #[test]
 fn the_table_shows_the_cheapest_lever_in_words() {
     let t = stdout(&[
-        "rank", "--tier", "huyen", "--levers", EXAMPLE, "--format", "md",
+        "rank", "--tier", "huyen", "--levers", EXAMPLE, "--format", "md", "--ids",
     ]);
     assert!(t.contains("| Để vào chỉ tiêu |"), "{t}");
     let row = t.lines().find(|l| l.contains(SON)).unwrap();

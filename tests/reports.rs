@@ -184,7 +184,7 @@ fn rank_html_has_a_chart_per_group_and_what_if_columns_when_asked() {
     run(&["rank", EXAMPLE, "--tier", "huyen", "-o", s(&out)]);
     let doc = fs::read_to_string(&out).unwrap();
     assert!(doc.contains(
-        "<title>Báo cáo xếp hạng thi đua — Giấy khen của Chủ tịch UBND huyện (huyen) — 236/KH-UBND</title>"
+        "<title>Báo cáo xếp hạng thi đua — Giấy khen của Chủ tịch UBND huyện — 236/KH-UBND</title>"
     ));
     assert_eq!(doc.matches("<section class=\"group\">").count(), 2);
     assert_eq!(doc.matches("class=\"quota\"").count(), 2);
@@ -261,7 +261,7 @@ fn score_workbook_has_a_sheet_per_group_with_every_criterion_as_in_the_csv() {
         let in_group = |r: &csv::StringRecord| &r[2] == group;
         for (k, id) in ids.iter().enumerate() {
             let col: Vec<f64> = (2..range.height())
-                .map_while(|r| match range.get((r, 3 + k)) {
+                .map_while(|r| match range.get((r, 2 + k)) {
                     Some(Data::Float(x)) => Some(*x),
                     _ => None,
                 })

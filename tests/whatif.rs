@@ -85,7 +85,7 @@ fn a_weight_overlay_that_flips_two_units_shows_both_flips_and_the_quota_change()
     );
     assert_eq!(unit(&v, "z")["compare"]["delta_rank"], 0);
     let mut table = args.to_vec();
-    table.extend(["--format", "table", "--lang", "en"]);
+    table.extend(["--format", "table", "--lang", "en", "--ids"]);
     let t = stdout(&table);
     let line_of = |id: &str| t.lines().find(|l| l.contains(&format!(" {id} "))).unwrap();
     assert!(

@@ -287,6 +287,7 @@ impl Checker<'_> {
             applies_to: self.group_list(c.applies_to, groups, line, &what)?,
             id: c.id,
             name: c.name,
+            short: c.short.filter(|s| !s.trim().is_empty()),
             section: c.section,
             points: c.points,
             value,

@@ -76,6 +76,8 @@ pub struct Group {
 pub struct Criterion {
     pub id: String,
     pub name: String,
+    /// Short label for printed column headers (`short:`), if the campaign gives one.
+    pub short: Option<String>,
     pub section: Option<String>,
     pub points: f64,
     /// Absent only for `formula` scoring, which reads metrics directly.
@@ -85,6 +87,13 @@ pub struct Criterion {
     /// Group indices; every group when the file says nothing.
     pub applies_to: Vec<usize>,
     pub line: usize,
+}
+
+impl Criterion {
+    /// What printed outputs call the criterion: its `short` label, else its name.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
 }
 
 #[derive(Debug, Clone)]

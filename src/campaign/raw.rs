@@ -91,6 +91,9 @@ pub struct RawGroup {
 pub struct RawCriterion {
     pub id: String,
     pub name: String,
+    /// A short label for column headers ("Tiến độ"); default: the name.
+    #[serde(default)]
+    pub short: Option<String>,
     #[serde(default)]
     pub section: Option<String>,
     pub points: f64,

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{UsageError, read_text, resolve};
-use crate::deadlines::render::{self, Context};
+use super::{read_text, resolve};
+use crate::deadlines::render::{Context, DeadlinesReport};
 use crate::deadlines::{Filter, checklist, uncovered_years};
 use crate::holidays::{self, BUILTIN_YEARS, Calendar};
 use crate::i18n::Lang;
-use crate::ics;
 use crate::report::Format;
+use crate::report::pipeline::Report;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -68,28 +68,23 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let rows = checklist(&campaign, &cal, today, filter);
     note_uncovered_years(&uncovered_years(&rows, &cal), out.lang);
-    let cx = Context {
-        campaign: &campaign,
-        today,
-        lang: out.lang,
-    };
-    let bytes = match out.format {
-        Format::Table => render::table(&cx, &rows, terminal_width(args)).into_bytes(),
-        Format::Csv => render::csv(&cx, &rows),
-        Format::Json => render::json(&cx, &rows).into_bytes(),
-        Format::Md => render::markdown(&cx, &rows).into_bytes(),
-        Format::Ics => ics::calendar(&cx, &rows, args.remind_days).into_bytes(),
-        // resolve::format lets through only what `deadlines` writes.
-        f @ (Format::Html | Format::Xlsx | Format::Docx) => {
-            return Err(UsageError(format!("deadlines cannot write {}", f.name())).into());
-        }
-    };
+    let report = Report::Deadlines(DeadlinesReport {
+        cx: Context {
+            campaign: &campaign,
+            today,
+            lang: out.lang,
+        },
+        rows,
+        width: terminal_width(args),
+        remind_days: args.remind_days,
+    });
     let inputs: Vec<&Path> = args
         .criteria
         .iter()
         .chain(args.holidays.iter())
         .map(PathBuf::as_path)
         .collect();
+    let bytes = crate::report::pipeline::render(&report, out.format, None)?;
     crate::output::emit(args.output.as_deref(), &bytes, &inputs)
 }
 

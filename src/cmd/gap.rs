@@ -15,6 +15,7 @@ use crate::metrics::Metrics;
 use crate::ranking::LineStatus;
 use crate::report::Format;
 use crate::report::gap::Gap;
+use crate::report::pipeline::Report;
 use crate::report::units::View;
 use crate::scoring::{Scorer, UnitScore};
 
@@ -134,6 +135,8 @@ pub fn run(args: &Args) -> Result<()> {
             scores: &scores,
             lang: out.lang,
             decisions: None,
+            ids: out.ids,
+            doc: None,
         },
         scorer: &scorer,
         bound: &bound,
@@ -144,11 +147,5 @@ pub fn run(args: &Args) -> Result<()> {
         score: i,
     };
     let inputs: Vec<&Path> = args.input.inputs();
-    write_report(
-        &out,
-        || gap.tables(),
-        || gap.tables().swap_remove(0),
-        || gap.json(),
-        &inputs,
-    )
+    write_report(&out, &Report::Gap(gap), &inputs)
 }

@@ -26,7 +26,8 @@ use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
 use crate::problem::Problems;
-use crate::report::{self, Format, Table};
+use crate::report::Format;
+use crate::report::pipeline::{self, Report};
 use resolve::Output;
 
 #[derive(Debug, Parser)]
@@ -203,6 +204,9 @@ pub struct OutputArgs {
     /// Language of labels.
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
+    /// Add a "Mã" column (unit ids) to printed outputs, which show names only.
+    #[arg(long)]
+    pub ids: bool,
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.
@@ -276,28 +280,14 @@ fn print_notices(notices: &Problems) {
     }
 }
 
-/// Renders tables (or the JSON value) in the chosen format and writes them out.
-pub fn write_report(
-    out: &Output,
-    tables: impl FnOnce() -> Vec<Table>,
-    csv: impl FnOnce() -> Table,
-    json: impl FnOnce() -> serde_json::Value,
-    inputs: &[&Path],
-) -> Result<()> {
-    let bytes = match out.format {
-        Format::Table => report::render_table(&tables()).into_bytes(),
-        Format::Md => report::render_md(&tables()).into_bytes(),
-        Format::Csv => report::render_csv(&csv()),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&json()).context("encoding JSON")?;
-            s.push('\n');
-            s.into_bytes()
-        }
-        f @ (Format::Html | Format::Xlsx) => reports::generic(out, f, tables())?,
-        // resolve::format lets through only what the command writes.
-        f @ (Format::Docx | Format::Ics) => {
-            return Err(UsageError(format!("this command cannot write {}", f.name())).into());
-        }
+/// Writes any report in the chosen format: the one way out of every command
+/// (the report's renderer, then an atomic write or standard output).
+pub fn write_report(out: &Output, report: &Report, inputs: &[&Path]) -> Result<()> {
+    let generated = if pipeline::dated(out.format) {
+        Some(reports::now()?)
+    } else {
+        None
     };
+    let bytes = pipeline::render(report, out.format, generated)?;
     crate::output::emit(out.output.as_deref(), &bytes, inputs)
 }

@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 use super::{DataArgs, OutputArgs, resolve, write_report};
 use crate::nomination::nominate_decided;
 use crate::people::{self, Person};
-use crate::report::Format;
 use crate::report::nominate::NominationView;
+use crate::report::pipeline::Report;
 use crate::report::units::View;
 use crate::scoring::Scorer;
 
@@ -66,6 +66,8 @@ pub fn run(args: &Args) -> Result<()> {
             scores: &scores,
             lang: out.lang,
             decisions: decisions.as_ref(),
+            ids: out.ids,
+            doc: doc.as_ref(),
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
@@ -74,23 +76,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.individuals.as_deref());
     inputs.extend(args.doc.inputs());
-    let docx = |f: &_| crate::report::docx::nominate(&view, f);
-    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
-        return done;
-    }
-    if let Some(done) = super::reports::nominate(&out, &view, &inputs) {
-        return done;
-    }
-    if out.format == Format::Md {
-        return crate::output::emit(out.output.as_deref(), view.markdown().as_bytes(), &inputs);
-    }
-    write_report(
-        &out,
-        || view.tables(),
-        || view.csv(),
-        || view.json(),
-        &inputs,
-    )
+    write_report(&out, &Report::Nominate(view), &inputs)
 }
 
 fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Person>> {

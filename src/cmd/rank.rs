@@ -12,6 +12,7 @@ use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
+use crate::report::pipeline::Report;
 use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::{Scorer, UnitScore};
@@ -103,6 +104,8 @@ pub fn run(args: &Args) -> Result<()> {
         scores: &scores,
         lang: out.lang,
         decisions: decisions.as_ref(),
+        ids: out.ids,
+        doc: doc.as_ref(),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());
@@ -110,21 +113,13 @@ pub fn run(args: &Args) -> Result<()> {
     if doc.is_some() && (since.is_some() || against.is_some() || stability.is_some()) {
         return Err(super::score::what_if_in_docx());
     }
-    let docx = |f: &_| crate::report::docx::rank(&view, &groups, tier, f);
-    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
-        return done;
-    }
-    let tables = || view.rank_tables_with(&groups, tier, &extras);
-    if let Some(done) = super::reports::rank(&out, &view, &groups, tier, tables, &inputs) {
-        return done;
-    }
-    write_report(
-        &out,
-        || view.rank_tables_with(&groups, tier, &extras),
-        || view.rank_csv_with(&groups, &extras),
-        || view.rank_json_with(&groups, tier, &extras),
-        &inputs,
-    )
+    let report = Report::Rank {
+        view,
+        groups: &groups,
+        tier,
+        extras,
+    };
+    write_report(&out, &report, &inputs)
 }
 
 /// Campaign A's ranking of the data, which the what-if modes start from.

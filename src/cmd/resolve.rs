@@ -108,6 +108,8 @@ pub struct Output {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub lang: Lang,
+    /// `--ids`: printed outputs add a "Mã" column.
+    pub ids: bool,
 }
 
 impl Output {
@@ -129,6 +131,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> 
         format,
         output: args.output.clone(),
         lang: args.lang,
+        ids: args.ids,
     })
 }
 

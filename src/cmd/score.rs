@@ -10,7 +10,7 @@ use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
 use crate::campaign::suggestion;
 use crate::report::Format;
-use crate::report::explain::{explain_json, explain_tables};
+use crate::report::pipeline::Report;
 use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
 use crate::scoring::Scorer;
@@ -63,6 +63,8 @@ pub fn run(args: &Args) -> Result<()> {
         scores: &scores,
         lang: out.lang,
         decisions: decisions.as_ref(),
+        ids: out.ids,
+        doc: doc.as_ref(),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.doc.inputs());
@@ -76,14 +78,12 @@ pub fn run(args: &Args) -> Result<()> {
             ))
             .into());
         };
-        let s = &scores[i];
-        return write_report(
-            &out,
-            || explain_tables(&view, &scorer, s),
-            || explain_tables(&view, &scorer, s).swap_remove(0),
-            || explain_json(&view, &scorer, s),
-            &inputs,
-        );
+        let report = Report::Explain {
+            view,
+            scorer: &scorer,
+            score: &scores[i],
+        };
+        return write_report(&out, &report, &inputs);
     }
     let since = baseline
         .as_ref()
@@ -113,21 +113,7 @@ pub fn run(args: &Args) -> Result<()> {
     if doc.is_some() && since.is_some() {
         return Err(what_if_in_docx());
     }
-    let docx = |f: &_| crate::report::docx::score(&view, f);
-    if let Some(done) = super::reports::docx(&out, doc.as_ref(), &inputs, docx) {
-        return done;
-    }
-    let table = || view.score_table_with(false, &extras);
-    if let Some(done) = super::reports::score(&out, &view, table, &inputs) {
-        return done;
-    }
-    write_report(
-        &out,
-        || vec![view.score_table_with(false, &extras)],
-        || view.score_table_with(true, &extras),
-        || view.score_json_with(&extras),
-        &inputs,
-    )
+    write_report(&out, &Report::Score { view, extras }, &inputs)
 }
 
 /// The what-if columns have no place on a paper to sign: refused, not dropped.

@@ -1,5 +1,7 @@
-//! The checklist as people and programs read it: a terminal table, CSV for a
-//! spreadsheet, JSON (a fixed contract), and a Markdown checklist to tick off.
+//! The checklist as people and programs read it: the typed report
+//! ([`DeadlinesReport`]) the output pipeline renders as a terminal table, CSV
+//! for a spreadsheet, JSON (a fixed contract), a Markdown checklist to tick
+//! off, or a calendar.
 
 use chrono::{Datelike, NaiveDate};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
@@ -16,6 +18,42 @@ pub struct Context<'a> {
     pub campaign: &'a Campaign,
     pub today: NaiveDate,
     pub lang: Lang,
+}
+
+/// The `deadlines` report: the checklist's steps, as computed, and how the
+/// terminal table wraps and the calendar reminds.
+pub struct DeadlinesReport<'a> {
+    pub cx: Context<'a>,
+    pub rows: Vec<Row<'a>>,
+    /// Terminal width to wrap the table to (none: one line per cell).
+    pub width: Option<u16>,
+    /// Calendar reminder this many days before each step.
+    pub remind_days: u32,
+}
+
+impl<'a> DeadlinesReport<'a> {
+    pub fn table(&self) -> String {
+        table(&self.cx, &self.rows, self.width)
+    }
+
+    pub fn csv(&self) -> Vec<u8> {
+        csv(&self.cx, &self.rows)
+    }
+
+    /// The JSON contract.
+    pub fn json(&self) -> JsonDoc<'a> {
+        JsonDoc {
+            deadlines: self.rows.iter().map(|r| json_row(r, &self.cx)).collect(),
+        }
+    }
+
+    pub fn markdown(&self) -> String {
+        markdown(&self.cx, &self.rows)
+    }
+
+    pub fn ics(&self) -> String {
+        crate::ics::calendar(&self.cx, &self.rows, self.remind_days)
+    }
 }
 
 /// The tier id, or `chung` (all) for campaign-wide steps.
@@ -55,7 +93,7 @@ fn no_steps(lang: Lang) -> &'static str {
 }
 
 /// A terminal table; `width` wraps long text (none: one line per cell).
-pub fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
+fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
     let lang = cx.lang;
     let (title, today) = heading(cx);
     let mut out = format!("{title}\n{today}\n");
@@ -149,7 +187,7 @@ fn counts(r: &Row<'_>, today: NaiveDate) -> (i64, i64) {
 
 /// One step in the JSON contract; field order is the contract's.
 #[derive(Serialize)]
-struct JsonRow<'a> {
+pub struct JsonRow<'a> {
     tier: Option<&'a str>,
     date: String,
     kind: &'static str,
@@ -165,7 +203,7 @@ struct JsonRow<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonDoc<'a> {
+pub struct JsonDoc<'a> {
     deadlines: Vec<JsonRow<'a>>,
 }
 
@@ -188,14 +226,6 @@ fn json_row<'a>(r: &Row<'a>, cx: &Context<'_>) -> JsonRow<'a> {
     }
 }
 
-/// `{"deadlines":[...]}`, pretty-printed, ISO dates.
-pub fn json(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
-    let doc = JsonDoc {
-        deadlines: rows.iter().map(|r| json_row(r, cx)).collect(),
-    };
-    serde_json::to_string_pretty(&doc).expect("plain data always encodes") + "\n"
-}
-
 const CSV_HEADER: [&str; 14] = [
     "tier",
     "date",
@@ -215,7 +245,7 @@ const CSV_HEADER: [&str; 14] = [
 
 /// The JSON fields plus note and warning, ISO dates; every text cell is
 /// neutralised so a spreadsheet never runs it as a formula.
-pub fn csv(cx: &Context<'_>, rows: &[Row<'_>]) -> Vec<u8> {
+fn csv(cx: &Context<'_>, rows: &[Row<'_>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER).expect("writing to memory");
     for r in rows {
@@ -264,7 +294,7 @@ fn md_text(s: &str) -> String {
 }
 
 /// A checklist: `- [x]` for steps whose window has passed, `- [ ]` otherwise.
-pub fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
+fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
     let lang = cx.lang;
     let (title, today) = heading(cx);
     let mut out = format!("## {}\n\n{today}\n\n", md_text(&title));

@@ -1,12 +1,15 @@
-//! Renderers: every command builds plain tables (and a JSON value), and this
-//! module writes them as a terminal table, CSV, Markdown or JSON, the same
-//! way for every command.
+//! Reports and their renderers: every command builds its report once
+//! ([`pipeline::Report`]), and [`pipeline::render`] writes it in any format;
+//! this module holds the plain tables most renderers share (terminal, CSV,
+//! Markdown), numbers written in the reader's language on printed ones.
 
 pub mod docx;
 pub mod explain;
 pub mod gap;
 pub mod html;
+pub mod json;
 pub mod nominate;
+pub mod pipeline;
 pub mod svg;
 pub mod units;
 pub mod xlsx;
@@ -14,7 +17,8 @@ pub mod xlsx;
 use clap::ValueEnum;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
 
-use crate::scoring::{fmt_num, write_num};
+use crate::i18n::Lang;
+use crate::scoring::write_num;
 use crate::sheet::neutralise;
 
 /// Every output format the tool knows; each command says which it writes
@@ -70,10 +74,11 @@ impl Cell {
         x.map_or(Cell::Empty, |x| Cell::Num(x, decimals))
     }
 
-    fn show(&self, empty: &str) -> String {
+    /// The cell as people read it: numbers in `lang`'s way (82,29 in Vietnamese).
+    pub fn show(&self, empty: &str, lang: Lang) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(x, d) => fmt_num(*x, *d),
+            Cell::Num(x, d) => lang.num(*x, *d),
             Cell::Empty => empty.to_string(),
         }
     }
@@ -221,6 +226,33 @@ pub fn decision_notes(
     out
 }
 
+/// Why a unit is ineligible, as people read it: gates by name, the floor as
+/// "dưới 70% điểm tối đa" (the floor of `tier`, when known).
+pub fn reason_names(
+    campaign: &crate::campaign::Campaign,
+    reasons: &[crate::ranking::Reason],
+    tier: Option<usize>,
+    lang: Lang,
+) -> String {
+    use crate::ranking::Reason;
+    reasons
+        .iter()
+        .map(|r| match *r {
+            Reason::Gate(g) => campaign.gates[g].name.clone(),
+            Reason::Floor => match tier.and_then(|t| campaign.tiers[t].min_percent) {
+                Some(p) => match lang {
+                    Lang::Vi => format!("dưới {}% điểm tối đa", lang.number(&p.to_string())),
+                    Lang::En => format!("under {}% of the maximum", p),
+                },
+                None => lang
+                    .pick("dưới mức điểm tối thiểu", "under the minimum score")
+                    .to_string(),
+            },
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The status of a unit taken by a higher tier of an exclusive campaign.
 pub fn won_label(lang: crate::i18n::Lang, award: &str) -> String {
     format!("↑ {} {award}", lang.pick("đã đề nghị", "nominated for"))
@@ -236,7 +268,7 @@ pub struct Table {
 }
 
 /// Terminal table (comfy-table); several tables one after another.
-pub fn render_table(tables: &[Table]) -> String {
+pub fn render_table(tables: &[Table], lang: Lang) -> String {
     let mut out = String::new();
     for (i, t) in tables.iter().enumerate() {
         if i > 0 {
@@ -252,7 +284,7 @@ pub fn render_table(tables: &[Table]) -> String {
         c.set_header(&t.headers);
         for row in &t.rows {
             c.add_row(row.iter().map(|cell| {
-                let mut x = comfy_table::Cell::new(cell.show("—"));
+                let mut x = comfy_table::Cell::new(cell.show("—", lang));
                 if matches!(cell, Cell::Num(..)) {
                     x = x.set_alignment(CellAlignment::Right);
                 }
@@ -295,13 +327,13 @@ pub fn render_csv(t: &Table) -> Vec<u8> {
 }
 
 /// GitHub-flavoured Markdown: a heading per titled table, notes as a list.
-pub fn render_md(tables: &[Table]) -> String {
+pub fn render_md(tables: &[Table], lang: Lang) -> String {
     let mut out = String::new();
     for t in tables {
         if let Some(title) = &t.title {
             out.push_str(&format!("## {}\n\n", md_escape(title)));
         }
-        out.push_str(&md_table(t));
+        out.push_str(&md_table(t, lang));
         if !t.notes.is_empty() {
             out.push('\n');
             for n in &t.notes {
@@ -314,7 +346,7 @@ pub fn render_md(tables: &[Table]) -> String {
 }
 
 /// The rows of one table in Markdown; numbers right-aligned.
-pub fn md_table(t: &Table) -> String {
+pub fn md_table(t: &Table, lang: Lang) -> String {
     let mut out = format!(
         "| {} |\n",
         t.headers
@@ -337,7 +369,7 @@ pub fn md_table(t: &Table) -> String {
         .collect();
     out.push_str(&format!("| {} |\n", align.join(" | ")));
     for row in &t.rows {
-        let cells: Vec<String> = row.iter().map(|c| md_escape(&c.show("—"))).collect();
+        let cells: Vec<String> = row.iter().map(|c| md_escape(&c.show("—", lang))).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
@@ -379,7 +411,7 @@ mod tests {
 
     #[test]
     fn markdown_escapes_pipes_and_aligns_numbers() {
-        let md = render_md(&[sample()]);
+        let md = render_md(&[sample()], Lang::En);
         assert!(
             md.starts_with("## Khối xã\n\n| Đơn vị | Điểm |\n| --- | ---: |\n"),
             "{md}"
@@ -390,7 +422,7 @@ mod tests {
 
     #[test]
     fn table_shows_title_rows_and_notes() {
-        let t = render_table(&[sample()]);
+        let t = render_table(&[sample()], Lang::En);
         assert!(t.starts_with("Khối xã\n"), "{t}");
         assert!(
             t.contains("18.13") && t.contains("—") && t.ends_with("1 ghi chú\n"),

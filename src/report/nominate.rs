@@ -11,7 +11,6 @@ use crate::nomination::{
     Collective, Individual, Pick, QuotaNomination, Status, TierNomination, open_places,
 };
 use crate::people::Person;
-use crate::ranking::reason_ids;
 
 pub struct NominationView<'a> {
     pub units: View<'a>,
@@ -22,16 +21,16 @@ pub struct NominationView<'a> {
     pub decisions: Option<&'a crate::decisions::Decisions>,
 }
 
-impl NominationView<'_> {
+impl<'a> NominationView<'a> {
     fn lang(&self) -> Lang {
         self.units.lang
     }
 
-    fn unit(&self, score: usize) -> &crate::metrics::UnitRow {
+    fn unit(&self, score: usize) -> &'a crate::metrics::UnitRow {
         &self.units.metrics.units[self.units.scores[score].unit]
     }
 
-    fn tier_id(&self, t: usize) -> &str {
+    fn tier_id(&self, t: usize) -> &'a str {
         &self.units.campaign.tiers[t].id
     }
 
@@ -51,11 +50,15 @@ impl NominationView<'_> {
         }
     }
 
-    fn status_label(&self, c: &Collective) -> String {
-        format!("{}{}", self.status_word(c), self.per_decision(c.decided))
+    fn status_label(&self, c: &Collective, tier: usize) -> String {
+        format!(
+            "{}{}",
+            self.status_word(c, tier),
+            self.per_decision(c.decided)
+        )
     }
 
-    fn status_word(&self, c: &Collective) -> String {
+    fn status_word(&self, c: &Collective, tier: usize) -> String {
         let l = self.lang();
         match c.status {
             Status::Nominated => l.pick("đề nghị", "nominated").into(),
@@ -66,7 +69,7 @@ impl NominationView<'_> {
             Status::Ineligible => format!(
                 "{} {}",
                 l.pick("không đủ điều kiện:", "ineligible:"),
-                reason_ids(self.units.campaign, &c.failed, ", ")
+                crate::report::reason_names(self.units.campaign, &c.failed, Some(tier), l)
             ),
             Status::WonHigherTier(t) => {
                 crate::report::won_label(l, &self.units.campaign.tiers[t].award)
@@ -123,7 +126,7 @@ impl NominationView<'_> {
     }
 
     /// The notes under a quota: places, ties, and who is out and why.
-    fn quota_notes(&self, q: &QuotaNomination) -> Vec<String> {
+    fn quota_notes(&self, q: &QuotaNomination, tier: usize) -> Vec<String> {
         let l = self.lang();
         let mut notes = Vec::new();
         if q.basis.is_some() {
@@ -200,12 +203,12 @@ impl NominationView<'_> {
             for c in &q.collectives {
                 let u = self.unit(c.score);
                 for a in ds.adjustments_of(&u.id) {
-                    let p = self.units.campaign.precision as usize;
+                    let p = self.units.campaign.precision;
                     let sign = if a.points > 0.0 { "+" } else { "−" };
                     notes.push(format!(
-                        "{}: {sign}{:.p$} {} {} ({} {})",
+                        "{}: {sign}{} {} {} ({} {})",
                         u.name,
-                        a.points.abs(),
+                        l.num(a.points.abs(), p),
                         l.pick("điểm", "points"),
                         a.reason,
                         l.pick("theo", "per"),
@@ -252,7 +255,10 @@ impl NominationView<'_> {
             ));
         }
         let inel = list(&|c| c.status == Status::Ineligible, &|c| {
-            format!(" ({})", reason_ids(self.units.campaign, &c.failed, ", "))
+            format!(
+                " ({})",
+                crate::report::reason_names(self.units.campaign, &c.failed, Some(tier), l)
+            )
         });
         if !inel.is_empty() {
             notes.push(format!(
@@ -285,8 +291,11 @@ impl NominationView<'_> {
             l.pick("Điểm", "Score").into(),
             l.pick("Xếp hạng", "Rank").into(),
         ];
-        if full {
+        let ids = self.units.ids;
+        if ids {
             headers.insert(1, l.pick("Mã", "Id").into());
+        }
+        if full {
             headers.push(l.pick("Trạng thái", "Status").into());
         }
         let mut rows = Vec::new();
@@ -304,20 +313,27 @@ impl NominationView<'_> {
                     Cell::Num(self.units.scores[c.score].total, p),
                     Cell::Num(c.rank as f64, 0),
                 ];
-                if full {
-                    row.insert(1, Cell::text(&u.id));
-                    row.push(Cell::text(self.status_label(c)));
-                } else if c.status == Status::Tie {
+                if c.status == Status::Tie && !full {
                     row[1] = Cell::text(format!(
                         "{} ({})",
                         u.name,
                         l.pick("bằng điểm — cần quyết định", "tied — decision needed")
                     ));
                 }
+                if full {
+                    row.push(Cell::text(self.status_label(c, tn.tier)));
+                }
+                if ids {
+                    row.insert(1, Cell::text(&u.id));
+                }
                 rows.push(row);
             }
         }
-        let notes = tn.quotas.iter().flat_map(|q| self.quota_notes(q)).collect();
+        let notes = tn
+            .quotas
+            .iter()
+            .flat_map(|q| self.quota_notes(q, tn.tier))
+            .collect();
         Table {
             title: None,
             headers,
@@ -427,11 +443,10 @@ impl NominationView<'_> {
     fn heading(&self, tn: &TierNomination) -> String {
         let t = &self.units.campaign.tiers[tn.tier];
         format!(
-            "{} — {} ({})",
+            "{} — {}",
             self.lang()
                 .pick("Danh sách đề nghị khen thưởng", "Award proposal list"),
-            t.award,
-            t.id
+            t.award
         )
     }
 
@@ -461,21 +476,25 @@ impl NominationView<'_> {
         let mut out = String::new();
         for tn in &self.tiers {
             out.push_str(&format!("# {}\n\n", md_escape(&self.heading(tn))));
+            // The list goes with a Tờ trình (SPEC 9); its number, date and
+            // issuer are left for the office to fill in.
             out.push_str(&format!(
-                "{} {}\n\n",
-                l.pick("Kèm theo Kế hoạch số", "Under plan"),
-                md_escape(&self.units.campaign.id)
+                "{}\n\n",
+                l.pick(
+                    "(Kèm theo Tờ trình số …/TTr-… ngày … của …)",
+                    "(Attached to Submission No. …/TTr-… of … by …)"
+                )
             ));
             let c = self.collectives_table(tn, false);
             out.push_str(&format!(
                 "## {}\n\n{}\n",
                 l.pick("Tập thể", "Collectives"),
-                md_table(&c)
+                md_table(&c, l)
             ));
             out.push_str(&format!(
                 "## {}\n\n{}\n",
                 l.pick("Cá nhân", "Individuals"),
-                md_table(&self.individuals_table(tn))
+                md_table(&self.individuals_table(tn), l)
             ));
             out.push_str(&format!("**{}**\n\n", md_escape(&self.total_line(tn))));
             for n in &c.notes {

@@ -5,7 +5,10 @@
 pub mod decided;
 mod rank;
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json::Members;
 
 use super::{Cell, Table};
 use crate::campaign::Campaign;
@@ -40,105 +43,123 @@ pub struct View<'a> {
     /// The council's decisions, for renderers that show them beside the
     /// figures they changed (docx); `None` without `--decisions`.
     pub decisions: Option<&'a crate::decisions::Decisions>,
+    /// `--ids`: printed tables add a "Mã" column of unit ids.
+    pub ids: bool,
+    /// `--doc`: the fields of a Word document (`None`: every field "…").
+    pub doc: Option<&'a crate::report::docx::DocFields>,
 }
 
-impl View<'_> {
+/// One unit in the JSON contract (`score`; `rank` and `--explain` add to it).
+#[derive(Serialize)]
+pub struct UnitJson<'a> {
+    pub unit_id: &'a str,
+    pub unit_name: &'a str,
+    pub group: &'a str,
+    pub total: f64,
+    pub max: f64,
+    pub percent: Option<f64>,
+    pub class: Option<&'a str>,
+    pub criteria: Members<&'a str, Option<f64>>,
+    pub penalties: Members<&'a str, f64>,
+    /// The members of the what-if modes and decisions in use (none without their flags).
+    #[serde(flatten)]
+    pub extras: Members<&'static str, Value>,
+}
+
+/// The `score` report's JSON.
+#[derive(Serialize)]
+pub struct ScoreJson<'a> {
+    pub campaign: &'a str,
+    pub data: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub periods: &'a [String],
+    pub units: Vec<UnitJson<'a>>,
+}
+
+impl<'a> View<'a> {
     fn p(&self) -> u32 {
         self.campaign.precision
     }
 
-    fn num(&self, x: f64) -> Value {
-        json!(round_to(x, self.p()))
+    fn num(&self, x: f64) -> f64 {
+        round_to(x, self.p())
     }
 
-    fn class_name(&self, s: &UnitScore) -> Option<&str> {
+    fn class_name(&self, s: &UnitScore) -> Option<&'a str> {
         s.class.map(|c| self.campaign.classes[c].name.as_str())
     }
 
     /// The JSON object of one unit (the `score` contract).
-    pub fn unit_json(&self, s: &UnitScore) -> Map<String, Value> {
+    pub fn unit_json(&self, s: &UnitScore) -> UnitJson<'a> {
         let c = self.campaign;
         let u = &self.metrics.units[s.unit];
-        let mut o = Map::new();
-        o.insert("unit_id".into(), json!(u.id));
-        o.insert("unit_name".into(), json!(u.name));
-        o.insert("group".into(), json!(u.group));
-        o.insert("total".into(), self.num(s.total));
-        o.insert("max".into(), self.num(s.max));
-        o.insert(
-            "percent".into(),
-            s.percent.map_or(Value::Null, |p| self.num(p)),
-        );
-        o.insert("class".into(), json!(self.class_name(s)));
-        let crit: Map<String, Value> = c
-            .criteria
-            .iter()
-            .zip(&s.criteria)
-            .map(|(cr, cs)| {
-                (
-                    cr.id.clone(),
-                    cs.points.map_or(Value::Null, |p| self.num(p)),
-                )
-            })
-            .collect();
-        o.insert("criteria".into(), Value::Object(crit));
-        let pen: Map<String, Value> = c
-            .penalties
-            .iter()
-            .zip(&s.penalties)
-            .map(|(p, x)| (p.id.clone(), self.num(*x)))
-            .collect();
-        o.insert("penalties".into(), Value::Object(pen));
-        o
-    }
-
-    fn header(&self) -> Map<String, Value> {
-        let mut o = Map::new();
-        o.insert("campaign".into(), json!(self.campaign.id));
-        o.insert("data".into(), json!(self.metrics.file));
-        if !self.metrics.periods.is_empty() {
-            o.insert("periods".into(), json!(self.metrics.periods));
+        UnitJson {
+            unit_id: &u.id,
+            unit_name: &u.name,
+            group: &u.group,
+            total: self.num(s.total),
+            max: self.num(s.max),
+            percent: s.percent.map(|p| self.num(p)),
+            class: self.class_name(s),
+            criteria: c
+                .criteria
+                .iter()
+                .zip(&s.criteria)
+                .map(|(cr, cs)| (cr.id.as_str(), cs.points.map(|p| self.num(p))))
+                .collect(),
+            penalties: c
+                .penalties
+                .iter()
+                .zip(&s.penalties)
+                .map(|(p, x)| (p.id.as_str(), self.num(*x)))
+                .collect(),
+            extras: Members::default(),
         }
-        o
     }
 
-    pub fn score_json(&self) -> Value {
+    pub fn score_json(&self) -> ScoreJson<'a> {
         self.score_json_with(&[])
     }
 
     /// The unit's JSON object with the members of each what-if mode.
-    fn unit_json_with(&self, i: usize, extras: &[&dyn UnitColumns]) -> Map<String, Value> {
+    fn unit_json_with(&self, i: usize, extras: &[&dyn UnitColumns]) -> UnitJson<'a> {
         let mut o = self.unit_json(&self.scores[i]);
-        for x in extras {
-            let (key, value) = x.json(i);
-            o.insert(key.into(), value);
-        }
+        o.extras = extras.iter().map(|x| x.json(i)).collect();
         o
     }
 
-    pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> Value {
-        let mut o = self.header();
-        o.insert(
-            "units".into(),
-            Value::Array(
-                (0..self.scores.len())
-                    .map(|i| Value::Object(self.unit_json_with(i, extras)))
-                    .collect(),
-            ),
-        );
-        Value::Object(o)
+    pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> ScoreJson<'a> {
+        ScoreJson {
+            campaign: &self.campaign.id,
+            data: &self.metrics.file,
+            periods: &self.metrics.periods,
+            units: (0..self.scores.len())
+                .map(|i| self.unit_json_with(i, extras))
+                .collect(),
+        }
     }
 
     /// Score columns after the unit's identity: criteria, penalties, totals.
     fn figure_headers(&self, machine: bool) -> Vec<String> {
         let l = self.lang;
         let c = self.campaign;
-        let mut h: Vec<String> = c.criteria.iter().map(|cr| cr.id.clone()).collect();
+        // Scripts read ids; people read the criterion's short label or name.
+        let mut h: Vec<String> = c
+            .criteria
+            .iter()
+            .map(|cr| {
+                if machine {
+                    cr.id.clone()
+                } else {
+                    cr.label().to_string()
+                }
+            })
+            .collect();
         h.extend(c.penalties.iter().map(|p| {
             if machine {
                 p.id.clone()
             } else {
-                format!("−{}", p.id)
+                format!("−{}", p.name)
             }
         }));
         let tail: [(&str, &str, &str); 4] = [
@@ -177,16 +198,33 @@ impl View<'_> {
             return ["unit_id", "unit_name", "group"].map(String::from).to_vec();
         }
         let l = self.lang;
-        vec![
-            l.pick("Mã", "Id").into(),
+        let mut h = vec![
             l.pick("Đơn vị", "Unit").into(),
             l.pick("Khối", "Group").into(),
-        ]
+        ];
+        if self.ids {
+            h.insert(0, l.pick("Mã", "Id").into());
+        }
+        h
     }
 
-    fn identity(&self, s: &UnitScore) -> Vec<Cell> {
+    /// The unit's id (for scripts, or with `--ids`), name and group (its
+    /// name for people, its id for scripts).
+    fn identity(&self, s: &UnitScore, machine: bool) -> Vec<Cell> {
         let u = &self.metrics.units[s.unit];
-        vec![Cell::text(&u.id), Cell::text(&u.name), Cell::text(&u.group)]
+        if machine {
+            return vec![Cell::text(&u.id), Cell::text(&u.name), Cell::text(&u.group)];
+        }
+        let group = self
+            .campaign
+            .groups
+            .get(s.group)
+            .map_or(u.group.as_str(), |g| g.name.as_str());
+        let mut r = vec![Cell::text(&u.name), Cell::text(group)];
+        if self.ids {
+            r.insert(0, Cell::text(&u.id));
+        }
+        r
     }
 
     /// The `score` table, in file order. `machine` = stable CSV headers.
@@ -205,7 +243,7 @@ impl View<'_> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let mut r = self.identity(s);
+                let mut r = self.identity(s, machine);
                 r.extend(self.figures(s));
                 r.extend(extras.iter().flat_map(|x| x.cells(i, l, machine)));
                 r
@@ -223,29 +261,25 @@ impl View<'_> {
         }
     }
 
-    /// One line per criterion and penalty, so a table of ids stays readable.
+    /// One line per criterion: the header's short label, the full name and
+    /// the points on offer.
     pub fn legend(&self) -> Vec<String> {
         let l = self.lang;
         let c = self.campaign;
-        let mut notes: Vec<String> = c
-            .criteria
+        c.criteria
             .iter()
             .map(|cr| {
-                format!(
-                    "{}: {} ({} {})",
-                    cr.id,
-                    cr.name,
-                    super::super::scoring::fmt_num(cr.points, c.precision),
+                let points = format!(
+                    "{} {}",
+                    l.num(cr.points, c.precision),
                     l.pick("điểm", "points")
-                )
+                );
+                match &cr.short {
+                    Some(short) => format!("{short}: {} ({points})", cr.name),
+                    None => format!("{}: {points}", cr.name),
+                }
             })
-            .collect();
-        notes.extend(
-            c.penalties
-                .iter()
-                .map(|p| format!("−{}: {} ({})", p.id, p.name, l.pick("điểm trừ", "penalty"))),
-        );
-        notes
+            .collect()
     }
 }
 

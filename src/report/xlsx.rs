@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
 
 use super::{Cell, Table};
+use crate::i18n::Lang;
 use crate::scoring::round_to;
 use crate::sheet::neutralise;
 
@@ -30,7 +31,7 @@ pub struct Sheet {
 
 /// The whole workbook as bytes. `created` goes into the file's properties,
 /// so the same inputs give the same file.
-pub fn workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>> {
+pub fn workbook(sheets: &[Sheet], created: NaiveDateTime, lang: Lang) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&DocProperties::new().set_creation_datetime(&excel_time(created)?));
     let mut used: Vec<String> = Vec::new();
@@ -40,7 +41,7 @@ pub fn workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>> {
         let ws = wb.add_worksheet();
         ws.set_name(&name)
             .with_context(|| format!("sheet name `{name}`"))?;
-        fill(ws, &sheet.table).with_context(|| format!("writing sheet `{name}`"))?;
+        fill(ws, &sheet.table, lang).with_context(|| format!("writing sheet `{name}`"))?;
     }
     if sheets.is_empty() {
         wb.add_worksheet();
@@ -58,7 +59,7 @@ fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
 /// Title (row 0, when there is one), header (frozen, filterable, repeated on
 /// every printed page), data, then the notes under a blank row. Text over
 /// Excel's limit goes on in the rows below, in the same column.
-fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
+fn fill(ws: &mut Worksheet, t: &Table, lang: Lang) -> Result<()> {
     let mut row: u32 = 0;
     if let Some(title) = &t.title {
         let bold = Format::new().set_bold().set_font_size(13);
@@ -78,7 +79,7 @@ fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
     for cells in &t.rows {
         let mut used = 1;
         for (c, cell) in cells.iter().enumerate() {
-            used = used.max(write_cell(ws, row + 1, col(c)?, cell)?);
+            used = used.max(write_cell(ws, row + 1, col(c)?, cell, lang)?);
         }
         row += used;
     }
@@ -87,7 +88,7 @@ fn fill(ws: &mut Worksheet, t: &Table) -> Result<()> {
     for note in &t.notes {
         row += long_text(ws, row + 1, 0, note, &Format::new().set_italic())?;
     }
-    for (c, w) in widths(t).into_iter().enumerate() {
+    for (c, w) in widths(t, lang).into_iter().enumerate() {
         ws.set_column_width(col(c)?, w)?;
     }
     Ok(())
@@ -112,10 +113,10 @@ fn col(c: usize) -> Result<u16> {
 
 /// Numbers are stored rounded as shown, so Excel sums match the report.
 /// Returns the rows used (more than one for text over Excel's limit).
-fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell) -> Result<u32> {
+fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell, lang: Lang) -> Result<u32> {
     match cell {
         Cell::Num(x, d) if x.is_finite() => {
-            ws.write_number_with_format(row, c, round_to(*x, *d), &number_format(*d))?;
+            ws.write_number_with_format(row, c, round_to(*x, *d), &number_format(*d, lang))?;
         }
         Cell::Num(..) | Cell::Empty => {}
         Cell::Text(s) => return long_text(ws, row, c, s, &Format::new()),
@@ -147,17 +148,25 @@ fn text(ws: &mut Worksheet, row: u32, c: u16, s: &str, format: &Format) -> Resul
     Ok(())
 }
 
-/// "0" for counts and ranks, "0.00" at two decimals, and so on.
-fn number_format(decimals: u32) -> Format {
+/// "0" for counts and ranks, "0.00" at two decimals, and so on; in
+/// Vietnamese with thousands grouped ("#,##0.00"). A format code always
+/// writes `,` and `.`: Excel and LibreOffice show them in the reader's
+/// locale, so a Vietnamese reader sees 1.608,00 and 82,29. The cell stays a
+/// number either way (sums and sorts work).
+fn number_format(decimals: u32, lang: Lang) -> Format {
+    let int = match lang {
+        Lang::Vi => "#,##0",
+        Lang::En => "0",
+    };
     let pattern = match decimals {
-        0 => "0".to_string(),
-        d => format!("0.{}", "0".repeat(d as usize)),
+        0 => int.to_string(),
+        d => format!("{int}.{}", "0".repeat(d as usize)),
     };
     Format::new().set_num_format(pattern)
 }
 
 /// Column widths from the longest header or cell shown in each column.
-fn widths(t: &Table) -> Vec<f64> {
+fn widths(t: &Table, lang: Lang) -> Vec<f64> {
     (0..t.headers.len())
         .map(|c| {
             let head = text_width(&t.headers[c]) * 1.1;
@@ -165,7 +174,7 @@ fn widths(t: &Table) -> Vec<f64> {
                 .rows
                 .iter()
                 .filter_map(|r| r.get(c))
-                .map(|cell| text_width(&cell.show("")))
+                .map(|cell| text_width(&cell.show("", lang)))
                 .fold(0.0, f64::max);
             (head.max(cells) + 2.0).clamp(MIN_WIDTH, MAX_WIDTH)
         })

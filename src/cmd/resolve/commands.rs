@@ -112,6 +112,7 @@ pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
         format,
         output: args.output.clone(),
         lang: args.lang,
+        ids: false,
     };
     Ok(Deadlines { campaign, out })
 }

@@ -3,9 +3,9 @@
 
 use super::Page;
 use crate::campaign::Campaign;
+use crate::i18n::Lang;
 use crate::report::svg::{StackChart, StackRow, colour, stack};
 use crate::report::units::View;
-use crate::scoring::fmt_num;
 
 /// The campaign's criteria grouped by `section` (a criterion without one
 /// stands alone under its name), in the order they are first met.
@@ -51,11 +51,11 @@ impl Sections {
 }
 
 /// Points on offer as plans write them: "20", but "2.5" when not whole.
-fn whole_or(x: f64, precision: u32) -> String {
+fn whole_or(x: f64, precision: u32, lang: Lang) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {
-        fmt_num(x, precision)
+        lang.num(x, precision)
     }
 }
 
@@ -97,6 +97,7 @@ pub(super) fn figure(page: &mut Page, view: &View, scores: &[usize]) {
         rows,
         scale: scale(view),
         decimals: c.precision,
+        lang: view.lang,
         deduct_label: page.pick("điểm trừ", "penalty").to_string(),
     };
     let mut legend: Vec<(String, String)> = sections
@@ -109,7 +110,7 @@ pub(super) fn figure(page: &mut Page, view: &View, scores: &[usize]) {
                 format!("background:{}", colour(k).0),
                 format!(
                     "{name} ({} {})",
-                    whole_or(*pts, c.precision),
+                    whole_or(*pts, c.precision, view.lang),
                     page.pick("điểm", "points")
                 ),
             )

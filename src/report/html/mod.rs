@@ -19,7 +19,6 @@ use super::svg::{Mark, escape};
 use super::units::View;
 use super::{Cell, Table};
 use crate::i18n::Lang;
-use crate::scoring::fmt_num;
 
 const STYLE: &str = include_str!("style.css");
 /// Forbids the browser any fetch at all, so the file stays what it is when
@@ -91,7 +90,13 @@ impl Page {
                 view.metrics.periods.join(", "),
             ));
         }
-        rows.push((self.pick("Tiêu chí", "Criteria"), c.file.clone()));
+        // The built-in campaign has no file to name: name the plan instead.
+        let criteria = if c.file == crate::campaign::DEFAULT_LABEL {
+            plan.clone()
+        } else {
+            c.file.clone()
+        };
+        rows.push((self.pick("Tiêu chí", "Criteria"), criteria));
         rows.push((self.pick("Số liệu", "Data"), view.metrics.file.clone()));
         rows.push((self.pick("Ngày lập", "Generated"), self.stamp(meta)));
         self.meta_list(&rows);
@@ -165,7 +170,7 @@ impl Page {
     fn cell(&mut self, cell: &Cell) {
         let _ = match cell {
             Cell::Text(s) => write!(self.out, "<td>{}</td>", breakable(s)),
-            Cell::Num(x, d) => write!(self.out, "<td class=\"num\">{}</td>", fmt_num(*x, *d)),
+            Cell::Num(x, d) => write!(self.out, "<td class=\"num\">{}</td>", self.lang.num(*x, *d)),
             Cell::Empty => write!(self.out, "<td class=\"num\">—</td>"),
         };
     }

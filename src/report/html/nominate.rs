@@ -19,7 +19,7 @@ pub fn nominate(view: &NominationView, meta: &Meta) -> String {
     let awards: Vec<String> = view
         .tiers
         .iter()
-        .map(|tn| format!("{} ({})", c.tiers[tn.tier].award, c.tiers[tn.tier].id))
+        .map(|tn| c.tiers[tn.tier].award.clone())
         .collect();
     let extra = [(l.pick("Hình thức khen thưởng", "Awards"), awards.join("; "))];
     page.header(kind, units, &extra, meta);
@@ -64,6 +64,7 @@ fn quota_chart(page: &mut Page, view: &NominationView, q: &QuotaNomination) {
     }
     let marks: Vec<Mark> = q.collectives.iter().map(|col| mark(col.status)).collect();
     let chart = BarChart {
+        lang: units.lang,
         title: heading.clone(),
         bars: q
             .collectives

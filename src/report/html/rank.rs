@@ -21,7 +21,7 @@ pub fn rank(
     let l = view.lang;
     let kind = l.pick("Báo cáo xếp hạng thi đua", "Ranking report");
     let c = view.campaign;
-    let award = tier.map(|t| format!("{} ({})", c.tiers[t].award, c.tiers[t].id));
+    let award = tier.map(|t| c.tiers[t].award.clone());
     let title = match &award {
         Some(a) => format!("{kind} — {a} — {}", c.id),
         None => format!("{kind} — {}", c.id),
@@ -70,6 +70,7 @@ fn group(page: &mut Page, view: &View, g: &GroupRanking, table: Option<&Table>) 
 fn chart(view: &View, g: &GroupRanking, marks: &[Mark], cut: Option<usize>) -> BarChart {
     let c = view.campaign;
     BarChart {
+        lang: view.lang,
         title: c.groups[g.group].name.clone(),
         bars: g
             .entries

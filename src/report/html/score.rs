@@ -21,7 +21,7 @@ pub fn score(view: &View, table: &Table, meta: &Meta) -> String {
         if members.is_empty() {
             continue;
         }
-        page.section(&format!("{} ({})", group.name, group.id));
+        page.section(&group.name);
         let part = Table {
             title: None,
             headers: table.headers.clone(),

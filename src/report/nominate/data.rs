@@ -1,15 +1,16 @@
 //! The nomination lists for programs: one flat CSV of every collective and
 //! individual, and the JSON contract later tools rely on.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use super::NominationView;
 use crate::nomination::{Collective, Individual, Pick, QuotaNomination, Status};
 use crate::ranking::{reason_ids, reason_list};
+use crate::report::json::Tie;
 use crate::report::{Cell, Table};
 use crate::scoring::round_to;
 
-impl NominationView<'_> {
+impl<'a> NominationView<'a> {
     /// One flat CSV: every collective of every quota, then the individuals.
     pub fn csv(&self) -> Table {
         let headers = [
@@ -107,143 +108,224 @@ impl NominationView<'_> {
         }
     }
 
-    pub fn json(&self) -> Value {
+    /// The JSON contract: per tier its quotas and every entry.
+    pub fn json(&self) -> NominationJson<'a> {
         let c = self.units.campaign;
-        let tiers: Vec<Value> = self
+        let tiers = self
             .tiers
             .iter()
             .map(|tn| {
-                let quotas: Vec<Value> = tn
+                let quotas = tn
                     .quotas
                     .iter()
-                    .map(|q| {
-                        let mut o = json!({"group": c.groups[q.group].id, "places": q.places, "filled": q.filled, "tie": q.tie.map(|t| json!({"units": t.units, "places": t.places}))});
-                        if let Some(b) = &q.people_basis {
-                            let picked = q.individuals.iter().filter(|i| matches!(i.pick, Pick::Person(_))).count();
-                            o["individual_places"] = json!(b.places);
-                            o["individuals_picked"] = json!(picked);
-                        }
-                        if !q.capped.is_empty() {
-                            let capped: Vec<Value> = q.capped.iter().map(|&(u, k)| json!({"unit_id": self.unit(u).id, "removed": k})).collect();
-                            o["capped"] = json!(capped);
-                        }
-                        o
+                    .map(|q| QuotaJson {
+                        group: &c.groups[q.group].id,
+                        places: q.places,
+                        filled: q.filled,
+                        tie: q.tie.map(Tie::from),
+                        individual_places: q.people_basis.as_ref().map(|b| b.places),
+                        individuals_picked: q.people_basis.as_ref().map(|_| {
+                            q.individuals
+                                .iter()
+                                .filter(|i| matches!(i.pick, Pick::Person(_)))
+                                .count()
+                        }),
+                        capped: (!q.capped.is_empty()).then(|| {
+                            q.capped
+                                .iter()
+                                .map(|&(u, k)| Capped {
+                                    unit_id: &self.unit(u).id,
+                                    removed: k,
+                                })
+                                .collect()
+                        }),
                     })
                     .collect();
                 let mut entries = Vec::new();
                 for q in &tn.quotas {
-                    entries.extend(q.collectives.iter().map(|col| Value::Object(self.collective_json(q, col))));
-                    entries.extend(q.individuals.iter().map(|i| Value::Object(self.individual_json(q, i))));
+                    entries.extend(q.collectives.iter().map(|col| self.collective_json(q, col)));
+                    entries.extend(q.individuals.iter().map(|i| self.individual_json(q, i)));
                 }
                 let t = &c.tiers[tn.tier];
-                let mut o = json!({"id": t.id, "award": t.award, "quotas": quotas, "entries": entries});
-                // Members of 2025+ plans, absent from plans that do not use them.
-                if let Some(r) = tn.reward {
-                    o["reward"] = json!({"collectives": r.collectives, "individuals": r.individuals, "per_collective": r.per_collective, "per_individual": r.per_individual, "total": r.total});
+                TierJson {
+                    id: &t.id,
+                    award: &t.award,
+                    quotas,
+                    entries,
+                    reward: tn.reward.map(|r| RewardJson {
+                        collectives: r.collectives,
+                        individuals: r.individuals,
+                        per_collective: r.per_collective,
+                        per_individual: r.per_individual,
+                        total: r.total,
+                    }),
                 }
-                o
             })
             .collect();
-        json!({"campaign": c.id, "data": self.units.metrics.file, "exclusive": c.exclusive, "tiers": tiers})
+        NominationJson {
+            campaign: &c.id,
+            data: &self.units.metrics.file,
+            exclusive: c.exclusive,
+            tiers,
+        }
     }
 
-    fn entry(&self, kind: &str, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+    fn entry(&self, kind: &'static str, q: &QuotaNomination, col: &Collective) -> EntryJson<'a> {
         let s = &self.units.scores[col.score];
         let u = self.unit(col.score);
-        let mut o = Map::new();
-        o.insert("kind".into(), json!(kind));
-        o.insert(
-            "group".into(),
-            json!(self.units.campaign.groups[q.group].id),
-        );
-        o.insert("unit_id".into(), json!(u.id));
-        o.insert("unit_name".into(), json!(u.name));
-        o.insert("rank".into(), json!(col.rank));
-        o.insert(
-            "total".into(),
-            json!(round_to(s.total, self.units.campaign.precision)),
-        );
-        o
+        EntryJson {
+            kind,
+            group: &self.units.campaign.groups[q.group].id,
+            unit_id: &u.id,
+            unit_name: &u.name,
+            rank: col.rank,
+            total: round_to(s.total, self.units.campaign.precision),
+            status: "",
+            failed_gates: None,
+            won_tier: None,
+            tied_at_tier: None,
+            person_id: None,
+            full_name: None,
+            position: None,
+            direct: None,
+            person_status: None,
+            tie_places: None,
+            adjustment: None,
+            decided_by: None,
+        }
     }
 
-    fn collective_json(&self, q: &QuotaNomination, col: &Collective) -> Map<String, Value> {
+    fn collective_json(&self, q: &QuotaNomination, col: &Collective) -> EntryJson<'a> {
         let mut o = self.entry("collective", q, col);
-        o.insert("status".into(), json!(col.status.id()));
-        o.insert(
-            "failed_gates".into(),
-            json!(reason_list(self.units.campaign, &col.failed)),
-        );
-        let won = match col.status {
+        o.status = col.status.id();
+        o.failed_gates = Some(reason_list(self.units.campaign, &col.failed));
+        o.won_tier = Some(match col.status {
             Status::WonHigherTier(t) => Some(self.tier_id(t)),
             _ => None,
-        };
-        o.insert("won_tier".into(), json!(won));
-        o.insert(
-            "tied_at_tier".into(),
-            json!(col.tied_higher.map(|t| self.tier_id(t))),
-        );
-        self.decided_json(&mut o, col.score, col.decided);
+        });
+        o.tied_at_tier = Some(col.tied_higher.map(|t| self.tier_id(t)));
+        // With a decisions file: the unit's adjustment and the document that
+        // settled its tie (members absent without the file, as before).
+        if let Some(ds) = self.decisions {
+            let s = &self.units.scores[col.score];
+            o.adjustment = Some(round_to(s.adjustment, self.units.campaign.precision));
+            o.decided_by = Some(col.decided.map(|d| ds.ties[d].document.as_str()));
+        }
         o
     }
 
-    /// With a decisions file: the unit's adjustment and the document that
-    /// settled its tie (members absent without the file, as before).
-    fn decided_json(&self, o: &mut Map<String, Value>, score: usize, decided: Option<usize>) {
-        let Some(ds) = self.decisions else {
-            return;
-        };
-        let s = &self.units.scores[score];
-        o.insert(
-            "adjustment".into(),
-            json!(round_to(s.adjustment, self.units.campaign.precision)),
-        );
-        o.insert(
-            "decided_by".into(),
-            json!(decided.map(|d| &ds.ties[d].document)),
-        );
-    }
-
-    fn individual_json(&self, q: &QuotaNomination, i: &Individual) -> Map<String, Value> {
-        let (collective, pick) = (i.collective, i.pick);
+    fn individual_json(&self, q: &QuotaNomination, i: &Individual) -> EntryJson<'a> {
         let col = q
             .collectives
             .iter()
-            .find(|c| c.score == collective)
+            .find(|c| c.score == i.collective)
             .expect("individuals come from collectives");
         let mut o = self.entry("individual", q, col);
-        match (pick, self.people) {
-            (Pick::Person(k), Some(ppl)) => {
-                let p = &ppl[k];
-                o.insert("person_id".into(), json!(p.person_id));
-                o.insert("full_name".into(), json!(p.full_name));
-                o.insert("position".into(), json!(p.position));
-                o.insert("direct".into(), json!(p.direct));
-                o.insert("status".into(), json!("nominated"));
-            }
-            (Pick::Tie { person: k, places }, Some(ppl)) => {
-                let p = &ppl[k];
-                o.insert("person_id".into(), json!(p.person_id));
-                o.insert("full_name".into(), json!(p.full_name));
-                o.insert("position".into(), json!(p.position));
-                o.insert("direct".into(), json!(p.direct));
-                o.insert("status".into(), json!("tie"));
-                o.insert("tie_places".into(), json!(places));
-            }
-            (Pick::Missing, _) => {
-                o.insert("person_id".into(), Value::Null);
-                o.insert("status".into(), json!("missing"));
-            }
-            _ => {
-                o.insert("person_id".into(), Value::Null);
-                o.insert("status".into(), json!("to_be_proposed"));
-            }
+        let (person, status, places) = match (i.pick, self.people) {
+            (Pick::Person(k), Some(ppl)) => (Some(&ppl[k]), "nominated", None),
+            (Pick::Tie { person: k, places }, Some(ppl)) => (Some(&ppl[k]), "tie", Some(places)),
+            (Pick::Missing, _) => (None, "missing", None),
+            _ => (None, "to_be_proposed", None),
+        };
+        o.person_id = Some(person.map(|p| p.person_id.as_str()));
+        if let Some(p) = person {
+            o.full_name = Some(&p.full_name);
+            o.position = Some(&p.position);
+            o.direct = Some(p.direct);
         }
+        o.person_status = Some(status);
+        o.tie_places = places;
         if let Some(ds) = self.decisions {
-            o.insert(
-                "decided_by".into(),
-                json!(i.decided.map(|d| &ds.ties[d].document)),
-            );
+            o.decided_by = Some(i.decided.map(|d| ds.ties[d].document.as_str()));
         }
         o
     }
+}
+
+/// `nominate --format json`.
+#[derive(Serialize)]
+pub struct NominationJson<'a> {
+    pub campaign: &'a str,
+    pub data: &'a str,
+    pub exclusive: bool,
+    pub tiers: Vec<TierJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TierJson<'a> {
+    pub id: &'a str,
+    pub award: &'a str,
+    pub quotas: Vec<QuotaJson<'a>>,
+    pub entries: Vec<EntryJson<'a>>,
+    /// "Dự toán kinh phí khen thưởng": only for tiers with a `reward`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reward: Option<RewardJson>,
+}
+
+#[derive(Serialize)]
+pub struct RewardJson {
+    pub collectives: u32,
+    pub individuals: u32,
+    pub per_collective: f64,
+    pub per_individual: f64,
+    pub total: f64,
+}
+
+/// People of a unit that the quota's `per_unit` cap passed over.
+#[derive(Serialize)]
+pub struct Capped<'a> {
+    pub unit_id: &'a str,
+    pub removed: u32,
+}
+
+#[derive(Serialize)]
+pub struct QuotaJson<'a> {
+    pub group: &'a str,
+    pub places: u32,
+    pub filled: u32,
+    pub tie: Option<Tie>,
+    /// Places for people across the group (`individuals: N` or `"P%"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub individual_places: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub individuals_picked: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capped: Option<Vec<Capped<'a>>>,
+}
+
+/// A collective or an individual; members of the other kind, and those
+/// that only a flag brings (`adjustment`, `decided_by`), are absent.
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    pub kind: &'static str,
+    pub group: &'a str,
+    pub unit_id: &'a str,
+    pub unit_name: &'a str,
+    pub rank: u32,
+    pub total: f64,
+    /// A collective's status (an individual's comes after the person).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failed_gates: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub won_tier: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tied_at_tier: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct: Option<bool>,
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    pub person_status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tie_places: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjustment: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<Option<&'a str>>,
 }

@@ -1,6 +1,7 @@
 //! The ranking chart: one horizontal bar per unit in rank order, the quota
 //! line drawn across, units tied at the line outlined so nobody misses them.
 
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 use super::{
@@ -58,6 +59,8 @@ pub struct BarChart {
     /// The axis runs from 0 to this (the campaign's maximum points).
     pub scale: f64,
     pub decimals: u32,
+    /// Numbers beside the bars and on the axis as this language writes them.
+    pub lang: Lang,
     pub line: Option<Line>,
 }
 
@@ -71,10 +74,10 @@ pub fn bars(chart: &BarChart) -> String {
     };
     let mut out = String::with_capacity(400 + 420 * n);
     open(&mut out, layout, &chart.title);
-    grid(&mut out, layout, scale, chart.decimals);
+    grid(&mut out, layout, scale, chart.decimals, chart.lang);
     for (i, b) in chart.bars.iter().enumerate() {
         row_label(&mut out, layout.y(i), Some(b.rank), &b.label);
-        bar(&mut out, layout.y(i), b, scale, chart.decimals);
+        bar(&mut out, layout.y(i), b, scale, chart.decimals, chart.lang);
     }
     if let Some(line) = &chart.line {
         quota_line(&mut out, line, layout);
@@ -83,12 +86,12 @@ pub fn bars(chart: &BarChart) -> String {
     out
 }
 
-fn bar(out: &mut String, top: f64, b: &Bar, scale: f64, decimals: u32) {
+fn bar(out: &mut String, top: f64, b: &Bar, scale: f64, decimals: u32, lang: Lang) {
     let (fill, stroke, sw, dash) = b.mark.style();
     let x0 = x_of(0.0, scale);
     let w = (x_of(b.value, scale) - x0).max(0.0);
     let y = top + (ROW_H - BAR_H) / 2.0;
-    let value = show(b.value, decimals);
+    let value = show(b.value, decimals, lang);
     let _ = write!(
         out,
         r#"<rect x="{x0:.1}" y="{y:.1}" width="{w:.1}" height="{BAR_H}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}" stroke-dasharray="{dash}" data-mark="{m:?}"><title>{t}: {value}</title></rect>"#,

@@ -8,6 +8,7 @@ mod stack;
 pub use bars::{Bar, BarChart, Line, Mark, bars};
 pub use stack::{StackChart, StackRow, colour, stack};
 
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// Width of every chart's coordinate system; the page scales it to the
@@ -78,9 +79,9 @@ fn safe_scale(scale: f64) -> f64 {
 }
 
 /// A figure as shown beside its bar; never "NaN".
-fn show(x: f64, decimals: u32) -> String {
+fn show(x: f64, decimals: u32, lang: Lang) -> String {
     if x.is_finite() {
-        crate::scoring::fmt_num(x, decimals)
+        lang.num(x, decimals)
     } else {
         "—".to_string()
     }
@@ -138,7 +139,7 @@ fn open(out: &mut String, layout: Layout, title: &str) {
 }
 
 /// Vertical grid lines with their values along the top.
-fn grid(out: &mut String, layout: Layout, scale: f64, decimals: u32) {
+fn grid(out: &mut String, layout: Layout, scale: f64, decimals: u32, lang: Lang) {
     let step = tick_step(scale);
     let bottom = layout.y(layout.rows);
     let mut k = 0.0;
@@ -150,7 +151,7 @@ fn grid(out: &mut String, layout: Layout, scale: f64, decimals: u32) {
             r##"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="#d9dee5" stroke-width="1"/><text x="{x:.1}" y="{ty:.1}" text-anchor="middle" fill="#4a5568" font-size="10">{label}</text>"##,
             y1 = TOP - 4.0,
             ty = TOP - 8.0,
-            label = crate::scoring::fmt_num(v, if step.fract() == 0.0 { 0 } else { decimals }),
+            label = lang.num(v, if step.fract() == 0.0 { 0 } else { decimals }),
         );
         k += 1.0;
     }

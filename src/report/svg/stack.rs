@@ -1,6 +1,7 @@
 //! Where each unit's points come from: one stacked bar per unit, a segment
 //! per criterion section, penalties shown as the part of the stack taken away.
 
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 use super::{BAR_H, Layout, ROW_H, escape, grid, open, row_label, safe_scale, show, x_of};
@@ -41,6 +42,8 @@ pub struct StackChart {
     pub rows: Vec<StackRow>,
     pub scale: f64,
     pub decimals: u32,
+    /// Numbers on the bars and the axis as this language writes them.
+    pub lang: Lang,
     /// Tooltip word for the deduction ("điểm trừ").
     pub deduct_label: String,
 }
@@ -54,7 +57,7 @@ pub fn stack(chart: &StackChart) -> String {
     };
     let mut out = String::with_capacity(400 + 900 * chart.rows.len());
     open(&mut out, layout, &chart.title);
-    grid(&mut out, layout, scale, chart.decimals);
+    grid(&mut out, layout, scale, chart.decimals, chart.lang);
     for (i, row) in chart.rows.iter().enumerate() {
         row_label(&mut out, layout.y(i), None, &row.label);
         stacked(&mut out, layout.y(i), row, chart, scale);
@@ -74,7 +77,7 @@ fn stacked(out: &mut String, top: f64, row: &StackRow, chart: &StackChart, scale
         sum += part;
         let (fill, ink) = colour(k);
         let name = chart.series.get(k).map_or("", String::as_str);
-        let value = show(part, chart.decimals);
+        let value = show(part, chart.decimals, chart.lang);
         let _ = write!(
             out,
             r##"<rect x="{x0:.1}" y="{y:.1}" width="{w:.1}" height="{BAR_H}" fill="{fill}" stroke="#ffffff" stroke-width="0.5"><title>{t} — {n}: {value}</title></rect>"##,
@@ -95,9 +98,9 @@ fn stacked(out: &mut String, top: f64, row: &StackRow, chart: &StackChart, scale
     if row.deduct > 0.0 {
         deduction(out, y, total, sum, row, chart, scale);
     }
-    let mut text = show(total, chart.decimals);
+    let mut text = show(total, chart.decimals, chart.lang);
     if row.deduct > 0.0 {
-        let _ = write!(text, " (−{})", show(row.deduct, chart.decimals));
+        let _ = write!(text, " (−{})", show(row.deduct, chart.decimals, chart.lang));
     }
     let _ = write!(
         out,
@@ -126,7 +129,7 @@ fn deduction(
         w = x1 - x0,
         t = escape(&row.label),
         d = escape(&chart.deduct_label),
-        v = show(row.deduct, chart.decimals),
+        v = show(row.deduct, chart.decimals, chart.lang),
         y2 = y + BAR_H / 2.0,
     );
 }

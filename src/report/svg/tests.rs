@@ -73,6 +73,7 @@ fn num(s: &str) -> f64 {
 
 fn chart(n: usize, line: Option<usize>) -> BarChart {
     BarChart {
+        lang: crate::i18n::Lang::En,
         title: "Khối xã".into(),
         bars: (0..n)
             .map(|i| Bar {
@@ -183,6 +184,7 @@ fn grid_steps_are_round() {
 
 fn stacked_chart(deduct: f64) -> StackChart {
     StackChart {
+        lang: crate::i18n::Lang::En,
         title: "Cơ cấu điểm".into(),
         series: vec!["Tiến độ".into(), "Số hoá".into(), "Hài lòng".into()],
         rows: vec![StackRow {

@@ -50,7 +50,8 @@ impl<'a> DecisionColumns<'a> {
     }
 
     /// What was decided about the unit, in words.
-    fn text(&self, i: usize, l: Lang) -> String {
+    /// `machine`: the number with a decimal point, whatever the language (CSV).
+    fn text(&self, i: usize, l: Lang, machine: bool) -> String {
         let p = self.campaign.precision;
         let mut parts: Vec<String> = self
             .decisions
@@ -62,10 +63,13 @@ impl<'a> DecisionColumns<'a> {
                 } else {
                     format!(" {}", a.reason)
                 };
+                let points = if machine {
+                    Lang::En.num(a.points.abs(), p)
+                } else {
+                    l.num(a.points.abs(), p)
+                };
                 format!(
-                    "{sign}{:.*} {}{what} ({} {})",
-                    p as usize,
-                    round_to(a.points.abs(), p),
+                    "{sign}{points} {}{what} ({} {})",
                     l.pick("điểm:", "points:"),
                     l.pick("theo", "per"),
                     a.document
@@ -92,7 +96,7 @@ impl UnitColumns for DecisionColumns<'_> {
     }
 
     fn cells(&self, i: usize, l: Lang, machine: bool) -> Vec<Cell> {
-        let text = self.text(i, l);
+        let text = self.text(i, l, machine);
         let cell = if text.is_empty() {
             Cell::Empty
         } else {

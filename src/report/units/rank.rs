@@ -2,14 +2,47 @@
 //! flat CSV and the JSON object for scripts, each with the columns of the
 //! what-if modes in use.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{UnitColumns, View, line_id};
+use super::{UnitColumns, UnitJson, View, line_id};
 use crate::ranking::{GroupRanking, LineStatus, RankEntry, reason_ids, reason_list};
+use crate::report::json::Tie;
 use crate::report::{Cell, Table};
 
-impl View<'_> {
-    fn line_label(&self, e: &RankEntry) -> String {
+/// The `rank` report's JSON.
+#[derive(Serialize)]
+pub struct RankJson<'a> {
+    pub campaign: &'a str,
+    pub data: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub periods: &'a [String],
+    pub tier: Option<&'a str>,
+    pub groups: Vec<GroupJson<'a>>,
+    pub units: Vec<RankUnitJson<'a>>,
+}
+
+/// A group's quota line.
+#[derive(Serialize)]
+pub struct GroupJson<'a> {
+    pub group: &'a str,
+    pub places: Option<u32>,
+    pub filled: Option<u32>,
+    pub tie: Option<Tie>,
+}
+
+/// A unit's score with its place in the ranking.
+#[derive(Serialize)]
+pub struct RankUnitJson<'a> {
+    #[serde(flatten)]
+    pub unit: UnitJson<'a>,
+    pub rank: u32,
+    pub eligible: bool,
+    pub failed_gates: Vec<&'a str>,
+    pub line: Option<&'static str>,
+}
+
+impl<'a> View<'a> {
+    fn line_label(&self, e: &RankEntry, tier: Option<usize>) -> String {
         let l = self.lang;
         match e.line {
             Some(LineStatus::In) => l.pick("✓ trong chỉ tiêu", "✓ within quota").into(),
@@ -24,7 +57,7 @@ impl View<'_> {
                 format!(
                     "{} {}",
                     l.pick("✗ không đạt:", "✗ fails:"),
-                    reason_ids(self.campaign, &e.failed, ", ")
+                    crate::report::reason_names(self.campaign, &e.failed, tier, l)
                 )
             }
             _ => String::new(),
@@ -36,14 +69,13 @@ impl View<'_> {
         let grp = &self.campaign.groups[g.group];
         match (tier, g.places) {
             (Some(t), Some(p)) => format!(
-                "{} ({}) — {}: {} {p} {}",
+                "{} — {}: {} {p} {}",
                 grp.name,
-                grp.id,
                 self.campaign.tiers[t].award,
                 l.pick("tối đa", "at most"),
                 l.pick("tập thể", "collective(s)")
             ),
-            _ => format!("{} ({})", grp.name, grp.id),
+            _ => grp.name.clone(),
         }
     }
 
@@ -91,10 +123,15 @@ impl View<'_> {
             .map(|g| {
                 let mut headers: Vec<String> = vec![
                     l.pick("Hạng", "Rank").into(),
-                    l.pick("Mã", "Id").into(),
                     l.pick("Đơn vị", "Unit").into(),
                 ];
-                headers.extend(c.tiebreak_criteria().map(|t| c.criteria[t].id.clone()));
+                if self.ids {
+                    headers.insert(1, l.pick("Mã", "Id").into());
+                }
+                headers.extend(
+                    c.tiebreak_criteria()
+                        .map(|t| c.criteria[t].label().to_string()),
+                );
                 headers.extend(
                     self.figure_headers(false)
                         .split_off(c.criteria.len() + c.penalties.len()),
@@ -107,11 +144,10 @@ impl View<'_> {
                     .map(|e| {
                         let s = &self.scores[e.score];
                         let u = &self.metrics.units[s.unit];
-                        let mut r = vec![
-                            Cell::Num(e.rank as f64, 0),
-                            Cell::text(&u.id),
-                            Cell::text(&u.name),
-                        ];
+                        let mut r = vec![Cell::Num(e.rank as f64, 0), Cell::text(&u.name)];
+                        if self.ids {
+                            r.insert(1, Cell::text(&u.id));
+                        }
                         r.extend(
                             c.tiebreak_criteria()
                                 .map(|t| Cell::opt(s.criteria[t].points, c.precision)),
@@ -121,7 +157,7 @@ impl View<'_> {
                                 .split_off(c.criteria.len() + c.penalties.len()),
                         );
                         r.extend(extras.iter().flat_map(|x| x.cells(e.score, l, false)));
-                        r.push(Cell::text(self.line_label(e)));
+                        r.push(Cell::text(self.line_label(e, tier)));
                         r
                     })
                     .collect();
@@ -135,18 +171,6 @@ impl View<'_> {
                 }
             })
             .collect();
-        let gates: Vec<String> = c
-            .gates
-            .iter()
-            .map(|g| format!("{}: {}", g.id, g.name))
-            .collect();
-        if let Some(last) = tables.last_mut()
-            && groups
-                .iter()
-                .any(|g| g.entries.iter().any(|e| !e.failed.is_empty()))
-        {
-            last.notes.extend(gates);
-        }
         if let Some(last) = tables.last_mut() {
             last.notes.extend(extras.iter().flat_map(|x| x.notes(l)));
         }
@@ -197,7 +221,7 @@ impl View<'_> {
         }
     }
 
-    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> Value {
+    pub fn rank_json(&self, groups: &[GroupRanking], tier: Option<usize>) -> RankJson<'a> {
         self.rank_json_with(groups, tier, &[])
     }
 
@@ -207,35 +231,33 @@ impl View<'_> {
         groups: &[GroupRanking],
         tier: Option<usize>,
         extras: &[&dyn UnitColumns],
-    ) -> Value {
+    ) -> RankJson<'a> {
         let c = self.campaign;
-        let mut o = self.header();
-        o.insert("tier".into(), json!(tier.map(|t| &c.tiers[t].id)));
-        let gs: Vec<Value> = groups
-            .iter()
-            .map(|g| {
-                json!({
-                    "group": c.groups[g.group].id,
-                    "places": g.places,
-                    "filled": g.places.map(|_| g.filled),
-                    "tie": g.tie.map(|t| json!({"units": t.units, "places": t.places})),
+        RankJson {
+            campaign: &c.id,
+            data: &self.metrics.file,
+            periods: &self.metrics.periods,
+            tier: tier.map(|t| c.tiers[t].id.as_str()),
+            groups: groups
+                .iter()
+                .map(|g| GroupJson {
+                    group: &c.groups[g.group].id,
+                    places: g.places,
+                    filled: g.places.map(|_| g.filled),
+                    tie: g.tie.map(Tie::from),
                 })
-            })
-            .collect();
-        o.insert("groups".into(), Value::Array(gs));
-        let units: Vec<Value> = groups
-            .iter()
-            .flat_map(|g| &g.entries)
-            .map(|e| {
-                let mut u = self.unit_json_with(e.score, extras);
-                u.insert("rank".into(), json!(e.rank));
-                u.insert("eligible".into(), json!(e.eligible));
-                u.insert("failed_gates".into(), json!(reason_list(c, &e.failed)));
-                u.insert("line".into(), json!(e.line.map(line_id)));
-                Value::Object(u)
-            })
-            .collect();
-        o.insert("units".into(), Value::Array(units));
-        Value::Object(o)
+                .collect(),
+            units: groups
+                .iter()
+                .flat_map(|g| &g.entries)
+                .map(|e| RankUnitJson {
+                    unit: self.unit_json_with(e.score, extras),
+                    rank: e.rank,
+                    eligible: e.eligible,
+                    failed_gates: reason_list(c, &e.failed),
+                    line: e.line.map(line_id),
+                })
+                .collect(),
+        }
     }
 }

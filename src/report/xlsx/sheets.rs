@@ -38,7 +38,7 @@ pub fn score_sheets(view: &View, table: &Table) -> Vec<Sheet> {
             (!rows.is_empty()).then(|| Sheet {
                 name: group.name.clone(),
                 table: Table {
-                    title: Some(format!("{} ({})", group.name, group.id)),
+                    title: Some(group.name.clone()),
                     headers: table.headers.clone(),
                     rows,
                     notes: table.notes.clone(),

@@ -42,7 +42,7 @@ fn numbers_are_numbers_rounded_as_shown_with_their_decimals() {
         name: "xa".into(),
         table: sample(),
     }];
-    let mut wb = open(workbook(&sheets, created()).unwrap());
+    let mut wb = open(workbook(&sheets, created(), Lang::En).unwrap());
     let range = wb.worksheet_range("xa").unwrap();
     assert_eq!(
         range.get((0, 0)),
@@ -77,7 +77,7 @@ fn formula_text_stays_text() {
         name: "xa".into(),
         table: sample(),
     }];
-    let mut wb = open(workbook(&sheets, created()).unwrap());
+    let mut wb = open(workbook(&sheets, created(), Lang::En).unwrap());
     let range = wb.worksheet_range("xa").unwrap();
     assert_eq!(
         range.get((3, 1)),
@@ -99,7 +99,7 @@ fn one_sheet_per_table_with_valid_unique_names() {
             table: sample(),
         })
         .collect();
-    let wb = open(workbook(&sheets, created()).unwrap());
+    let wb = open(workbook(&sheets, created(), Lang::En).unwrap());
     assert_eq!(
         wb.sheet_names(),
         [
@@ -135,7 +135,7 @@ fn widths_fit_vietnamese_text_however_it_is_encoded() {
     assert_eq!(text_width(nfc), 17.0);
     assert_eq!(text_width(nfd), text_width(nfc));
     assert_eq!(text_width("東京"), 4.0);
-    let w = widths(&sample());
+    let w = widths(&sample(), Lang::En);
     assert_eq!(w.len(), 3);
     assert!(w[0] >= MIN_WIDTH && w[1] > text_width("=HYPERLINK(\"http://x\",\"y\")"));
     assert!((w[2] - (text_width("Tổng điểm") * 1.1 + 2.0)).abs() < 1e-9);
@@ -148,8 +148,8 @@ fn same_inputs_same_bytes() {
         table: sample(),
     }];
     assert_eq!(
-        workbook(&sheets, created()).unwrap(),
-        workbook(&sheets, created()).unwrap()
+        workbook(&sheets, created(), Lang::En).unwrap(),
+        workbook(&sheets, created(), Lang::En).unwrap()
     );
 }
 
@@ -165,7 +165,7 @@ fn text_over_excels_limit_goes_on_in_the_rows_below() {
         name: "xa".into(),
         table: t,
     }];
-    let mut wb = open(workbook(&sheets, created()).unwrap());
+    let mut wb = open(workbook(&sheets, created(), Lang::En).unwrap());
     let range = wb.worksheet_range("xa").unwrap();
     let column = |c: u32| -> Vec<String> {
         (0..range.height() as u32)

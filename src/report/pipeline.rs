@@ -1,0 +1,313 @@
+//! One output pipeline: each command builds its report once as a typed value
+//! ([`Report`]), every format is a [`Renderer`] of those values, and
+//! [`render`] turns any report into any format's bytes (the model is
+//! hyperfine's exporter trait). A new format is one more renderer and one
+//! more line in [`renderer`].
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDateTime;
+
+use super::explain::{explain_json, explain_tables};
+use super::html::{self, Meta};
+use super::nominate::NominationView;
+use super::units::{UnitColumns, View};
+use super::xlsx::{self, Sheet};
+use super::{Format, Table, json, render_csv, render_md, render_table};
+use crate::UsageError;
+use crate::deadlines::render::DeadlinesReport;
+use crate::i18n::Lang;
+use crate::ranking::GroupRanking;
+use crate::scoring::{Scorer, UnitScore};
+
+/// Every report a command writes, as computed (nothing rendered yet).
+pub enum Report<'a> {
+    /// `score`: every unit's figures in file order, with the columns of the
+    /// what-if modes and decisions in use.
+    Score {
+        view: View<'a>,
+        extras: Vec<&'a dyn UnitColumns>,
+    },
+    /// `rank`: the groups' rankings (and the tier's quota line).
+    Rank {
+        view: View<'a>,
+        groups: &'a [GroupRanking],
+        tier: Option<usize>,
+        extras: Vec<&'a dyn UnitColumns>,
+    },
+    /// `score --explain UNIT`: every number of one unit.
+    Explain {
+        view: View<'a>,
+        scorer: &'a Scorer<'a>,
+        score: &'a UnitScore,
+    },
+    /// `nominate`: the proposal lists per tier.
+    Nominate(NominationView<'a>),
+    /// `deadlines`: the checklist.
+    Deadlines(DeadlinesReport<'a>),
+    /// `gap UNIT`: what it would take, lever by lever.
+    Gap(super::gap::Gap<'a>),
+}
+
+impl Report<'_> {
+    fn lang(&self) -> Lang {
+        match self {
+            Report::Score { view, .. }
+            | Report::Rank { view, .. }
+            | Report::Explain { view, .. } => view.lang,
+            Report::Nominate(v) => v.units.lang,
+            Report::Deadlines(d) => d.cx.lang,
+            Report::Gap(g) => g.view.lang,
+        }
+    }
+
+    /// The tables people read (terminal, Markdown, and the plain page and
+    /// workbook of reports without a richer one).
+    pub fn tables(&self) -> Vec<Table> {
+        match self {
+            Report::Score { view, extras } => vec![view.score_table_with(false, extras)],
+            Report::Rank {
+                view,
+                groups,
+                tier,
+                extras,
+            } => view.rank_tables_with(groups, *tier, extras),
+            Report::Explain {
+                view,
+                scorer,
+                score,
+            } => explain_tables(view, scorer, score),
+            Report::Nominate(v) => v.tables(),
+            Report::Deadlines(_) => Vec::new(),
+            Report::Gap(g) => g.tables(),
+        }
+    }
+
+    /// The one table a spreadsheet or script reads (stable headers).
+    pub fn csv_table(&self) -> Option<Table> {
+        match self {
+            Report::Score { view, extras } => Some(view.score_table_with(true, extras)),
+            Report::Rank {
+                view,
+                groups,
+                extras,
+                ..
+            } => Some(view.rank_csv_with(groups, extras)),
+            Report::Explain {
+                view,
+                scorer,
+                score,
+            } => explain_tables(view, scorer, score).into_iter().next(),
+            Report::Nominate(v) => Some(v.csv()),
+            Report::Deadlines(_) => None,
+            Report::Gap(g) => g.tables().into_iter().next(),
+        }
+    }
+}
+
+/// Turns a report into the bytes of one format. `generated` is when the
+/// report is made (the dated formats print it; the renderers read no clock).
+pub trait Renderer {
+    fn render(&self, report: &Report, generated: Option<NaiveDateTime>) -> Result<Vec<u8>>;
+}
+
+/// The renderer of each format.
+pub fn renderer(format: Format) -> &'static dyn Renderer {
+    match format {
+        Format::Table => &Terminal,
+        Format::Csv => &Csv,
+        Format::Json => &Json,
+        Format::Md => &Markdown,
+        Format::Html => &Html,
+        Format::Xlsx => &Xlsx,
+        Format::Ics => &Ics,
+        Format::Docx => &Docx,
+    }
+}
+
+/// Any report in any format; a format the report has no renderer for is a
+/// usage error (`resolve` refuses those before any data is read).
+pub fn render(
+    report: &Report,
+    format: Format,
+    generated: Option<NaiveDateTime>,
+) -> Result<Vec<u8>> {
+    renderer(format).render(report, generated)
+}
+
+/// Formats that print when the report was made.
+pub fn dated(format: Format) -> bool {
+    matches!(format, Format::Html | Format::Xlsx | Format::Docx)
+}
+
+fn cannot(format: Format) -> anyhow::Error {
+    UsageError(format!("this command cannot write {}", format.name())).into()
+}
+
+fn meta(generated: Option<NaiveDateTime>) -> Result<Meta> {
+    Ok(Meta {
+        generated: generated.context("a dated report needs its generation time")?,
+    })
+}
+
+/// The paper to sign: a Word document in the Nghị định 30 layout, with the
+/// `--doc` fields the view carries (every absent field "…").
+struct Docx;
+
+impl Renderer for Docx {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        let fields = |v: &View| v.doc.cloned().unwrap_or_default();
+        match report {
+            Report::Score { view, .. } => super::docx::score(view, &fields(view)),
+            Report::Rank {
+                view, groups, tier, ..
+            } => super::docx::rank(view, groups, *tier, &fields(view)),
+            Report::Nominate(v) => super::docx::nominate(v, &fields(&v.units)),
+            _ => Err(cannot(Format::Docx)),
+        }
+    }
+}
+
+/// A table for the terminal (`.txt`).
+struct Terminal;
+
+impl Renderer for Terminal {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        Ok(match report {
+            Report::Deadlines(d) => d.table().into_bytes(),
+            r => render_table(&r.tables(), r.lang()).into_bytes(),
+        })
+    }
+}
+
+/// CSV: stable headers, numbers with a decimal point, in any language.
+struct Csv;
+
+impl Renderer for Csv {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        match report {
+            Report::Deadlines(d) => Ok(d.csv()),
+            r => Ok(render_csv(&r.csv_table().unwrap_or_default())),
+        }
+    }
+}
+
+/// The JSON contract: the `#[derive(Serialize)]` value of each report.
+struct Json;
+
+impl Renderer for Json {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        match report {
+            Report::Score { view, extras } => json::to_bytes(&view.score_json_with(extras)),
+            Report::Rank {
+                view,
+                groups,
+                tier,
+                extras,
+            } => json::to_bytes(&view.rank_json_with(groups, *tier, extras)),
+            Report::Explain {
+                view,
+                scorer,
+                score,
+            } => json::to_bytes(&explain_json(view, scorer, score)),
+            Report::Nominate(v) => json::to_bytes(&v.json()),
+            Report::Deadlines(d) => json::to_bytes(&d.json()),
+            Report::Gap(g) => json::to_bytes(&g.json()),
+        }
+    }
+}
+
+/// Markdown: the ready-to-paste list for `nominate`, a checklist for
+/// `deadlines`, titled tables for the rest.
+struct Markdown;
+
+impl Renderer for Markdown {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        Ok(match report {
+            Report::Nominate(v) => v.markdown(),
+            Report::Deadlines(d) => d.markdown(),
+            r => render_md(&r.tables(), r.lang()),
+        }
+        .into_bytes())
+    }
+}
+
+/// The printable page with charts.
+struct Html;
+
+impl Renderer for Html {
+    fn render(&self, report: &Report, generated: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        let meta = meta(generated)?;
+        let page = match report {
+            Report::Score { view, extras } => {
+                html::score(view, &view.score_table_with(false, extras), &meta)
+            }
+            Report::Rank {
+                view,
+                groups,
+                tier,
+                extras,
+            } => html::rank(
+                view,
+                groups,
+                *tier,
+                &view.rank_tables_with(groups, *tier, extras),
+                &meta,
+            ),
+            Report::Nominate(v) => html::nominate(v, &meta),
+            Report::Explain { view, .. } => {
+                let tables = report.tables();
+                let title = tables
+                    .iter()
+                    .find_map(|t| t.title.clone())
+                    .unwrap_or_else(|| "thidua".into());
+                html::tables(view.lang, &title, &tables, &meta)
+            }
+            Report::Deadlines(_) | Report::Gap(_) => return Err(cannot(Format::Html)),
+        };
+        Ok(page.into_bytes())
+    }
+}
+
+/// The Excel workbook: a sheet per group or tier.
+struct Xlsx;
+
+impl Renderer for Xlsx {
+    fn render(&self, report: &Report, generated: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        let meta = meta(generated)?;
+        let sheets = match report {
+            Report::Score { view, extras } => {
+                xlsx::score_sheets(view, &view.score_table_with(false, extras))
+            }
+            Report::Rank {
+                view,
+                groups,
+                tier,
+                extras,
+            } => xlsx::rank_sheets(view, groups, view.rank_tables_with(groups, *tier, extras)),
+            Report::Nominate(v) => xlsx::nominate_sheets(v),
+            Report::Explain { .. } => report
+                .tables()
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| Sheet {
+                    name: t.title.clone().unwrap_or_else(|| format!("Sheet{}", i + 1)),
+                    table: t,
+                })
+                .collect(),
+            Report::Deadlines(_) | Report::Gap(_) => return Err(cannot(Format::Xlsx)),
+        };
+        xlsx::workbook(&sheets, meta.generated, report.lang())
+    }
+}
+
+/// iCalendar, for the deadlines.
+struct Ics;
+
+impl Renderer for Ics {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        match report {
+            Report::Deadlines(d) => Ok(d.ics().into_bytes()),
+            _ => Err(cannot(Format::Ics)),
+        }
+    }
+}
