@@ -17,6 +17,7 @@ mod import;
 mod import_dossiers;
 mod import_workbook;
 mod nominate;
+mod print;
 mod properties;
 mod quota_line;
 mod reports;
