@@ -79,7 +79,7 @@ fn a_format_the_command_does_not_write_names_those_it_does() {
     let dir = tempfile::tempdir().unwrap();
     let err = fails(&["score", EXAMPLE, "--format", "ics"], 2);
     assert!(
-        err.contains("score writes table, csv, json, md, html, xlsx"),
+        err.contains("score writes table, csv, csv-excel, json, md, html, xlsx"),
         "{err}"
     );
     let ics = dir.path().join("lich.ics");

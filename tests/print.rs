@@ -126,3 +126,75 @@ fn steps_take_an_id_and_kind_from_the_campaign() {
     let err = run.fails(&["--criteria", bad.to_str().unwrap()], 1);
     assert!(err.contains("bad.yaml"), "{err}");
 }
+
+#[test]
+fn excel_csv_opens_in_columns_with_decimal_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("xep-hang.csv");
+    let o = out.to_str().unwrap();
+    crate::util::run(&[
+        "rank",
+        "--tier",
+        "huyen",
+        crate::util::EXAMPLE,
+        "--excel",
+        "-o",
+        o,
+    ]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM first");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let head = r.headers().unwrap().clone();
+    let total = head.iter().position(|h| h == "total").unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 23, "{text}");
+    let id = head.iter().position(|h| h == "unit_id").unwrap();
+    let noi_vu = rows.iter().find(|r| &r[id] == "phong_noi_vu").unwrap();
+    assert_eq!(&noi_vu[total], "82,29");
+    assert!(rows.iter().any(|r| r.iter().any(|c| c == "Phòng Nội vụ")));
+    // The same as `--format csv-excel`, and the plain CSV is untouched.
+    assert_eq!(
+        stdout(&[
+            "rank",
+            "--tier",
+            "huyen",
+            crate::util::EXAMPLE,
+            "--format",
+            "csv-excel"
+        ])
+        .into_bytes(),
+        std::fs::read(&out).unwrap()
+    );
+    let plain = stdout(&[
+        "rank",
+        "--tier",
+        "huyen",
+        crate::util::EXAMPLE,
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        plain.starts_with("group,rank,unit_id,") && plain.contains(",82.29,"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn excel_csv_still_neutralises_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read_to_string(crate::util::EXAMPLE)
+        .unwrap()
+        .replace("Phòng Nội vụ", "=HYPERLINK(\"http://x\";\"Nội vụ\")");
+    let f = write(dir.path(), "d.csv", &data);
+    let text = stdout(&["score", &f, "--excel"]);
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(
+        !text.contains(";=HYPERLINK") && !text.contains(";\"=HYPERLINK"),
+        "{text}"
+    );
+    let err = fails(&["score", &f, "--excel", "--format", "csv"], 2);
+    assert!(err.contains("--excel"), "{err}");
+}

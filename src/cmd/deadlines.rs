@@ -123,7 +123,7 @@ pub fn run(args: &Args) -> Result<()> {
         Format::Md => render::markdown(&cx, &rows).into_bytes(),
         Format::Ics => ics::calendar(&cx, &rows, args.remind_days).into_bytes(),
         // resolve::format lets through only what `deadlines` writes.
-        f @ (Format::Html | Format::Xlsx | Format::Docx) => {
+        f @ (Format::Html | Format::Xlsx | Format::Docx | Format::CsvExcel) => {
             return Err(UsageError(format!("deadlines cannot write {}", f.name())).into());
         }
     };
