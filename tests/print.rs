@@ -198,3 +198,58 @@ fn excel_csv_still_neutralises_formulas() {
     let err = fails(&["score", &f, "--excel", "--format", "csv"], 2);
     assert!(err.contains("--excel"), "{err}");
 }
+
+/// Median height (pt) of the words on page 1 of `pdf`, from `pdftotext -bbox`.
+fn word_height(pdf: &std::path::Path) -> f64 {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("no pdftotext on PATH: install poppler-utils as .ci/run does");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let num = |w: &str, key: &str| -> f64 {
+        let at = w.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        w[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut heights: Vec<f64> = html
+        .split("<word ")
+        .skip(1)
+        .map(|w| num(w, "yMax") - num(w, "yMin"))
+        .collect();
+    assert!(heights.len() > 20, "page 1 has almost no text: {html}");
+    heights.sort_by(f64::total_cmp);
+    heights[heights.len() / 2]
+}
+
+#[test]
+#[ignore = "needs LibreOffice Calc and pdftotext: cargo test -- --ignored (as .ci/run does)"]
+fn the_nomination_workbook_prints_readably_through_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("de-nghi.xlsx");
+    crate::util::run(&[
+        "nominate",
+        crate::util::EXAMPLE,
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("no soffice on PATH: install libreoffice-calc-nogui as .ci/run does");
+    assert!(status.success());
+    let pdf = dir.path().join("de-nghi.pdf");
+    // The one-line list of ineligible units made fit-to-width shrink the
+    // whole sheet to about 2 pt type; wrapped notes keep it near 9 pt.
+    let h = word_height(&pdf);
+    assert!(h >= 6.0, "words {h:.1} pt high on page 1: unreadable");
+}
