@@ -1,7 +1,9 @@
 #!/bin/sh
 # A month's report of an emulation campaign from a multi-period metrics CSV:
 # the scores and ranks of every group, with the change since the month
-# before, as Markdown (to read or mail) and CSV (to open in a spreadsheet).
+# before, as Markdown (to read or mail) and CSV (to open in a spreadsheet:
+# written for Excel on a Vietnamese Windows — UTF-8 BOM, `;`, decimal commas —
+# so a double-click opens it in columns with the diacritics intact).
 #
 # Usage: sh examples/monthly-report.sh DATA.csv [YYYY-MM] [OUT_DIR]
 #   YYYY-MM   month to report; default: last month (what cron wants)
@@ -12,6 +14,7 @@
 #   CRITERIA  campaign YAML (default: the built-in plan 236/KH-UBND)
 #   TIER      also draw this tier's quota line in the ranks (e.g. huyen)
 #   LABELS    vi or en (default: vi)
+#   CSV       plain: comma CSV with decimal points, for programs (default: excel)
 #
 # cron, 07:00 on the 3rd of every month, when last month's data is in:
 #   0 7 3 * * cd /srv/thidua && sh examples/monthly-report.sh data/monthly.csv >>reports/cron.log 2>&1
@@ -49,20 +52,28 @@ if ! grep -q ",$prev," "$data"; then
 fi
 mkdir -p "$dir"
 
-# report COMMAND OUTPUT: one thidua run for the month, with the change since
-# the month before when there is one.
+# report COMMAND OUTPUT [FLAG...]: one thidua run for the month, with the
+# change since the month before when there is one.
 report() {
-    set -- "$1" "$data" --period "$month" --lang "${LABELS:-vi}" -o "$2"
+    cmd=$1
+    out=$2
+    shift 2
+    set -- "$cmd" "$data" --period "$month" --lang "${LABELS:-vi}" -o "$out" "$@"
     if [ -n "$prev" ]; then set -- "$@" --baseline-period "$prev"; fi
     if [ -n "${CRITERIA:-}" ]; then set -- "$@" --criteria "$CRITERIA"; fi
     if [ "$1" = rank ] && [ -n "${TIER:-}" ]; then set -- "$@" --tier "$TIER"; fi
     "$thidua" "$@"
 }
 
+case ${CSV:-excel} in
+    plain) csv=--format=csv ;;
+    excel) csv=--excel ;;
+    *) echo "$0: CSV must be excel or plain, got '$CSV'" >&2; exit 2 ;;
+esac
 report rank "$dir/rank.md"
-report rank "$dir/rank.csv"
+report rank "$dir/rank.csv" "$csv"
 report score "$dir/scores.md"
-report score "$dir/scores.csv"
+report score "$dir/scores.csv" "$csv"
 case ${LABELS:-vi} in
     en) title="Emulation campaign report, month" ;;
     *) title="Báo cáo thi đua tháng" ;;

@@ -4,10 +4,11 @@
 //! Pure: `today` is a parameter, the calendar is passed in.
 
 pub mod render;
+pub mod state;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::campaign::{Campaign, Deadline, DeadlineKind};
+use crate::campaign::{Campaign, Deadline, DeadlineKind, StepKind};
 use crate::holidays::{Calendar, DayOff};
 use crate::i18n::Lang;
 
@@ -25,11 +26,14 @@ pub struct Row<'a> {
     pub status: Status,
     /// Set when the last working day is earlier than the plan reads.
     pub warning: Option<Warning>,
+    /// Marked done by the user (`--done`, a state file); only these are ticked.
+    pub done: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// The last working day has passed.
+    /// The last working day has passed (whether or not the step was done:
+    /// that is [`Row::done`]).
     Done,
     Today,
     /// Calendar days and working days after today up to the last working day.
@@ -89,15 +93,55 @@ fn is_within(status: Status, n: u32) -> bool {
     }
 }
 
-/// Works out one step against the calendar and `today`.
+/// Works out one step against the calendar and `today`. An event happens on
+/// its day whatever the day is: nothing moves it, nothing warns.
 pub fn row<'a>(deadline: &'a Deadline, cal: &Calendar, today: NaiveDate) -> Row<'a> {
-    let last = last_working_day(cal, deadline.kind, deadline.date);
+    let (last, warning) = match deadline.step {
+        StepKind::Submission => {
+            let last = last_working_day(cal, deadline.kind, deadline.date);
+            (last, warning(cal, deadline.kind, deadline.date, last))
+        }
+        StepKind::Event => (plain_last_day(deadline.kind, deadline.date), None),
+    };
     Row {
         deadline,
         non_working: !cal.is_working(deadline.date),
         last_working_day: last,
         status: status(cal, last, today),
-        warning: warning(cal, deadline.kind, deadline.date, last),
+        warning,
+        done: false,
+    }
+}
+
+/// Ids in `done` that name no step of `campaign`, in the order given.
+pub fn unknown_steps<'d>(campaign: &Campaign, done: &'d [String]) -> Vec<&'d str> {
+    done.iter()
+        .filter(|id| !campaign.all_deadlines().any(|d| &d.id == *id))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Marks the rows whose step id is in `done`.
+pub fn mark_done(rows: &mut [Row<'_>], done: &[String]) {
+    for r in rows {
+        r.done = done.contains(&r.deadline.id);
+    }
+}
+
+/// The status as the user reads it: marked done first, then an event that
+/// has taken place, then where the window stands.
+pub fn row_status_text(r: &Row<'_>, lang: Lang) -> String {
+    match (r.done, r.deadline.step, r.status) {
+        (true, _, _) => lang.pick("đã xong", "done").to_string(),
+        (false, StepKind::Event, Status::Done) => lang.pick("đã diễn ra", "took place").to_string(),
+        (false, StepKind::Event, Status::Today) => lang.pick("hôm nay", "today").to_string(),
+        (false, StepKind::Submission, Status::Done) => lang
+            .pick(
+                "đã qua hạn, chưa đánh dấu xong",
+                "window passed, not marked done",
+            )
+            .to_string(),
+        (false, _, s) => status_text(s, lang),
     }
 }
 

@@ -163,3 +163,139 @@ fn rank_and_nominate_reports_render_in_chromium() {
         6,
     );
 }
+
+/// A metrics file of `n` units in each of the example's two groups: the
+/// example's rows repeated with ids `pb001`…, `xa001`… (no `_`, so a PDF's
+/// line breaks cannot split them) and online counts varied for distinct totals.
+fn many_units(dir: &Path, n: usize) -> PathBuf {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let online = header
+        .split(',')
+        .position(|h| h == "tiep_nhan_truc_tuyen")
+        .unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let mut out = format!("{header}\n");
+    for (group, prefix) in [("phong_ban", "pb"), ("xa", "xa")] {
+        let source: Vec<&Vec<&str>> = rows.iter().filter(|r| r[2] == group).collect();
+        for i in 0..n {
+            let mut r: Vec<String> = source[i % source.len()]
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            r[0] = format!("{prefix}{:03}", i + 1);
+            r[1] = format!("{} số {}", r[1], i + 1);
+            let count: u64 = r[online].parse().unwrap();
+            r[online] = (count * (100 - (i as u64 % 37)) / 100).to_string();
+            out.push_str(&r.join(","));
+            out.push('\n');
+        }
+    }
+    let path = dir.join(format!("{n}-units.csv"));
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// The text of page `page` of `pdf` (all pages when `None`), by `pdftotext`.
+fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
+    let mut c = Command::new("pdftotext");
+    if let Some(p) = page {
+        c.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let out = c
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("no pdftotext on PATH: install poppler-utils as .ci/run does");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn print_pdf(bin: &Path, html: &Path) -> (PathBuf, usize) {
+    let pdf = html.with_extension("pdf");
+    browse(bin, html, &[format!("--print-to-pdf={}", pdf.display())]);
+    let pages = pdf_pages(&std::fs::read(&pdf).expect("chromium wrote no PDF"));
+    (pdf, pages)
+}
+
+#[test]
+#[ignore = "needs Chromium and pdftotext: cargo test -- --ignored (as .ci/run does)"]
+fn a_group_of_150_units_prints_every_row_with_no_lone_heading() {
+    let bin =
+        chromium().expect("no chromium on PATH: set CHROMIUM=/path, or install it as .ci/run does");
+    let dir = tempfile::tempdir().unwrap();
+    let data = many_units(dir.path(), 150);
+    let html = report(
+        dir.path(),
+        "150.html",
+        &["rank", data.to_str().unwrap(), "--tier", "huyen"],
+    );
+    // Each group's two charts, cut into parts of 30 bars with their own axis.
+    let doc = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(doc.matches("<svg ").count(), 2 * 2 * 5, "charts of 30 bars");
+    let (pdf, pages) = print_pdf(&bin, &html);
+    // 300 table rows, 300 bars and 300 stacked bars: tens of pages, not hundreds.
+    assert!(
+        (15..=60).contains(&pages),
+        "{pages} pages for 2 × 150 units"
+    );
+    let all: String = pdf_text(&pdf, None).split_whitespace().collect();
+    for prefix in ["pb", "xa"] {
+        for i in 1..=150 {
+            let id = format!("{prefix}{i:03}");
+            assert!(all.contains(&id), "{id} is missing from the printed report");
+        }
+    }
+    let headings = [
+        "Cơ cấu điểm theo nhóm tiêu chí",
+        "Các cơ quan, đơn vị",
+        "UBND các xã",
+    ];
+    for p in 1..=pages {
+        let text = pdf_text(&pdf, Some(p));
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert!(lines.len() > 4, "page {p} is nearly empty: {lines:?}");
+        let last = lines.last().unwrap();
+        assert!(
+            !headings.iter().any(|h| last.starts_with(h)),
+            "page {p} ends with a heading whose content is on the next page: {last}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and pdftotext: cargo test -- --ignored (as .ci/run does)"]
+fn a_wide_table_prints_landscape_with_every_column() {
+    let bin =
+        chromium().expect("no chromium on PATH: set CHROMIUM=/path, or install it as .ci/run does");
+    let dir = tempfile::tempdir().unwrap();
+    let base = many_units(dir.path(), 23);
+    // 25 columns: on A4 portrait the last ones (Δ hai_long) fell off the page.
+    let html = report(
+        dir.path(),
+        "base.html",
+        &["score", EXAMPLE, "--baseline", base.to_str().unwrap()],
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("<section class=\"group wide")
+    );
+    let (pdf, pages) = print_pdf(&bin, &html);
+    for p in 1..pages {
+        let text: String = pdf_text(&pdf, Some(p)).split_whitespace().collect();
+        if text.contains("Tổngđiểm") {
+            assert!(text.contains("Δhai_long"), "page {p} lost its last column");
+        }
+    }
+}

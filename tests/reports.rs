@@ -272,7 +272,8 @@ fn score_workbook_has_a_sheet_per_group_with_every_criterion_as_in_the_csv() {
     }
     assert_eq!(units, 23);
     let html = String::from_utf8(run(&["score", EXAMPLE, "--format", "html"])).unwrap();
-    assert_eq!(html.matches("<section class=\"group\">").count(), 2);
+    // 16 columns: each group prints on landscape pages.
+    assert_eq!(html.matches("<section class=\"group wide\">").count(), 2);
 }
 
 #[test]

@@ -22,6 +22,7 @@ mod levers;
 mod merge;
 mod nominate;
 mod pipeline;
+mod print;
 mod properties;
 mod quota_line;
 mod quotas;

@@ -230,12 +230,14 @@ fn monthly_recipe_writes_every_group_as_markdown_and_csv() {
         report.contains("Δ tổng") && report.contains("Hạng kỳ gốc"),
         "{report}"
     );
+    // The CSV files are for people: Excel's Vietnamese layout (BOM, `;`).
+    let rank = read("rank.csv");
+    assert!(rank.starts_with('\u{feff}'), "{rank}");
     assert!(
-        read("rank.csv")
-            .lines()
+        rank.lines()
             .next()
             .unwrap()
-            .contains(",line,baseline_total,delta_total,baseline_rank,delta_rank,")
+            .contains(";line;baseline_total;delta_total;baseline_rank;delta_rank;")
     );
     assert!(
         read("scores.csv").lines().count() == 24,

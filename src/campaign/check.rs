@@ -116,8 +116,14 @@ impl Checker<'_> {
         let deadlines = raw
             .deadlines
             .into_iter()
-            .map(|d| self.deadline(d, None))
+            .enumerate()
+            .map(|(i, d)| self.deadline(d, None, i))
             .collect::<Result<Vec<_>>>()?;
+        self.step_ids(
+            deadlines
+                .iter()
+                .chain(tiers.iter().flat_map(|t| &t.deadlines)),
+        )?;
         let holidays = raw
             .holidays
             .into_iter()

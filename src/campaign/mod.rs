@@ -17,6 +17,7 @@ use indexmap::IndexMap;
 use crate::expr::Expr;
 use check::{Checker, line_of_key};
 pub use quota::Places;
+pub use raw::StepKind;
 use raw::*;
 
 pub use levers::Lever;
@@ -251,6 +252,11 @@ pub enum DeadlineKind {
 
 #[derive(Debug, Clone)]
 pub struct Deadline {
+    /// The step's `id:`, or `<tier>-<n>` (`chung-<n>` campaign-wide), n
+    /// counting from 1 in its list: what `--done` names.
+    pub id: String,
+    /// A submission, or an event that only happens on its date.
+    pub step: StepKind,
     /// Tier id, `None` for campaign-wide steps.
     pub tier: Option<String>,
     pub kind: DeadlineKind,

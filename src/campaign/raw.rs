@@ -243,6 +243,12 @@ pub struct RawQuota {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDeadline {
+    /// What `--done` and a state file call the step; derived when absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// `event` for a step that is not a submission ("Kết thúc phong trào").
+    #[serde(default)]
+    pub kind: Option<StepKind>,
     #[serde(default)]
     pub before: Option<String>,
     #[serde(default)]
@@ -255,6 +261,17 @@ pub struct RawDeadline {
     pub recipient: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Whether a step is something to hand in by its date, or only happens then.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    /// Something to send by the date (the default): weekends move it earlier.
+    #[default]
+    Submission,
+    /// Something that happens on the date; nothing is handed in.
+    Event,
 }
 
 #[derive(Debug, Deserialize)]

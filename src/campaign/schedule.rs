@@ -40,7 +40,8 @@ impl Checker<'_> {
             let deadlines = t
                 .deadlines
                 .into_iter()
-                .map(|d| self.deadline(d, Some(&t.id)))
+                .enumerate()
+                .map(|(i, d)| self.deadline(d, Some(&t.id), i))
                 .collect::<Result<Vec<_>>>()?;
             tiers.push(Tier {
                 id: t.id,
@@ -54,7 +55,13 @@ impl Checker<'_> {
         Ok(tiers)
     }
 
-    pub(super) fn deadline(&self, d: RawDeadline, tier: Option<&str>) -> Result<Deadline> {
+    /// Step `n` (0-based) of its list; its id is `id:` or `<tier>-<n+1>`.
+    pub(super) fn deadline(
+        &self,
+        d: RawDeadline,
+        tier: Option<&str>,
+        n: usize,
+    ) -> Result<Deadline> {
         let (kind, date) = match (d.before, d.by, d.on) {
             (Some(x), None, None) => (DeadlineKind::Before, x),
             (None, Some(x), None) => (DeadlineKind::By, x),
@@ -66,7 +73,27 @@ impl Checker<'_> {
                 d.action
             ),
         };
+        let id = match d.id {
+            Some(id) => {
+                let ok = !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+                if !ok {
+                    let line = line_of_text(self.src, &d.action, 1);
+                    bail!(
+                        "{}:{line}: deadline `{}`: id `{id}` must be ASCII letters, digits, `-`, `_` or `.` (it is typed after --done)",
+                        self.file,
+                        d.action
+                    );
+                }
+                id
+            }
+            None => format!("{}-{}", tier.unwrap_or("chung"), n + 1),
+        };
         Ok(Deadline {
+            id,
+            step: d.kind.unwrap_or_default(),
             tier: tier.map(str::to_string),
             kind,
             date: self.date(&date, "deadlines")?,
@@ -75,6 +102,25 @@ impl Checker<'_> {
             recipient: d.recipient,
             note: d.note,
         })
+    }
+
+    /// Every step id once: `--done` and state files name steps by it.
+    pub(super) fn step_ids<'d>(&self, all: impl Iterator<Item = &'d Deadline>) -> Result<()> {
+        let mut seen: Vec<&Deadline> = Vec::new();
+        for d in all {
+            if let Some(first) = seen.iter().find(|o| o.id == d.id) {
+                bail!(
+                    "{}:{}: deadline `{}`: duplicate step id `{}` (also the id of `{}`); give one of them another `id:`",
+                    self.file,
+                    line_of_text(self.src, &d.action, 1),
+                    d.action,
+                    d.id,
+                    first.action
+                );
+            }
+            seen.push(d);
+        }
+        Ok(())
     }
 
     pub(super) fn date(&self, text: &str, key: &str) -> Result<NaiveDate> {

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{read_text, resolve};
+use super::{UsageError, read_text, resolve};
+use crate::campaign::Campaign;
 use crate::deadlines::render::{Context, DeadlinesReport};
-use crate::deadlines::{Filter, checklist, uncovered_years};
+use crate::deadlines::{Filter, checklist, mark_done, state, uncovered_years, unknown_steps};
 use crate::holidays::{self, BUILTIN_YEARS, Calendar};
 use crate::i18n::Lang;
 use crate::report::Format;
@@ -26,9 +27,15 @@ pub struct Args {
     /// Only this tier's steps (campaign-wide steps are always shown).
     #[arg(long, value_name = "TIER")]
     pub tier: Option<String>,
-    /// The day to count from. Default: today's date on this computer.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    /// The day to count from, dd/mm/yyyy or yyyy-mm-dd. Default: today's date on this computer.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub today: Option<NaiveDate>,
+    /// Steps already done (ids as the checklist shows them, e.g. tinh-1): only these are ticked.
+    #[arg(long, value_name = "STEP_ID", num_args = 1.., value_delimiter = ',')]
+    pub done: Vec<String>,
+    /// A YAML file `done: [STEP_ID, …]` of the steps already done (adds to --done).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
     /// Only steps due from today up to N days ahead.
     #[arg(long, value_name = "N")]
     pub within: Option<u32>,
@@ -47,13 +54,48 @@ pub struct Args {
     pub remind_days: u32,
 }
 
+/// `--today`: dd/mm/yyyy as Vietnamese documents write it (and `import`
+/// takes), or yyyy-mm-dd.
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date: expected YYYY-MM-DD, e.g. 2023-11-27"))
+    let t = s.trim();
+    NaiveDate::parse_from_str(t, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+        .map_err(|_| {
+            format!("`{s}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023")
+        })
+}
+
+/// `--done` and the state file's ids; an id of no step is a usage error
+/// naming the steps there are.
+fn done_steps(args: &Args, campaign: &Campaign) -> Result<Vec<String>> {
+    let unknown = unknown_steps(campaign, &args.done);
+    if !unknown.is_empty() {
+        let known: Vec<&str> = campaign.all_deadlines().map(|d| d.id.as_str()).collect();
+        return Err(UsageError(format!(
+            "--done: no step with id {}; the steps are: {}",
+            unknown
+                .iter()
+                .map(|u| format!("`{u}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            known.join(", ")
+        ))
+        .into());
+    }
+    let mut done = args.done.clone();
+    if let Some(p) = &args.state {
+        done.extend(state::parse(
+            &read_text(p)?,
+            &p.display().to_string(),
+            campaign,
+        )?);
+    }
+    Ok(done)
 }
 
 pub fn run(args: &Args) -> Result<()> {
     let resolve::Deadlines { campaign, out } = resolve::deadlines(args)?;
+    let done = done_steps(args, &campaign)?;
     let mut cal = Calendar::builtin();
     cal.overlay(&campaign.holidays);
     if let Some(p) = &args.holidays {
@@ -66,7 +108,8 @@ pub fn run(args: &Args) -> Result<()> {
         tier: args.tier.as_deref(),
         within: args.within,
     };
-    let rows = checklist(&campaign, &cal, today, filter);
+    let mut rows = checklist(&campaign, &cal, today, filter);
+    mark_done(&mut rows, &done);
     note_uncovered_years(&uncovered_years(&rows, &cal), out.lang);
     let report = Report::Deadlines(DeadlinesReport {
         cx: Context {
@@ -82,6 +125,7 @@ pub fn run(args: &Args) -> Result<()> {
         .criteria
         .iter()
         .chain(args.holidays.iter())
+        .chain(args.state.iter())
         .map(PathBuf::as_path)
         .collect();
     let bytes = crate::report::pipeline::render(&report, out.format, None)?;

@@ -194,10 +194,14 @@ fn parse_period(text: &str) -> Result<PeriodSel, String> {
 /// turns them into an [`Output`] before any data file is read.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format: table, csv, json, md, html, xlsx. Default: from the extension of -o
-    /// (.txt is a table; any other is an error), else a table on a terminal and CSV in a pipe.
+    /// Output format: table, csv, csv-excel, json, md, html, xlsx. Default: from the extension
+    /// of -o (.txt is a table; any other is an error), else a table on a terminal and CSV in a pipe.
     #[arg(long, value_enum, hide_possible_values = true)]
     pub format: Option<Format>,
+    /// CSV for a double-click in Excel (Vietnamese Windows): UTF-8 BOM, `;`, decimal commas.
+    /// Same as --format csv-excel.
+    #[arg(long, conflicts_with = "format")]
+    pub excel: bool,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,

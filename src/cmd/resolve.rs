@@ -30,6 +30,7 @@ pub struct Writes {
 const REPORTS: &[Format] = &[
     Format::Table,
     Format::Csv,
+    Format::CsvExcel,
     Format::Json,
     Format::Md,
     Format::Html,
@@ -122,7 +123,13 @@ impl Output {
 /// run will read, which `-o` may not name.
 pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> {
     let path = args.output.as_deref();
-    let format = format(w, args.format, path, stdout_is_terminal())?;
+    // `--excel` is `--format csv-excel` (clap keeps the two apart).
+    let flag = if args.excel {
+        Some(Format::CsvExcel)
+    } else {
+        args.format
+    };
+    let format = format(w, flag, path, stdout_is_terminal())?;
     if matches!(format, Format::Html | Format::Xlsx) {
         super::reports::now()?; // a bad SOURCE_DATE_EPOCH, before any work
     }

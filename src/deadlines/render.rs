@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::{Row, Status, day_label, status_text, warning_text, weekday_name, written_date};
-use crate::campaign::{Campaign, DeadlineKind};
+use super::{Row, Status, day_label, row_status_text, warning_text, weekday_name, written_date};
+use crate::campaign::{Campaign, DeadlineKind, StepKind};
 use crate::i18n::Lang;
 use crate::sheet::neutralise;
 
@@ -109,6 +109,7 @@ fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
         None => t.set_content_arrangement(ContentArrangement::Disabled),
     };
     t.set_header(vec![
+        lang.pick("Bước", "Step"),
         lang.pick("Hạn chót", "Last working day"),
         lang.pick("Cấp", "Tier"),
         lang.pick("Việc", "What"),
@@ -119,6 +120,7 @@ fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
     for r in rows {
         let mark = if r.warning.is_some() { " ⚠" } else { "" };
         t.add_row(vec![
+            r.deadline.id.clone(),
             // The real day first, the plan's wording under it.
             format!(
                 "{}\n{}{mark}",
@@ -129,11 +131,11 @@ fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
             r.deadline.action.clone(),
             r.deadline.actor.clone(),
             recipient(r).to_string(),
-            status_text(r.status, lang).replacen(" (", "\n(", 1),
+            row_status_text(r, lang).replacen(" (", "\n(", 1),
         ]);
     }
-    // Dates and tier never wrap; the plan's text shares what is left.
-    for i in 0..2 {
+    // Step id, dates and tier never wrap; the plan's text shares what is left.
+    for i in 0..3 {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }
@@ -188,6 +190,7 @@ fn counts(r: &Row<'_>, today: NaiveDate) -> (i64, i64) {
 /// One step in the JSON contract; field order is the contract's.
 #[derive(Serialize)]
 pub struct JsonRow<'a> {
+    id: &'a str,
     tier: Option<&'a str>,
     date: String,
     kind: &'static str,
@@ -200,6 +203,8 @@ pub struct JsonRow<'a> {
     days_left: i64,
     working_days_left: i64,
     status: &'static str,
+    step: &'static str,
+    marked_done: bool,
 }
 
 #[derive(Serialize)]
@@ -211,6 +216,7 @@ fn json_row<'a>(r: &Row<'a>, cx: &Context<'_>) -> JsonRow<'a> {
     let (days_left, working_days_left) = counts(r, cx.today);
     let d = r.deadline;
     JsonRow {
+        id: &d.id,
         tier: d.tier.as_deref(),
         date: d.date.to_string(),
         kind: kind_key(d.kind),
@@ -223,10 +229,15 @@ fn json_row<'a>(r: &Row<'a>, cx: &Context<'_>) -> JsonRow<'a> {
         days_left,
         working_days_left,
         status: status_key(r.status),
+        step: match d.step {
+            StepKind::Submission => "submission",
+            StepKind::Event => "event",
+        },
+        marked_done: r.done,
     }
 }
 
-const CSV_HEADER: [&str; 14] = [
+const CSV_HEADER: [&str; 17] = [
     "tier",
     "date",
     "kind",
@@ -241,6 +252,9 @@ const CSV_HEADER: [&str; 14] = [
     "recipient",
     "note",
     "warning",
+    "id",
+    "step",
+    "marked_done",
 ];
 
 /// The JSON fields plus note and warning, ISO dates; every text cell is
@@ -270,6 +284,9 @@ fn csv(cx: &Context<'_>, rows: &[Row<'_>]) -> Vec<u8> {
             text(j.recipient),
             text(r.deadline.note.as_deref().unwrap_or("")),
             text(&warning),
+            text(j.id),
+            j.step.to_string(),
+            j.marked_done.to_string(),
         ])
         .expect("writing to memory");
     }
@@ -293,7 +310,8 @@ fn md_text(s: &str) -> String {
     out
 }
 
-/// A checklist: `- [x]` for steps whose window has passed, `- [ ]` otherwise.
+/// A checklist: `- [x]` for the steps marked done, `- [ ]` for the others,
+/// each with its step id (what `--done` takes).
 fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
     let lang = cx.lang;
     let (title, today) = heading(cx);
@@ -303,12 +321,13 @@ fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
     }
     for r in rows {
         let d = r.deadline;
-        let tick = if r.status == Status::Done { 'x' } else { ' ' };
+        let tick = if r.done { 'x' } else { ' ' };
         out.push_str(&format!(
-            "- [{tick}] **{}** — {} ({})\n",
+            "- [{tick}] **{}** — {} ({}) `{}`\n",
             day_label(r.last_working_day, lang),
             md_text(&d.action),
-            md_text(&tier_label(r, lang))
+            md_text(&tier_label(r, lang)),
+            d.id
         ));
         let to = match recipient(r) {
             "" => String::new(),
@@ -324,7 +343,7 @@ fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
         out.push_str(&format!(
             "  - {}: {}\n",
             lang.pick("Tình trạng", "Status"),
-            status_text(r.status, lang)
+            row_status_text(r, lang)
         ));
         if let Some(w) = &r.warning {
             out.push_str(&format!("  - ⚠ {}\n", md_text(&warning_text(w, lang))));
@@ -375,7 +394,9 @@ mod tests {
         assert_eq!(md_text("a*b_[c]\nd|#"), "a\\*b\\_\\[c\\] d\\|\\#");
         let md = view(Lang::En, markdown);
         assert!(md.starts_with("## Deadlines of plan 236/KH-UBND"), "{md}");
-        assert!(md.contains("- [x] **Monday 21/11/2022**"), "{md}");
+        // Nothing marked done: nothing ticked, however long ago.
+        assert!(md.contains("- [ ] **Monday 21/11/2022**"), "{md}");
+        assert!(!md.contains("- [x]"), "{md}");
         assert!(md.contains("- [ ] **Friday 01/12/2023**"), "{md}");
     }
 }

@@ -28,6 +28,9 @@ pub enum Format {
     /// A table for the terminal (`.txt`).
     Table,
     Csv,
+    /// CSV for a double-click in Vietnamese Excel: UTF-8 BOM, `;`, decimal
+    /// commas (`--excel`).
+    CsvExcel,
     Json,
     Md,
     /// A self-contained printable page with charts.
@@ -47,6 +50,7 @@ impl Format {
         match self {
             Format::Table => "table",
             Format::Csv => "csv",
+            Format::CsvExcel => "csv-excel",
             Format::Json => "json",
             Format::Md => "md",
             Format::Html => "html",
@@ -304,7 +308,24 @@ pub fn render_table(tables: &[Table], lang: Lang) -> String {
 /// CSV of one table (titles and notes are not data); text cells are made safe
 /// for spreadsheets, numbers stay numbers.
 pub fn render_csv(t: &Table) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::with_capacity(64 * (t.rows.len() + 1)));
+    csv_of(t, b',', '.', Vec::with_capacity(64 * (t.rows.len() + 1)))
+}
+
+/// The same CSV as Excel expects it on a Vietnamese Windows (list separator
+/// `;`, decimal comma): a UTF-8 byte-order mark first, so a double-click opens
+/// it in columns with the diacritics intact. Text cells are neutralised as in
+/// [`render_csv`]; numbers are written `82,29`, without thousands separators,
+/// so Excel reads them as numbers.
+pub fn render_csv_excel(t: &Table) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 * (t.rows.len() + 1) + 3);
+    out.extend_from_slice("\u{feff}".as_bytes());
+    csv_of(t, b';', ',', out)
+}
+
+fn csv_of(t: &Table, delimiter: u8, decimal: char, into: Vec<u8>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(into);
     w.write_record(t.headers.iter().map(|h| neutralise(h).into_owned()))
         .expect("writing to memory");
     let mut num = String::new();
@@ -315,6 +336,9 @@ pub fn render_csv(t: &Table) -> Vec<u8> {
                 Cell::Num(x, d) => {
                     num.clear();
                     write_num(&mut num, *x, *d);
+                    if decimal != '.' {
+                        num = num.replace('.', &decimal.to_string());
+                    }
                     &num
                 }
                 Cell::Empty => "",
@@ -406,6 +430,17 @@ mod tests {
         assert_eq!(
             csv,
             "Đơn vị,Điểm\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",18.13\n\"Xã A | B, \"\"C\"\"\",\n"
+        );
+    }
+
+    #[test]
+    fn excel_csv_has_a_bom_semicolons_and_decimal_commas() {
+        let bytes = render_csv_excel(&sample());
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(
+            csv,
+            "Đơn vị;Điểm\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";18,13\n\"Xã A | B, \"\"C\"\"\";\n"
         );
     }
 

@@ -115,6 +115,7 @@ pub fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Table => &Terminal,
         Format::Csv => &Csv,
+        Format::CsvExcel => &CsvExcel,
         Format::Json => &Json,
         Format::Md => &Markdown,
         Format::Html => &Html,
@@ -187,6 +188,18 @@ impl Renderer for Csv {
         match report {
             Report::Deadlines(d) => Ok(d.csv()),
             r => Ok(render_csv(&r.csv_table().unwrap_or_default())),
+        }
+    }
+}
+
+/// CSV for a double-click in Vietnamese Excel: BOM, `;`, decimal commas.
+struct CsvExcel;
+
+impl Renderer for CsvExcel {
+    fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        match report {
+            Report::Deadlines(_) => Err(cannot(Format::CsvExcel)),
+            r => Ok(super::render_csv_excel(&r.csv_table().unwrap_or_default())),
         }
     }
 }

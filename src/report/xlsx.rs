@@ -3,6 +3,7 @@
 //! sorts work) shown at the campaign's decimals, the header frozen. No cell
 //! is over Excel's limit: longer text goes on in the rows below.
 
+mod print;
 mod sheets;
 mod split;
 
@@ -58,12 +59,13 @@ fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
 
 /// Title (row 0, when there is one), header (frozen, filterable, repeated on
 /// every printed page), data, then the notes under a blank row. Text over
-/// Excel's limit goes on in the rows below, in the same column.
+/// Excel's limit goes on in the rows below, in the same column; the title and
+/// notes wrap across the table's width (`print`).
 fn fill(ws: &mut Worksheet, t: &Table, lang: Lang) -> Result<()> {
+    let widths = widths(t, lang);
     let mut row: u32 = 0;
     if let Some(title) = &t.title {
-        let bold = Format::new().set_bold().set_font_size(13);
-        row += long_text(ws, row, 0, title, &bold)?;
+        row += print::wrapped_rows(ws, row, title, &Format::new().set_bold(), 13.0, &widths)?;
     }
     let head = Format::new()
         .set_bold()
@@ -83,27 +85,16 @@ fn fill(ws: &mut Worksheet, t: &Table, lang: Lang) -> Result<()> {
         }
         row += used;
     }
-    page_setup(ws, header_row, row, t.headers.len())?;
+    print::page_setup(ws, header_row, row, &widths)?;
     row += 1;
+    let italic = Format::new().set_italic();
     for note in &t.notes {
-        row += long_text(ws, row + 1, 0, note, &Format::new().set_italic())?;
+        row += print::wrapped_rows(ws, row + 1, note, &italic, 11.0, &widths)?;
     }
-    for (c, w) in widths(t, lang).into_iter().enumerate() {
+    print::print_area(ws, row, widths.len())?;
+    for (c, w) in widths.into_iter().enumerate() {
         ws.set_column_width(col(c)?, w)?;
     }
-    Ok(())
-}
-
-/// Frozen, filterable header; printed on A4 across, one page wide.
-fn page_setup(ws: &mut Worksheet, header_row: u32, last_row: u32, cols: usize) -> Result<()> {
-    ws.set_freeze_panes(header_row + 1, 0)?;
-    if cols > 0 {
-        ws.autofilter(header_row, 0, last_row, col(cols - 1)?)?;
-    }
-    ws.set_repeat_rows(header_row, header_row)?;
-    ws.set_paper_size(9); // A4
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 

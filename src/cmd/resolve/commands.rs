@@ -98,6 +98,7 @@ pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
         .criteria
         .iter()
         .chain(args.holidays.iter())
+        .chain(args.state.iter())
         .map(PathBuf::as_path)
         .collect();
     never_over_an_input(path, &inputs)?;

@@ -89,7 +89,7 @@ fn a_known_format_the_command_does_not_write_names_those_it_does() {
     let e = rule(SCORE, Some(Format::Ics), None, false).unwrap_err();
     assert_eq!(
         e,
-        "--format ics: this command cannot write ics; score writes table, csv, json, md, html, xlsx, docx"
+        "--format ics: this command cannot write ics; score writes table, csv, csv-excel, json, md, html, xlsx, docx"
     );
     let e = rule(DEADLINES, None, Some("d.xlsx"), false).unwrap_err();
     assert_eq!(
@@ -136,12 +136,12 @@ proptest! {
     #[test]
     fn the_rule_only_yields_what_the_command_writes(
         name in "[a-z]{0,4}(\\.[a-zA-Z]{0,5}){0,2}",
-        flag in proptest::option::of(0usize..8),
+        flag in proptest::option::of(0usize..9),
         terminal: bool,
         cmd in 0usize..5,
     ) {
         let all = [Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html,
-                   Format::Xlsx, Format::Docx, Format::Ics];
+                   Format::Xlsx, Format::Docx, Format::Ics, Format::CsvExcel];
         let w = [SCORE, RANK, NOMINATE, DEADLINES, IMPORT][cmd];
         let flag = flag.map(|i| all[i]);
         let path = (!name.is_empty()).then_some(name.as_str());

@@ -2,6 +2,7 @@
 //! chart every report ends a group with, so a low total shows its cause.
 
 use super::Page;
+use super::print::split_stack;
 use crate::campaign::Campaign;
 use crate::i18n::Lang;
 use crate::report::svg::{StackChart, StackRow, colour, stack};
@@ -123,5 +124,7 @@ pub(super) fn figure(page: &mut Page, view: &View, scores: &[usize]) {
         ));
     }
     page.el("h3", &title);
-    page.figure(&stack(&chart), &legend);
+    for part in split_stack(&chart, page.fit.chart_rows()) {
+        page.figure(&stack(&part), &legend);
+    }
 }

@@ -4,6 +4,7 @@
 
 mod breakdown;
 mod nominate;
+mod print;
 mod rank;
 mod score;
 
@@ -15,10 +16,11 @@ use std::fmt::Write;
 
 use chrono::NaiveDateTime;
 
-use super::svg::{Mark, escape};
+use super::svg::{BarChart, Mark, bars, escape};
 use super::units::View;
 use super::{Cell, Table};
 use crate::i18n::Lang;
+use print::{Fit, split_bars};
 
 const STYLE: &str = include_str!("style.css");
 /// Forbids the browser any fetch at all, so the file stays what it is when
@@ -35,6 +37,12 @@ pub struct Meta {
 struct Page {
     out: String,
     lang: Lang,
+    /// Where the report header's class list ends, so the header can follow
+    /// the first section onto a landscape page instead of being left alone.
+    header_class_end: Option<usize>,
+    sections: usize,
+    /// The page of the section being written.
+    fit: Fit,
 }
 
 impl Page {
@@ -51,7 +59,13 @@ impl Page {
             env!("CARGO_PKG_VERSION"),
             escape(title)
         );
-        Page { out, lang }
+        Page {
+            out,
+            lang,
+            header_class_end: None,
+            sections: 0,
+            fit: Fit::Portrait,
+        }
     }
 
     fn pick<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
@@ -70,7 +84,9 @@ impl Page {
     /// The report's heading block: what, which campaign, which files, when.
     fn header(&mut self, kind: &str, view: &View, extra: &[(&str, String)], meta: &Meta) {
         let c = view.campaign;
-        self.raw("<header class=\"report\">");
+        self.raw("<header class=\"report");
+        self.header_class_end = Some(self.out.len());
+        self.raw("\">");
         self.el("h1", kind);
         let plan = match &c.title {
             Some(t) => format!("{} {} — {t}", self.pick("Kế hoạch số", "Plan"), c.id),
@@ -120,9 +136,15 @@ impl Page {
         meta.generated.format(f).to_string()
     }
 
-    /// A section that starts on a new printed page (except the first).
-    fn section(&mut self, heading: &str) {
-        self.raw("<section class=\"group\">");
+    /// A section that starts on a new printed page (except the first), on
+    /// the page `fit` says; the report header goes with the first one.
+    fn section(&mut self, heading: &str, fit: Fit) {
+        if let (0, Some(at)) = (self.sections, self.header_class_end) {
+            self.out.insert_str(at, fit.class());
+        }
+        self.sections += 1;
+        self.fit = fit;
+        let _ = write!(self.out, "<section class=\"group{}\">", fit.class());
         self.el("h2", heading);
     }
 
@@ -143,6 +165,14 @@ impl Page {
             );
         }
         self.raw("</ul></figure>\n");
+    }
+
+    /// A bar chart, cut into charts of a page each (each with its axis and
+    /// the legend) when the group is long.
+    fn bar_figures(&mut self, chart: &BarChart, legend: &[(String, String)]) {
+        for part in split_bars(chart, self.fit.chart_rows()) {
+            self.figure(&bars(&part), legend);
+        }
     }
 
     /// A table; `classes[i]` (when given) is row `i`'s class.

@@ -4,11 +4,12 @@
 //! come from.
 
 use super::breakdown::{self, scale};
+use super::print::fit;
 use super::rank::{class, line_after, line_label};
 use super::{Meta, Page, mark_legend};
 use crate::nomination::{QuotaNomination, Status, TierNomination};
 use crate::report::nominate::NominationView;
-use crate::report::svg::{Bar, BarChart, Line, Mark, bars, escape};
+use crate::report::svg::{Bar, BarChart, Line, Mark, escape};
 
 pub fn nominate(view: &NominationView, meta: &Meta) -> String {
     let units = &view.units;
@@ -26,14 +27,17 @@ pub fn nominate(view: &NominationView, meta: &Meta) -> String {
     let tables = view.tables();
     for (k, tn) in view.tiers.iter().enumerate() {
         let collectives = &tables[2 * k];
-        page.section(collectives.title.as_deref().unwrap_or(kind));
+        let individuals = &tables[2 * k + 1];
+        page.section(
+            collectives.title.as_deref().unwrap_or(kind),
+            fit([collectives, individuals]),
+        );
         for q in &tn.quotas {
             quota_chart(&mut page, view, q);
         }
         page.el("h3", l.pick("Tập thể", "Collectives"));
         page.table(collectives, &proposed_classes(tn));
         page.notes(&collectives.notes);
-        let individuals = &tables[2 * k + 1];
         page.el("h3", l.pick("Cá nhân", "Individuals"));
         page.table(individuals, &[]);
         page.notes(&individuals.notes);
@@ -87,7 +91,7 @@ fn quota_chart(page: &mut Page, view: &NominationView, q: &QuotaNomination) {
             label: line_label(units.lang, q.places, q.tie),
         }),
     };
-    page.figure(&bars(&chart), &mark_legend(units.lang, &marks));
+    page.bar_figures(&chart, &mark_legend(units.lang, &marks));
 }
 
 fn mark(s: Status) -> Mark {

@@ -2,11 +2,12 @@
 //! ranking table and the breakdown by section, one group per printed page.
 
 use super::breakdown::{self, scale};
+use super::print::{Fit, fit};
 use super::{Meta, Page, mark_legend};
 use crate::i18n::Lang;
 use crate::ranking::{GroupRanking, LineStatus, TieAtLine};
 use crate::report::Table;
-use crate::report::svg::{Bar, BarChart, Line, Mark, bars};
+use crate::report::svg::{Bar, BarChart, Line, Mark};
 use crate::report::units::View;
 
 /// The report. `tables` are the rank tables of the other formats (one per
@@ -37,7 +38,7 @@ pub fn rank(
         let heading = table
             .and_then(|t| t.title.clone())
             .unwrap_or_else(|| c.groups[g.group].name.clone());
-        page.section(&heading);
+        page.section(&heading, table.map_or(Fit::Portrait, |t| fit([t])));
         group(&mut page, view, g, table);
         page.end_section();
     }
@@ -50,7 +51,7 @@ fn group(page: &mut Page, view: &View, g: &GroupRanking, table: Option<&Table>) 
     let cut = g.places.map(|_| line_after(&marks));
     if !g.entries.is_empty() {
         let chart = chart(view, g, &marks, cut);
-        page.figure(&bars(&chart), &mark_legend(view.lang, &marks));
+        page.bar_figures(&chart, &mark_legend(view.lang, &marks));
     }
     if let Some(t) = table {
         let mut classes: Vec<&str> = marks.iter().map(|m| class(*m)).collect();

@@ -2,6 +2,7 @@
 //! the breakdown of its units' points by section, one group per page.
 
 use super::breakdown;
+use super::print::fit;
 use super::{Meta, Page};
 use crate::report::Table;
 use crate::report::units::View;
@@ -21,7 +22,6 @@ pub fn score(view: &View, table: &Table, meta: &Meta) -> String {
         if members.is_empty() {
             continue;
         }
-        page.section(&group.name);
         let part = Table {
             title: None,
             headers: table.headers.clone(),
@@ -31,6 +31,7 @@ pub fn score(view: &View, table: &Table, meta: &Meta) -> String {
                 .collect(),
             notes: Vec::new(),
         };
+        page.section(&group.name, fit([&part]));
         page.table(&part, &[]);
         breakdown::figure(&mut page, view, &members);
         page.end_section();

@@ -251,8 +251,16 @@ fn score_report_splits_the_table_by_group() {
     let table = view.score_table(false);
     let doc = score(&view, &table, &meta());
     well_formed(doc.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
-    let sections: Vec<&str> = doc.split("<section class=\"group\">").skip(1).collect();
+    // 16 columns do not fit A4 portrait: the groups print landscape.
+    let sections: Vec<&str> = doc
+        .split("<section class=\"group wide\">")
+        .skip(1)
+        .collect();
     assert_eq!(sections.len(), 2);
+    assert!(
+        doc.contains("<header class=\"report wide\">"),
+        "the header goes with them"
+    );
     let rows: usize = sections.iter().map(|s| s.matches("<tr>").count() - 1).sum();
     assert_eq!(rows, run.scores.len(), "every unit once");
     assert!(
