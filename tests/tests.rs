@@ -21,6 +21,7 @@ mod nominate;
 mod properties;
 mod quota_line;
 mod quotas;
+mod readers;
 mod reports;
 mod robustness;
 mod trust_data;
