@@ -319,3 +319,237 @@ fn unknown_or_ambiguous_unit_names_are_errors_with_candidates() {
         "{e}"
     );
 }
+
+#[test]
+fn tier_ids_accept_their_vietnamese_spelling() {
+    assert_eq!(
+        stdout(&["rank", "--tier", "tỉnh", "--format", "csv", EXAMPLE]),
+        stdout(&["rank", "--tier", "tinh", "--format", "csv", EXAMPLE])
+    );
+    assert_eq!(
+        stdout(&["rank", "--tier", "HUYỆN", "--format", "csv", EXAMPLE]),
+        stdout(&["rank", "--tier", "huyen", "--format", "csv", EXAMPLE])
+    );
+    let e = fails(&["rank", "--tier", "xã", EXAMPLE], 2);
+    assert!(e.contains("--tier: unknown tier `xã`"), "{e}");
+}
+
+#[test]
+fn paths_with_vietnamese_letters_and_crlf_inputs_read() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("Báo cáo thi đua");
+    fs::create_dir(&sub).unwrap();
+    let crlf = |rel: &str, name: &str| {
+        let text = fs::read_to_string(root.join(rel)).unwrap();
+        assert!(!text.contains('\r'));
+        write(&sub, name, &text.replace('\n', "\r\n"))
+    };
+    let data = crlf(EXAMPLE, "số liệu.csv");
+    let people = crlf(PEOPLE, "cá nhân.csv");
+    let criteria = crlf("criteria/ninh-phuoc-236.yaml", "tiêu chí.yaml");
+    let decisions = crlf("examples/quyet-dinh-hoi-dong.yaml", "quyết định.yaml");
+    let plain = stdout(&[
+        "nominate",
+        "--individuals",
+        PEOPLE,
+        "--decisions",
+        "examples/quyet-dinh-hoi-dong.yaml",
+        "--format",
+        "csv",
+        EXAMPLE,
+    ]);
+    let windows = stdout(&[
+        "nominate",
+        "--individuals",
+        &people,
+        "--decisions",
+        &decisions,
+        "--criteria",
+        &criteria,
+        "--format",
+        "csv",
+        &data,
+    ]);
+    assert_eq!(windows, plain.replace(EXAMPLE, &data));
+    let out = sub.join("kết quả.csv");
+    run(&[
+        "rank",
+        "--tier",
+        "huyen",
+        &data,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(fs::read_to_string(&out).unwrap(), rank_csv(EXAMPLE));
+}
+
+/// A month's units with no dossier at all are not graded.
+#[test]
+fn a_unit_without_dossiers_is_not_graded() {
+    let v = json(&["score", crate::util::MONTHLY, "--period", "2023-10"]);
+    let u = crate::util::unit(&v, "thanh_tra");
+    assert_eq!(u["class"], serde_json::Value::Null, "{u}");
+    assert_eq!(u["no_data"], true, "{u}");
+    let busy = crate::util::unit(&v, "phong_noi_vu");
+    assert!(
+        busy["class"].is_string() && busy.get("no_data").is_none(),
+        "{busy}"
+    );
+    let md = stdout(&[
+        "score",
+        crate::util::MONTHLY,
+        "--period",
+        "2023-10",
+        "--format",
+        "md",
+    ]);
+    let line = md.lines().find(|l| l.contains("Thanh tra huyện")).unwrap();
+    assert!(
+        line.contains("không có hồ sơ trong kỳ") && !line.contains("Yếu"),
+        "{line}"
+    );
+    let en = stdout(&[
+        "score",
+        crate::util::MONTHLY,
+        "--period",
+        "2023-10",
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
+    assert!(en.contains("no dossiers in the period"), "{en}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_monthly_recipe_titles_the_month_and_leaves_nothing_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let recipe = |data: &str, month: &str| {
+        std::process::Command::new("sh")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("THIDUA", env!("CARGO_BIN_EXE_thidua"))
+            .args([
+                "examples/monthly-report.sh",
+                data,
+                month,
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "unit_id,unit_name,group,period,tiep_nhan\nx,X,xa,2023-10,1.5\n",
+    );
+    let o = recipe(&bad, "2023-10");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.exists(), "no folder is left behind on failure");
+    let o = recipe(crate::util::MONTHLY, "2023-10");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = fs::read_to_string(out.join("2023-10/report.md")).unwrap();
+    assert!(
+        report.starts_with("# Báo cáo thi đua tháng 10/2023\n"),
+        "{report}"
+    );
+    assert!(report.contains("không có hồ sơ trong kỳ"), "{report}");
+    let mut files: Vec<String> = fs::read_dir(out.join("2023-10"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "rank.csv",
+            "rank.md",
+            "report.md",
+            "scores.csv",
+            "scores.md"
+        ]
+    );
+}
+
+/// Windows: the PowerShell recipe writes what the shell recipe writes.
+#[cfg(windows)]
+#[test]
+fn the_powershell_recipe_writes_the_same_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let o = std::process::Command::new("powershell")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("THIDUA", env!("CARGO_BIN_EXE_thidua"))
+        .args([
+            "-NoProfile",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-File",
+            "examples/monthly-report.ps1",
+        ])
+        .args([crate::util::MONTHLY, "2023-10", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = fs::read_to_string(out.join("2023-10").join("report.md")).unwrap();
+    assert!(
+        report.starts_with("# Báo cáo thi đua tháng 10/2023\n"),
+        "{report}"
+    );
+    assert!(report.contains("không có hồ sơ trong kỳ"), "{report}");
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "unit_id,unit_name,group,period,tiep_nhan\nx,X,xa,2023-11,1.5\n",
+    );
+    let o = std::process::Command::new("powershell")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("THIDUA", env!("CARGO_BIN_EXE_thidua"))
+        .args([
+            "-NoProfile",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-File",
+            "examples/monthly-report.ps1",
+        ])
+        .args([bad.as_str(), "2023-11", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.join("2023-11").exists());
+}
+
+/// Windows: Excel holds the report open; replacing it says what to do.
+#[cfg(windows)]
+#[test]
+fn an_output_open_in_excel_says_to_close_it() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("báo cáo.csv");
+    fs::write(&out, "old").unwrap();
+    // Excel opens a workbook without sharing delete: a rename over it fails.
+    let _held = fs::OpenOptions::new()
+        .read(true)
+        .share_mode(0)
+        .open(&out)
+        .unwrap();
+    let e = fails(
+        &[
+            "rank",
+            "--tier",
+            "huyen",
+            EXAMPLE,
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(e.contains("close the file in Excel and run again"), "{e}");
+}

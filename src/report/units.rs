@@ -67,6 +67,9 @@ impl View<'_> {
             s.percent.map_or(Value::Null, |p| self.num(p)),
         );
         o.insert("class".into(), json!(self.class_name(s)));
+        if s.no_data {
+            o.insert("no_data".into(), json!(true));
+        }
         let crit: Map<String, Value> = c
             .criteria
             .iter()
@@ -165,7 +168,11 @@ impl View<'_> {
         row.push(Cell::Num(s.total, p));
         row.push(Cell::Num(s.max, p));
         row.push(Cell::opt(s.percent, p));
-        row.push(self.class_name(s).map_or(Cell::Empty, Cell::text));
+        row.push(match (s.no_data, self.lang) {
+            (true, Lang::Vi) => Cell::text("không có hồ sơ trong kỳ"),
+            (true, Lang::En) => Cell::text("no dossiers in the period"),
+            (false, _) => self.class_name(s).map_or(Cell::Empty, Cell::text),
+        });
         row
     }
 
