@@ -19,7 +19,10 @@
 # cron, 07:00 on the 3rd of every month, when last month's data is in:
 #   0 7 3 * * cd /srv/thidua && sh examples/monthly-report.sh data/monthly.csv >>reports/cron.log 2>&1
 # The script stops at the first error (exit 1 bad data, 2 bad usage) and
-# leaves no half-written file: thidua writes each output atomically.
+# leaves nothing behind: the files are made in a temporary folder and moved
+# to OUT_DIR/YYYY-MM only when all of them are written.
+# A unit with no dossier that month is not graded: its class reads
+# "không có hồ sơ trong kỳ". Windows: examples/monthly-report.ps1 does the same.
 set -eu
 
 [ $# -ge 1 ] || { echo "usage: $0 DATA.csv [YYYY-MM] [OUT_DIR]" >&2; exit 2; }
@@ -50,7 +53,8 @@ if ! grep -q ",$prev," "$data"; then
     echo "$0: no $prev rows in $data: the report shows no change" >&2
     prev=
 fi
-mkdir -p "$dir"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 # report COMMAND OUTPUT [FLAG...]: one thidua run for the month, with the
 # change since the month before when there is one.
@@ -58,7 +62,7 @@ report() {
     cmd=$1
     out=$2
     shift 2
-    set -- "$cmd" "$data" --period "$month" --lang "${LABELS:-vi}" -o "$out" "$@"
+    set -- "$cmd" "$data" --period "$month" --lang "${LABELS:-vi}" -o "$work/$out" "$@"
     if [ -n "$prev" ]; then set -- "$@" --baseline-period "$prev"; fi
     if [ -n "${CRITERIA:-}" ]; then set -- "$@" --criteria "$CRITERIA"; fi
     if [ "$1" = rank ] && [ -n "${TIER:-}" ]; then set -- "$@" --tier "$TIER"; fi
@@ -70,17 +74,23 @@ case ${CSV:-excel} in
     excel) csv=--excel ;;
     *) echo "$0: CSV must be excel or plain, got '$CSV'" >&2; exit 2 ;;
 esac
-report rank "$dir/rank.md"
-report rank "$dir/rank.csv" "$csv"
-report score "$dir/scores.md"
-report score "$dir/scores.csv" "$csv"
+report rank rank.md
+report rank rank.csv "$csv"
+report score scores.md
+report score scores.csv "$csv"
+# "tháng 10/2023", as people write a month.
+m=${month#*-}
+shown="${m#0}/${month%-*}"
 case ${LABELS:-vi} in
-    en) title="Emulation campaign report, month" ;;
-    *) title="Báo cáo thi đua tháng" ;;
+    en) title="Emulation campaign report, month $shown" ;;
+    *) title="Báo cáo thi đua tháng $shown" ;;
 esac
 {
-    printf '# %s %s\n\n' "$title" "$month"
-    cat "$dir/rank.md" "$dir/scores.md"
-} >"$dir/report.md.tmp"
-mv "$dir/report.md.tmp" "$dir/report.md"
+    printf '# %s\n\n' "$title"
+    cat "$work/rank.md" "$work/scores.md"
+} >"$work/report.md"
+mkdir -p "$dir"
+for f in report.md rank.md rank.csv scores.md scores.csv; do
+    mv "$work/$f" "$dir/$f"
+done
 echo "$dir"

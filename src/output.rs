@@ -61,9 +61,22 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
 pub fn persist(tmp: tempfile::NamedTempFile, path: &Path, inputs: &[&Path]) -> Result<()> {
     refuse_inputs(path, inputs)?;
     tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+        .map_err(|e| replace_error(path, e.error))?;
     Ok(())
+}
+
+/// Why a finished output could not take its place. On Windows a file open
+/// in Excel is locked: replacing it is refused (PermissionDenied), and the
+/// user needs to hear what to do, not an OS error number.
+fn replace_error(path: &Path, e: std::io::Error) -> anyhow::Error {
+    let at = path.display();
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        anyhow::anyhow!(
+            "{at}: cannot replace the file: it is open in another program or read-only; close the file in Excel and run again (đóng tệp trong Excel rồi chạy lại)"
+        )
+    } else {
+        anyhow::Error::new(e).context(format!("{at}: cannot replace the file"))
+    }
 }
 
 /// A report replaces the old one with the old one's permissions, and a new
@@ -118,6 +131,21 @@ fn same_file(_: &Path, _: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locked_output_says_to_close_it_in_excel() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = replace_error(Path::new("bao-cao.xlsx"), denied).to_string();
+        assert!(
+            e.starts_with("bao-cao.xlsx: cannot replace the file")
+                && e.contains("close the file in Excel and run again"),
+            "{e}"
+        );
+        let other = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = format!("{:#}", replace_error(Path::new("x.csv"), other));
+        assert!(e.starts_with("x.csv: cannot replace the file: "), "{e}");
+        assert!(!e.contains("Excel"), "{e}");
+    }
 
     #[test]
     fn writes_atomically_and_refuses_inputs() {

@@ -10,6 +10,9 @@ use anyhow::{Result, anyhow, bail};
 use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
 
+mod office;
+pub use office::{UnitName, read_any};
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     pub unit_id: String,
@@ -31,6 +34,43 @@ pub struct Person {
 
 const REQUIRED: [&str; 4] = ["unit_id", "person_id", "full_name", "position"];
 const OPTIONAL: [&str; 6] = ["direct", "eligible", "score", "note", "gender", "leader"];
+
+/// Where each field is in a row (0-based), as the header said.
+#[derive(Debug, Default, Clone)]
+struct Columns {
+    unit: Option<usize>,
+    unit_name: Option<usize>,
+    pid: Option<usize>,
+    name: Option<usize>,
+    pos: Option<usize>,
+    direct: Option<usize>,
+    eligible: Option<usize>,
+    score: Option<usize>,
+    note: Option<usize>,
+    gender: Option<usize>,
+    leader: Option<usize>,
+}
+
+impl Columns {
+    /// From field ids (`unit_id`, `full_name`…), one per column; `None` for a
+    /// column that is read for nothing (a row number).
+    fn of(ids: &[Option<&str>]) -> Columns {
+        let col = |name: &str| ids.iter().position(|h| *h == Some(name));
+        Columns {
+            unit: col("unit_id"),
+            unit_name: col("unit_name"),
+            pid: col("person_id"),
+            name: col("full_name"),
+            pos: col("position"),
+            direct: col("direct"),
+            eligible: col("eligible"),
+            score: col("score"),
+            note: col("note"),
+            gender: col("gender"),
+            leader: col("leader"),
+        }
+    }
+}
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
@@ -76,11 +116,10 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             OPTIONAL.join(", ")
         );
     }
-    let [unit, pid, name, pos] = REQUIRED.map(|n| col(n).expect("checked above"));
-    let [direct, eligible, score, note, gender, leader] = OPTIONAL.map(col);
-    let mut people = Vec::new();
+    let ids: Vec<Option<&str>> = header.iter().map(|h| Some(h.as_str())).collect();
+    let cols = Columns::of(&ids);
+    let mut rows = Vec::new();
     let mut errors = Problems::new();
-    let mut seen = HashSet::new();
     while let Some(line) = rdr.next(&mut rec, |e| errors.push(e)).map_err(read_err)? {
         let Ok(cells) = rec
             .iter()
@@ -90,66 +129,118 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             errors.push(Problem::line(file, line, "not UTF-8 text"));
             continue;
         };
-        let get = |i: usize| cells.get(i).copied().unwrap_or("").trim().to_string();
-        let opt = |c: Option<usize>| c.map(get).unwrap_or_default();
-        let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {
-            Ok(v) => v.unwrap_or(default),
-            Err(e) => {
-                // A flag that failed to parse came from a column that exists.
-                let c = c.map_or(1, |c| c + 1);
-                errors.push(Problem::cell(file, line, c, format!("{what}: {e}")));
-                default
-            }
-        };
-        let (is_direct, is_eligible, is_leader) = (
-            flag(direct, false, "direct"),
-            flag(eligible, true, "eligible"),
-            flag(leader, false, "leader"),
-        );
-        let gender_text = opt(gender);
-        let female = match gender_text.to_lowercase().as_str() {
-            "" => None,
-            "nữ" | "nu" | "n" | "f" | "female" => Some(true),
-            "nam" | "m" | "male" => Some(false),
-            other => {
-                let c = gender.map_or(1, |c| c + 1);
-                errors.push(
-                    Problem::cell(file, line, c, format!("gender: `{other}` is not nam or nữ"))
-                        .with_hint("write nam or nữ (or leave it empty)"),
-                );
-                None
-            }
-        };
-        let score_text = opt(score);
-        let score_value = match score_text.as_str() {
-            "" => None,
-            s => match s.parse::<f64>() {
-                Ok(x) if x.is_finite() => Some(x),
-                _ => {
-                    let c = score.map_or(1, |c| c + 1);
-                    errors.push(Problem::cell(
-                        file,
-                        line,
-                        c,
-                        format!("score: `{s}` is not a number"),
-                    ));
-                    None
-                }
-            },
-        };
-        let p = Person {
-            unit_id: get(unit),
-            person_id: get(pid),
-            full_name: get(name),
-            position: get(pos),
+        rows.push(row(&cells, &cols, file, line, Numbers::Plain, &mut errors));
+    }
+    let people = settle(rows, file, &mut errors);
+    errors.finish()?;
+    Ok(people)
+}
+
+/// How the score column writes decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbers {
+    /// `9.5`, as in a metrics CSV.
+    Plain,
+    /// As import reads a Vietnamese export: `9,5`.
+    Vietnamese,
+}
+
+/// One row's person; `unit_id` or `person_id` may still be empty (an office
+/// list names units and leaves ids out), to be settled by [`office`] from
+/// `unit_name` and the person's name.
+struct RowPerson {
+    person: Person,
+    unit_name: String,
+}
+
+fn row(
+    cells: &[&str],
+    cols: &Columns,
+    file: &str,
+    line: u64,
+    numbers: Numbers,
+    errors: &mut Problems,
+) -> RowPerson {
+    let get = |i: usize| cells.get(i).copied().unwrap_or("").trim().to_string();
+    let opt = |c: Option<usize>| c.map(get).unwrap_or_default();
+    let mut flag = |c: Option<usize>, default: bool, what: &str| match parse_flag(&opt(c)) {
+        Ok(v) => v.unwrap_or(default),
+        Err(e) => {
+            // A flag that failed to parse came from a column that exists.
+            let c = c.map_or(1, |c| c + 1);
+            errors.push(Problem::cell(file, line, c, format!("{what}: {e}")));
+            default
+        }
+    };
+    let (is_direct, is_eligible, is_leader) = (
+        flag(cols.direct, false, "direct"),
+        flag(cols.eligible, true, "eligible"),
+        flag(cols.leader, false, "leader"),
+    );
+    let gender_text = opt(cols.gender);
+    let female = match crate::import::text::fold(&gender_text).as_str() {
+        "" => None,
+        "nu" | "n" | "f" | "female" => Some(true),
+        "nam" | "m" | "male" => Some(false),
+        _ => {
+            let c = cols.gender.map_or(1, |c| c + 1);
+            errors.push(
+                Problem::cell(
+                    file,
+                    line,
+                    c,
+                    format!("gender: `{gender_text}` is not nam or nữ"),
+                )
+                .with_hint("write nam or nữ (or leave it empty)"),
+            );
+            None
+        }
+    };
+    let score_text = opt(cols.score);
+    let parsed = match numbers {
+        _ if score_text.is_empty() => Ok(None),
+        Numbers::Plain => score_text.parse::<f64>().map(Some).map_err(|_| ()),
+        Numbers::Vietnamese => {
+            crate::import::number::parse(&score_text, Default::default()).map_err(|_| ())
+        }
+    };
+    let score_value = match parsed {
+        Ok(x) if x.is_none_or(f64::is_finite) => x,
+        _ => {
+            let c = cols.score.map_or(1, |c| c + 1);
+            errors.push(Problem::cell(
+                file,
+                line,
+                c,
+                format!("score: `{score_text}` is not a number"),
+            ));
+            None
+        }
+    };
+    RowPerson {
+        person: Person {
+            unit_id: opt(cols.unit),
+            person_id: opt(cols.pid),
+            full_name: opt(cols.name),
+            position: opt(cols.pos),
             direct: is_direct,
             eligible: is_eligible,
             score: score_value,
-            note: opt(note),
+            note: opt(cols.note),
             female,
             leader: is_leader,
             line,
-        };
+        },
+        unit_name: opt(cols.unit_name),
+    }
+}
+
+/// Checks every person has a unit, an id and a name, once each.
+fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut seen = HashSet::new();
+    for RowPerson { person: p, .. } in rows {
+        let line = p.line;
         if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {
             errors.push(Problem::line(
                 file,
@@ -161,7 +252,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
         if !seen.insert(p.person_id.clone()) {
             let first = people
                 .iter()
-                .find(|q: &&Person| q.person_id == p.person_id)
+                .find(|q| q.person_id == p.person_id)
                 .map_or(String::new(), |q| format!(" (first on line {})", q.line));
             errors.push(Problem::line(
                 file,
@@ -172,18 +263,17 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
         }
         people.push(p);
     }
-    errors.finish()?;
-    Ok(people)
+    people
 }
 
 /// `1/0`, `true/false`, `có/không`, `x`/empty; `None` for an empty cell.
 fn parse_flag(s: &str) -> Result<Option<bool>, String> {
-    match s.to_lowercase().as_str() {
+    match crate::import::text::fold(s).as_str() {
         "" => Ok(None),
-        "1" | "true" | "có" | "co" | "yes" | "x" => Ok(Some(true)),
-        "0" | "false" | "không" | "khong" | "no" => Ok(Some(false)),
-        other => Err(format!(
-            "`{other}` is not a yes/no value (1/0, true/false, có/không)"
+        "1" | "true" | "co" | "yes" | "x" => Ok(Some(true)),
+        "0" | "false" | "khong" | "no" => Ok(Some(false)),
+        _ => Err(format!(
+            "`{s}` is not a yes/no value (1/0, true/false, có/không, x)"
         )),
     }
 }

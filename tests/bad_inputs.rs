@@ -55,10 +55,10 @@ fn catalogue(dir: &Path) -> Vec<Case> {
         add("empty file", &[cmd, &empty], 1, "empty.csv: empty file");
         add("header only", &[cmd, &header], 1, "header.csv: no units");
         add(
-            "wrong delimiter",
+            "`;` file read as import reads it, short of columns",
             &[cmd, &semicolons],
             1,
-            "semi.csv:1: the header is one column holding `;`: this file is separated by `;`, not commas",
+            "semi.csv:1: column `da_giai_quyet` is missing",
         );
         add("binary garbage", &[cmd, &garbage], 1, "garbage.csv");
         add(

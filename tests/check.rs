@@ -226,7 +226,9 @@ fn exit_codes_and_how_files_are_told_apart() {
     let txt = write(dir.path(), "c.txt", CLEAN);
     let err = fails(&["check", &txt], 2);
     assert!(
-        err.contains("expected a campaign file (.yaml, .yml) or a metrics file (.csv)"),
+        err.contains(
+            "expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)"
+        ),
         "{err}"
     );
     // Data the campaign cannot score: today's error, exit 1.

@@ -26,6 +26,7 @@ mod print;
 mod properties;
 mod quota_line;
 mod quotas;
+mod readers;
 mod reports;
 mod robustness;
 mod trust_data;

@@ -217,7 +217,7 @@ fn monthly_recipe_writes_every_group_as_markdown_and_csv() {
     let read = |f: &str| std::fs::read_to_string(month.join(f)).unwrap();
     let report = read("report.md");
     assert!(
-        report.starts_with("# Báo cáo thi đua tháng 2023-10\n"),
+        report.starts_with("# Báo cáo thi đua tháng 10/2023\n"),
         "{report}"
     );
     for group in [

@@ -34,9 +34,14 @@ pub fn run(args: &Args) -> Result<()> {
     let (campaigns, data) = split(&args.files)?;
     // Data that cannot be read fails the command at once, as in `score`:
     // every campaign would fail on it the same way.
+    // An export to convert names its groups as the first campaign does.
+    let first = || match campaigns.first() {
+        Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string()),
+        None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL),
+    };
     let metrics = data
         .iter()
-        .map(|d| load_metrics(d, args.period.as_deref()))
+        .map(|d| load_metrics(d, args.period.as_deref(), &first))
         .collect::<Result<Vec<_>>>()?;
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut out = std::io::stdout().lock();
@@ -110,10 +115,10 @@ fn split(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("yaml" | "yml") => campaigns.push(f.clone()),
-            Some("csv") => data.push(f.clone()),
+            Some("csv" | "tsv" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => data.push(f.clone()),
             _ => {
                 return Err(UsageError(format!(
-                    "`{}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv)",
+                    "`{}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)",
                     f.display()
                 ))
                 .into());

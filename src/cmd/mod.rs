@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
-use crate::problem::Problems;
+use crate::problem::{Problems, ProblemsError};
 use crate::report::Format;
 use crate::report::pipeline::{self, Report};
 use resolve::Output;
@@ -146,11 +146,14 @@ impl DataArgs {
     /// for; both merged by `--merge`.
     pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
         let map = self.merge.as_deref().map(read_merge_map).transpose()?;
-        let mut metrics = read_metrics(&self.data, self.period.as_ref(), "--period")?;
+        let campaign = || self.campaign.load();
+        let mut metrics = read_metrics(&self.data, self.period.as_ref(), "--period", &campaign)?;
         if let Some(map) = &map {
             metrics = merge_metrics(metrics, map, None)?;
         }
-        let baseline = self.baseline.load(&self.data, &metrics, map.as_ref())?;
+        let baseline = self
+            .baseline
+            .load(&self.data, &metrics, map.as_ref(), &campaign)?;
         Ok((metrics, baseline))
     }
 
@@ -225,26 +228,42 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Reads the metrics CSV, choosing periods with `--period`.
-pub fn load_metrics(path: &Path, period: Option<&str>) -> Result<Metrics> {
-    load_metrics_with(path, period, "--period")
+/// Reads the metrics file, choosing periods with `--period`; `campaign`
+/// names groups when the file is an export to convert.
+pub fn load_metrics(path: &Path, period: Option<&str>, campaign: &CampaignFn) -> Result<Metrics> {
+    load_metrics_with(path, period, "--period", campaign)
 }
 
-/// Reads a metrics CSV, choosing periods with `period`, given by the flag
+/// The campaign, asked for only when a data file needs converting.
+pub type CampaignFn<'a> = dyn Fn() -> Result<Campaign> + 'a;
+
+/// Reads a metrics file, choosing periods with `period`, given by the flag
 /// `flag` (named in messages); notices go to standard error, once.
-pub fn load_metrics_with(path: &Path, period: Option<&str>, flag: &str) -> Result<Metrics> {
+pub fn load_metrics_with(
+    path: &Path,
+    period: Option<&str>,
+    flag: &str,
+    campaign: &CampaignFn,
+) -> Result<Metrics> {
     let sel = period
         .map(|p| {
             PeriodSel::parse(p)
                 .map_err(|e| UsageError(format!("{flag}: {e}; expected P or FROM..TO")))
         })
         .transpose()?;
-    read_metrics(path, sel.as_ref(), flag)
+    read_metrics(path, sel.as_ref(), flag, campaign)
 }
 
-/// Reads the metrics CSV, keeping the rows of the chosen periods (chosen by
-/// `flag`, named in messages); notices go to standard error, once.
-fn read_metrics(path: &Path, sel: Option<&PeriodSel>, flag: &str) -> Result<Metrics> {
+/// Reads the metrics file — a metrics CSV, or anything `import` reads,
+/// converted in memory by the same reader — keeping the rows of the chosen
+/// periods (chosen by `flag`, named in messages); notices go to standard
+/// error, once.
+fn read_metrics(
+    path: &Path,
+    sel: Option<&PeriodSel>,
+    flag: &str,
+    campaign: &CampaignFn,
+) -> Result<Metrics> {
     if path.is_dir() {
         anyhow::bail!(
             "{}: is a folder, expected a metrics CSV file",
@@ -252,20 +271,33 @@ fn read_metrics(path: &Path, sel: Option<&PeriodSel>, flag: &str) -> Result<Metr
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        anyhow::bail!(
-            "{}: UTF-16 text; convert it with `thidua import`",
-            path.display()
-        );
-    }
     let file = path.display().to_string();
-    let (metrics, notices) =
-        metrics::read_with_notices(&bytes[..], &file, sel).map_err(|e| match e
-            .downcast_ref::<metrics::PeriodError>()
-        {
-            Some(p) => UsageError(p.with_flag(flag)).into(),
-            None => e,
-        })?;
+    let readable = crate::import::read_any(bytes, &file, campaign)?;
+    for n in &readable.notices {
+        eprintln!("thidua: notice: {n}");
+    }
+    let origin = readable.origin;
+    let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
+    let (mut metrics, notices) = read.map_err(|e| match e.downcast::<metrics::PeriodError>() {
+        Ok(p) => UsageError(p.with_flag(flag)).into(),
+        Err(e) => match (e.downcast::<ProblemsError>(), &origin) {
+            (Ok(ps), Some(o)) => o.locate_all(&file, ps).into(),
+            (Ok(ps), None) => ps.into(),
+            (Err(e), _) => e,
+        },
+    })?;
+    let notices = match &origin {
+        Some(o) => {
+            metrics.file.clone_from(&o.label);
+            for u in &mut metrics.units {
+                u.line = o.line(u.line).unwrap_or(u.line);
+            }
+            let listed = notices.listed().into_iter().cloned();
+            let ps = listed.map(|p| o.locate(&file, p)).collect();
+            Problems::from_listed(ps, notices.total())
+        }
+        None => notices,
+    };
     print_notices(&notices);
     Ok(metrics)
 }

@@ -88,7 +88,15 @@ fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Per
     }
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let file = path.display().to_string();
-    let people = people::read(&bytes[..], &file)?;
+    let units: Vec<people::UnitName> = metrics
+        .units
+        .iter()
+        .map(|u| people::UnitName {
+            id: &u.id,
+            name: &u.name,
+        })
+        .collect();
+    let people = people::read_any(&bytes, &file, &units)?;
     let known: HashSet<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
     people::check_units(&people, &file, &known)?;
     Ok(people)

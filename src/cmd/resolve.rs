@@ -219,9 +219,17 @@ pub fn never_over_an_input(path: Option<&Path>, inputs: &[&Path]) -> Result<()> 
     }
 }
 
-/// Looks a tier up by id; an unknown one is a usage error listing the known.
+/// Looks a tier up by id, as typed or with Vietnamese marks and any case
+/// (`tỉnh` = `tinh`, `BK Tỉnh` = `bk_tinh`); an unknown one is a usage error
+/// listing the known.
 pub fn tier(campaign: &Campaign, id: &str) -> Result<usize, UsageError> {
-    campaign.tier_index(id).ok_or_else(|| {
+    let folded = crate::import::text::slug(id);
+    let by_folding = || {
+        let mut fits = (0..campaign.tiers.len())
+            .filter(|&i| crate::import::text::slug(&campaign.tiers[i].id) == folded);
+        fits.next().filter(|_| fits.next().is_none())
+    };
+    campaign.tier_index(id).or_else(by_folding).ok_or_else(|| {
         let known: Vec<&str> = campaign.tiers.iter().map(|t| t.id.as_str()).collect();
         let list = if known.is_empty() {
             "this campaign has no tiers".to_string()

@@ -43,6 +43,7 @@ impl BaselineArgs {
         data: &Path,
         metrics: &Metrics,
         merge: Option<&MergeMap>,
+        campaign: &super::CampaignFn,
     ) -> Result<Option<Baseline>> {
         if self.baseline.is_none() && self.baseline_period.is_none() {
             return Ok(None);
@@ -60,8 +61,13 @@ impl BaselineArgs {
             }
         }
         let file = self.baseline.as_deref().unwrap_or(data);
-        let mut b = load_metrics_with(file, self.baseline_period.as_deref(), "--baseline-period")
-            .context("reading the baseline")?;
+        let mut b = load_metrics_with(
+            file,
+            self.baseline_period.as_deref(),
+            "--baseline-period",
+            campaign,
+        )
+        .context("reading the baseline")?;
         if let Some(map) = merge {
             b = merge_metrics(b, map, Some(metrics)).context("merging the baseline (--merge)")?;
         }

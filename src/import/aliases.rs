@@ -19,6 +19,8 @@ pub const TABLE_FIELDS: [&str; 5] = ["unit_id", "unit_name", "group", "period", 
 struct Raw {
     table: RawTable,
     dossiers: IndexMap<String, Vec<String>>,
+    #[serde(default)]
+    people: IndexMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +39,8 @@ pub struct Aliases {
     scores: HashMap<String, String>,
     /// Folded label → dossier column id.
     dossiers: HashMap<String, String>,
+    /// Folded label → individuals column id.
+    people: HashMap<String, String>,
     /// The metric vocabulary (SPEC 3.1), in output order: these are counts.
     vocabulary: Vec<String>,
     dossier_fields: Vec<String>,
@@ -49,6 +53,7 @@ impl Aliases {
             table: HashMap::new(),
             scores: HashMap::new(),
             dossiers: HashMap::new(),
+            people: HashMap::new(),
             vocabulary: raw.table.metrics.keys().cloned().collect(),
             dossier_fields: raw.dossiers.keys().cloned().collect(),
         };
@@ -60,6 +65,9 @@ impl Aliases {
         }
         for (id, labels) in &raw.dossiers {
             insert(&mut a.dossiers, id, labels);
+        }
+        for (id, labels) in &raw.people {
+            insert(&mut a.people, id, labels);
         }
         a
     }
@@ -110,6 +118,11 @@ impl Aliases {
     pub fn is_portal_label(&self, label: &str) -> bool {
         let folded = words(label);
         self.scores.contains_key(&folded) && !self.table.contains_key(&folded)
+    }
+
+    /// The individuals column a header label stands for, if known.
+    pub fn people_id(&self, label: &str) -> Option<&str> {
+        self.people.get(&words(label)).map(String::as_str)
     }
 
     pub fn dossier_id(&self, label: &str) -> Option<&str> {

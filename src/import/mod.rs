@@ -3,6 +3,7 @@
 //! the metrics CSV that score, rank and nominate read (SPEC 3.1).
 
 pub mod aliases;
+pub mod any;
 pub mod decode;
 pub mod dossier;
 pub mod groups;
@@ -19,6 +20,7 @@ use anyhow::{Result, bail};
 use crate::campaign::Campaign;
 
 pub use aliases::Aliases;
+pub use any::{Origin, Readable, read_any};
 pub use number::Locale;
 
 #[derive(Debug, Clone, Default)]
@@ -67,15 +69,8 @@ pub fn tables(
         sum: opts.sum,
     };
     let merged = merger.merge(tables)?;
-    if !merged.rejects.is_empty() && !opts.keep_going {
-        let mut problems = crate::problem::Problems::new();
-        problems.extend(merged.rejects.iter().map(|r| r.problem.clone()));
-        return Err(problems::summary(problems));
-    }
-    if merged.units.is_empty() && merged.rejects.is_empty() {
-        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
-        bail!("{}: no unit rows found under the header", names.join(", "));
-    }
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    check_merged(&merged, &names, opts.keep_going)?;
     Ok(Imported {
         metrics_csv: write::metrics_csv(&merged.metrics, merged.has_period, &merged.units)?,
         rejects_csv: opts
@@ -86,4 +81,17 @@ pub fn tables(
         units: merged.units.len(),
         notices: merged.notices,
     })
+}
+
+/// Fails on rows set aside (unless `keep_going`) and on a table without units.
+fn check_merged(merged: &merge::Merged, files: &[&str], keep_going: bool) -> Result<()> {
+    if !merged.rejects.is_empty() && !keep_going {
+        let mut problems = crate::problem::Problems::new();
+        problems.extend(merged.rejects.iter().map(|r| r.problem.clone()));
+        return Err(problems::summary(problems));
+    }
+    if merged.units.is_empty() && merged.rejects.is_empty() {
+        bail!("{}: no unit rows found under the header", files.join(", "));
+    }
+    Ok(())
 }

@@ -29,6 +29,9 @@ pub struct Table {
     pub metrics: Vec<String>,
     pub has_group: bool,
     pub has_period: bool,
+    /// Column (1-based) of each metrics-CSV column this table gives:
+    /// `unit_id`, `unit_name`, `group`, `period` and the metric names.
+    pub columns: Vec<(String, usize)>,
     pub rows: Vec<Row>,
     /// Dropped rows, kept columns: things the user should know.
     pub notices: Vec<String>,
@@ -73,11 +76,13 @@ impl Reading<'_> {
                 layout.header_line
             );
         }
+        let columns = columns_of(&roles, &metrics);
         let mut table = Table {
             file: file.to_string(),
             metrics,
             has_group: has(Role::Group),
             has_period: has(Role::Period),
+            columns,
             rows: Vec::new(),
             notices: Vec::new(),
         };
@@ -232,6 +237,25 @@ impl Reading<'_> {
             ..Problem::line(&table.file, line, message)
         }
     }
+}
+
+/// Where each metrics-CSV column comes from in this table.
+fn columns_of(roles: &[Role], metrics: &[String]) -> Vec<(String, usize)> {
+    roles
+        .iter()
+        .enumerate()
+        .filter_map(|(c, r)| {
+            let name = match r {
+                Role::UnitId => "unit_id",
+                Role::UnitName => "unit_name",
+                Role::Group => "group",
+                Role::Period => "period",
+                Role::Metric(m) => metrics[*m].as_str(),
+                Role::RowNumber | Role::Ignored => return None,
+            };
+            Some((name.to_string(), c + 1))
+        })
+        .collect()
 }
 
 fn field_role(id: &str) -> Option<Role> {

@@ -59,6 +59,9 @@ pub struct UnitJson<'a> {
     pub max: f64,
     pub percent: Option<f64>,
     pub class: Option<&'a str>,
+    /// A unit with no dossiers in the period is not graded (`true` only).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_data: bool,
     pub criteria: Members<&'a str, Option<f64>>,
     pub penalties: Members<&'a str, f64>,
     /// The members of the what-if modes and decisions in use (none without their flags).
@@ -101,6 +104,7 @@ impl<'a> View<'a> {
             max: self.num(s.max),
             percent: s.percent.map(|p| self.num(p)),
             class: self.class_name(s),
+            no_data: s.no_data,
             criteria: c
                 .criteria
                 .iter()
@@ -189,7 +193,11 @@ impl<'a> View<'a> {
         row.push(Cell::Num(s.total, p));
         row.push(Cell::Num(s.max, p));
         row.push(Cell::opt(s.percent, p));
-        row.push(self.class_name(s).map_or(Cell::Empty, Cell::text));
+        row.push(match (s.no_data, self.lang) {
+            (true, Lang::Vi) => Cell::text("không có hồ sơ trong kỳ"),
+            (true, Lang::En) => Cell::text("no dossiers in the period"),
+            (false, _) => self.class_name(s).map_or(Cell::Empty, Cell::text),
+        });
         row
     }
 

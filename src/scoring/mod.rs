@@ -64,8 +64,11 @@ pub struct UnitScore {
     pub max: f64,
     /// `None` when no criterion counts for the unit (max is 0).
     pub percent: Option<f64>,
-    /// Index into `Campaign::classes`.
+    /// Index into `Campaign::classes`; `None` also when `no_data`.
     pub class: Option<usize>,
+    /// No dossier at all in the period: the unit is scored (every rate
+    /// undefined) but not graded; reports say "không có hồ sơ trong kỳ".
+    pub no_data: bool,
     pub gates: Vec<GateOutcome>,
     /// Per tie-break entry: whether its rule holds (false for a criterion
     /// entry, and when the rule is undefined).
@@ -76,7 +79,7 @@ impl UnitScore {
     /// Percent of the max and class, from the total.
     fn grade(&mut self, c: &Campaign) {
         self.percent = (self.max > 0.0).then(|| 100.0 * self.total / self.max);
-        self.class = self.percent.and_then(|p| {
+        self.class = self.percent.filter(|_| !self.no_data).and_then(|p| {
             c.classes
                 .iter()
                 .position(|cl| round_to(p, c.precision) >= cl.min)
@@ -103,6 +106,19 @@ pub struct Scorer<'c> {
     gates: Vec<Bound<'c>>,
     /// Per tie-break entry: the bound rule (`None` for a criterion).
     rules: Vec<Option<Bound<'c>>>,
+    /// Where the data counts dossiers ([`DOSSIER_COUNTS`] it has).
+    dossiers: Vec<usize>,
+}
+
+/// The counts that say whether a unit had any dossier in the period:
+/// received, resolved, still in progress.
+pub const DOSSIER_COUNTS: [&str; 3] = ["tiep_nhan", "da_giai_quyet", "dang_giai_quyet"];
+
+/// No dossier received, resolved or in progress in the period (every such
+/// count the data has is 0 or blank, and it has at least one): such a unit
+/// is not graded, since every rate of it is undefined — "không có hồ sơ".
+fn has_no_dossiers(slots: &[usize], row: &[Option<f64>]) -> bool {
+    !slots.is_empty() && slots.iter().all(|&i| row[i].unwrap_or(0.0) == 0.0)
 }
 
 impl<'c> Scorer<'c> {
@@ -169,8 +185,13 @@ impl<'c> Scorer<'c> {
             .chain(&gates)
             .chain(rules.iter().flatten())
             .any(|b| b.slots.iter().any(|&s| s >= metrics.names.len()));
+        let dossiers = DOSSIER_COUNTS
+            .iter()
+            .filter_map(|d| metrics.metric_index(d))
+            .collect();
         Ok(Scorer {
             campaign,
+            dossiers,
             prev: baseline.filter(|_| reads_prev).map(Prev::new),
             values,
             formulas,
@@ -265,6 +286,7 @@ impl<'c> Scorer<'c> {
             max,
             percent: None,
             class: None,
+            no_data: has_no_dossiers(&self.dossiers, &unit.values),
             gates,
             rules: self
                 .rules
