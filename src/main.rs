@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cmd::score::run(args),
         Command::Rank(args) => cmd::rank::run(args),
         Command::Gap(args) => cmd::gap::run(args),
+        Command::Verify(args) => cmd::stamp::verify(args),
         Command::Nominate(args) => cmd::nominate::run(args),
         Command::Deadlines(args) => cmd::deadlines::run(args),
         Command::Check(args) => cmd::check::run(args),

@@ -29,6 +29,7 @@ mod quotas;
 mod readers;
 mod reports;
 mod robustness;
+mod stamp;
 mod trust_data;
 mod whatif;
 mod whatif_baseline;

@@ -137,6 +137,7 @@ pub fn run(args: &Args) -> Result<()> {
             decisions: None,
             ids: out.ids,
             doc: None,
+            stamp: None,
         },
         scorer: &scorer,
         bound: &bound,

@@ -13,6 +13,7 @@ pub mod rank;
 pub mod reports;
 pub mod resolve;
 pub mod score;
+pub mod stamp;
 pub mod whatif;
 
 use std::path::{Path, PathBuf};
@@ -49,6 +50,8 @@ pub enum Command {
     Rank(rank::Args),
     /// What it would take for one unit to get inside a tier's quota, lever by lever.
     Gap(gap::Args),
+    /// Check a list's "Mã kiểm tra": recompute it from the command that made it.
+    Verify(stamp::VerifyArgs),
     /// Candidate lists per award tier: collectives and individuals under the quotas.
     Nominate(nominate::Args),
     /// The deadline checklist of each tier, on working days, with calendar export.

@@ -59,6 +59,8 @@ pub fn run(args: &Args) -> Result<()> {
         people.as_deref(),
         decisions.as_ref(),
     )?;
+    // Read again, after the readers checked them: the stamp hashes their bytes.
+    let stamp = super::stamp::nominate(&campaign, args)?;
     let view = NominationView {
         units: View {
             campaign: &campaign,
@@ -68,6 +70,7 @@ pub fn run(args: &Args) -> Result<()> {
             decisions: decisions.as_ref(),
             ids: out.ids,
             doc: doc.as_ref(),
+            stamp: Some(&stamp),
         },
         people: people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),

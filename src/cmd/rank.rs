@@ -98,6 +98,8 @@ pub fn run(args: &Args) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
+    // Read again, after the readers checked them: the stamp hashes their bytes.
+    let stamp = super::stamp::rank(&campaign, args)?;
     let view = View {
         campaign: &campaign,
         metrics: &metrics,
@@ -106,6 +108,7 @@ pub fn run(args: &Args) -> Result<()> {
         decisions: decisions.as_ref(),
         ids: out.ids,
         doc: doc.as_ref(),
+        stamp: Some(&stamp),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());

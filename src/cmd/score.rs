@@ -57,6 +57,8 @@ pub fn run(args: &Args) -> Result<()> {
         .as_ref()
         .map(|d| DecisionColumns::new(&campaign, &metrics, &scores, d, &[]));
     super::check::warn(&campaign, &metrics, &scores, args.out.lang);
+    // Read again, after the readers checked them: the stamp hashes their bytes.
+    let stamp = super::stamp::score(&campaign, args)?;
     let view = View {
         campaign: &campaign,
         metrics: &metrics,
@@ -65,6 +67,7 @@ pub fn run(args: &Args) -> Result<()> {
         decisions: decisions.as_ref(),
         ids: out.ids,
         doc: doc.as_ref(),
+        stamp: Some(&stamp),
     };
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.doc.inputs());

@@ -18,6 +18,7 @@ use crate::deadlines::render::DeadlinesReport;
 use crate::i18n::Lang;
 use crate::ranking::GroupRanking;
 use crate::scoring::{Scorer, UnitScore};
+use crate::stamp::Stamp;
 
 /// Every report a command writes, as computed (nothing rendered yet).
 pub enum Report<'a> {
@@ -48,7 +49,23 @@ pub enum Report<'a> {
     Gap(super::gap::Gap<'a>),
 }
 
+/// "Mã kiểm tra: XXXX-XXXX-XXXX" in the report's language.
+fn stamp_line(lang: Lang, s: &Stamp) -> String {
+    format!("{}: {}", lang.pick("Mã kiểm tra", "Stamp"), s.code)
+}
+
 impl Report<'_> {
+    /// The run's stamp, on reports people read or sign.
+    pub fn stamp(&self) -> Option<&Stamp> {
+        match self {
+            Report::Score { view, .. }
+            | Report::Rank { view, .. }
+            | Report::Explain { view, .. } => view.stamp,
+            Report::Nominate(v) => v.units.stamp,
+            Report::Deadlines(_) | Report::Gap(_) => None,
+        }
+    }
+
     fn lang(&self) -> Lang {
         match self {
             Report::Score { view, .. }
@@ -144,8 +161,9 @@ fn cannot(format: Format) -> anyhow::Error {
     UsageError(format!("this command cannot write {}", format.name())).into()
 }
 
-fn meta(generated: Option<NaiveDateTime>) -> Result<Meta> {
+fn meta(report: &Report, generated: Option<NaiveDateTime>) -> Result<Meta> {
     Ok(Meta {
+        stamp: report.stamp().map(|s| s.code.clone()),
         generated: generated.context("a dated report needs its generation time")?,
     })
 }
@@ -157,12 +175,14 @@ struct Docx;
 impl Renderer for Docx {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
         let fields = |v: &View| v.doc.cloned().unwrap_or_default();
+        let stamp = report.stamp().map(|s| stamp_line(report.lang(), s));
+        let stamp = stamp.as_deref();
         match report {
-            Report::Score { view, .. } => super::docx::score(view, &fields(view)),
+            Report::Score { view, .. } => super::docx::score(view, &fields(view), stamp),
             Report::Rank {
                 view, groups, tier, ..
-            } => super::docx::rank(view, groups, *tier, &fields(view)),
-            Report::Nominate(v) => super::docx::nominate(v, &fields(&v.units)),
+            } => super::docx::rank(view, groups, *tier, &fields(view), stamp),
+            Report::Nominate(v) => super::docx::nominate(v, &fields(&v.units), stamp),
             _ => Err(cannot(Format::Docx)),
         }
     }
@@ -173,10 +193,14 @@ struct Terminal;
 
 impl Renderer for Terminal {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
-        Ok(match report {
-            Report::Deadlines(d) => d.table().into_bytes(),
-            r => render_table(&r.tables(), r.lang()).into_bytes(),
-        })
+        let mut text = match report {
+            Report::Deadlines(d) => d.table(),
+            r => render_table(&r.tables(), r.lang()),
+        };
+        if let Some(s) = report.stamp() {
+            text.push_str(&format!("\n{}\n", stamp_line(report.lang(), s)));
+        }
+        Ok(text.into_bytes())
     }
 }
 
@@ -209,6 +233,22 @@ struct Json;
 
 impl Renderer for Json {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        let Some(stamp) = report.stamp() else {
+            return unstamped_json(report);
+        };
+        // The stamp is a member of the top-level object, after the others.
+        let mut v: serde_json::Value = serde_json::from_slice(&unstamped_json(report)?)
+            .context("re-reading the JSON to stamp it")?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("stamp".into(), serde_json::to_value(stamp)?);
+        }
+        json::to_bytes(&v)
+    }
+}
+
+/// The typed JSON of a report, before its stamp.
+fn unstamped_json(report: &Report) -> Result<Vec<u8>> {
+    {
         match report {
             Report::Score { view, extras } => json::to_bytes(&view.score_json_with(extras)),
             Report::Rank {
@@ -235,12 +275,15 @@ struct Markdown;
 
 impl Renderer for Markdown {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
-        Ok(match report {
+        let mut text = match report {
             Report::Nominate(v) => v.markdown(),
             Report::Deadlines(d) => d.markdown(),
             r => render_md(&r.tables(), r.lang()),
+        };
+        if let Some(s) = report.stamp() {
+            text.push_str(&format!("\n{}\n", stamp_line(report.lang(), s)));
         }
-        .into_bytes())
+        Ok(text.into_bytes())
     }
 }
 
@@ -249,7 +292,7 @@ struct Html;
 
 impl Renderer for Html {
     fn render(&self, report: &Report, generated: Option<NaiveDateTime>) -> Result<Vec<u8>> {
-        let meta = meta(generated)?;
+        let meta = meta(report, generated)?;
         let page = match report {
             Report::Score { view, extras } => {
                 html::score(view, &view.score_table_with(false, extras), &meta)
@@ -286,8 +329,8 @@ struct Xlsx;
 
 impl Renderer for Xlsx {
     fn render(&self, report: &Report, generated: Option<NaiveDateTime>) -> Result<Vec<u8>> {
-        let meta = meta(generated)?;
-        let sheets = match report {
+        let meta = meta(report, generated)?;
+        let mut sheets = match report {
             Report::Score { view, extras } => {
                 xlsx::score_sheets(view, &view.score_table_with(false, extras))
             }
@@ -309,6 +352,12 @@ impl Renderer for Xlsx {
                 .collect(),
             Report::Deadlines(_) | Report::Gap(_) => return Err(cannot(Format::Xlsx)),
         };
+        // Every sheet can be printed alone: each carries the stamp.
+        if let Some(s) = report.stamp() {
+            for sheet in &mut sheets {
+                sheet.table.notes.push(stamp_line(report.lang(), s));
+            }
+        }
         xlsx::workbook(&sheets, meta.generated, report.lang())
     }
 }

@@ -47,6 +47,8 @@ pub struct View<'a> {
     pub ids: bool,
     /// `--doc`: the fields of a Word document (`None`: every field "…").
     pub doc: Option<&'a crate::report::docx::DocFields>,
+    /// "Mã kiểm tra" of the run, printed on every output people read or sign.
+    pub stamp: Option<&'a crate::stamp::Stamp>,
 }
 
 /// One unit in the JSON contract (`score`; `rank` and `--explain` add to it).

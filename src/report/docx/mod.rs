@@ -19,7 +19,7 @@ pub use words::num as vi_num;
 use crate::ranking::GroupRanking;
 use crate::report::nominate::NominationView;
 use crate::report::units::View;
-use model::{Document, Head, Signature};
+use model::{Block, Document, Head, Part, Signature};
 use words::{or_blank, short_date};
 
 fn head(f: &DocFields) -> Head {
@@ -52,11 +52,21 @@ fn signature(f: &DocFields) -> Signature {
 }
 
 /// `nominate`: per tier shown, the Danh sách đề nghị khen thưởng.
-pub fn nominate(view: &NominationView, fields: &DocFields) -> Result<Vec<u8>> {
+pub fn nominate(view: &NominationView, fields: &DocFields, stamp: Option<&str>) -> Result<Vec<u8>> {
     render::render(&Document {
         head: head(fields),
-        parts: nominate::parts(view, fields),
+        parts: stamped(nominate::parts(view, fields), stamp),
     })
+}
+
+/// "Mã kiểm tra: …" under each part, so every printed list carries it.
+fn stamped(mut parts: Vec<Part>, stamp: Option<&str>) -> Vec<Part> {
+    if let Some(s) = stamp {
+        for p in &mut parts {
+            p.blocks.push(Block::Note(s.to_string()));
+        }
+    }
+    parts
 }
 
 /// `rank`: the ranking per group (with the quota line under `tier`).
@@ -65,24 +75,25 @@ pub fn rank(
     groups: &[GroupRanking],
     tier: Option<usize>,
     fields: &DocFields,
+    stamp: Option<&str>,
 ) -> Result<Vec<u8>> {
     let title = view
         .lang
         .pick("BẢNG XẾP HẠNG KẾT QUẢ THI ĐUA", "CAMPAIGN RANKING");
     render::render(&Document {
         head: head(fields),
-        parts: vec![units::part(view, groups, tier, title, fields)],
+        parts: stamped(vec![units::part(view, groups, tier, title, fields)], stamp),
     })
 }
 
 /// `score`: every unit's points per group, ranked within its group.
-pub fn score(view: &View, fields: &DocFields) -> Result<Vec<u8>> {
+pub fn score(view: &View, fields: &DocFields, stamp: Option<&str>) -> Result<Vec<u8>> {
     let groups = crate::ranking::rank(view.campaign, view.scores, None);
     let title = view
         .lang
         .pick("BẢNG TỔNG HỢP ĐIỂM THI ĐUA", "CAMPAIGN SCORES");
     render::render(&Document {
         head: head(fields),
-        parts: vec![units::part(view, &groups, None, title, fields)],
+        parts: stamped(vec![units::part(view, &groups, None, title, fields)], stamp),
     })
 }

@@ -28,9 +28,11 @@ const STYLE: &str = include_str!("style.css");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
 /// What the report says about itself and cannot know purely.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Meta {
     pub generated: NaiveDateTime,
+    /// "Mã kiểm tra: XXXX-XXXX-XXXX", printed in the footer.
+    pub stamp: Option<String>,
 }
 
 /// An HTML page being written, in the reader's language.
@@ -217,11 +219,17 @@ impl Page {
     }
 
     /// Criteria legend and provenance at the end of the report.
-    fn footer(&mut self, legend: &[String]) {
+    fn footer(&mut self, legend: &[String], meta: &Meta) {
         self.raw("<footer>");
         if !legend.is_empty() {
             self.el("strong", self.pick("Tiêu chí", "Criteria"));
             self.notes(legend);
+        }
+        if let Some(code) = &meta.stamp {
+            self.el(
+                "p",
+                &format!("{}: {code}", self.pick("Mã kiểm tra", "Stamp")),
+            );
         }
         let _ = write!(
             self.out,
@@ -290,7 +298,7 @@ pub fn tables(lang: Lang, title: &str, tables: &[Table], meta: &Meta) -> String 
         page.table(t, &[]);
         page.notes(&t.notes);
     }
-    page.footer(&[]);
+    page.footer(&[], meta);
     page.finish()
 }
 

@@ -44,7 +44,7 @@ pub fn nominate(view: &NominationView, meta: &Meta) -> String {
         breakdown::figure(&mut page, units, &proposed(tn));
         page.end_section();
     }
-    page.footer(&units.legend());
+    page.footer(&units.legend(), meta);
     page.finish()
 }
 

@@ -42,7 +42,7 @@ pub fn rank(
         group(&mut page, view, g, table);
         page.end_section();
     }
-    page.footer(&view.legend());
+    page.footer(&view.legend(), meta);
     page.finish()
 }
 

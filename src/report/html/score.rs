@@ -36,6 +36,6 @@ pub fn score(view: &View, table: &Table, meta: &Meta) -> String {
         breakdown::figure(&mut page, view, &members);
         page.end_section();
     }
-    page.footer(&table.notes);
+    page.footer(&table.notes, meta);
     page.finish()
 }

@@ -47,6 +47,7 @@ impl Run {
             decisions: None,
             ids: false,
             doc: None,
+            stamp: None,
         }
     }
 
@@ -62,6 +63,7 @@ impl Run {
 fn meta() -> Meta {
     let d = NaiveDate::from_ymd_opt(2023, 12, 4).unwrap();
     Meta {
+        stamp: None,
         generated: d.and_hms_opt(8, 30, 0).unwrap(),
     }
 }
