@@ -31,5 +31,6 @@ mod reports;
 mod robustness;
 mod stamp;
 mod trust_data;
+mod trust_line;
 mod whatif;
 mod whatif_baseline;
