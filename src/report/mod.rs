@@ -207,27 +207,34 @@ pub fn decision_notes(
             ),
         });
     }
-    let p = campaign.precision as usize;
     for e in &g.entries {
         let u = &view.metrics.units[view.scores[e.score].unit];
         for a in ds.adjustments_of(&u.id) {
-            let sign = if a.points > 0.0 { "+" } else { "−" };
-            let amount = format!("{:.p$}", a.points.abs());
-            let amount = match lang {
-                Lang::Vi => amount.replace('.', ","),
-                Lang::En => amount,
-            };
             out.push(format!(
-                "{}: {sign}{amount} {} {} ({} {}).",
-                u.name,
-                lang.pick("điểm", "points"),
-                a.reason,
-                lang.pick("theo", "per"),
-                a.document
+                "{}.",
+                adjustment_note(lang, campaign.precision, &u.name, a)
             ));
         }
     }
     out
+}
+
+/// "UBND xã Phước Sơn: +3,00 điểm Sáng kiến … (theo Quyết định số 45/…)".
+pub fn adjustment_note(
+    lang: Lang,
+    precision: u32,
+    unit: &str,
+    a: &crate::decisions::Adjustment,
+) -> String {
+    let sign = if a.points > 0.0 { "+" } else { "−" };
+    format!(
+        "{unit}: {sign}{} {} {} ({} {})",
+        lang.num(a.points.abs(), precision),
+        lang.pick("điểm", "points"),
+        a.reason,
+        lang.pick("theo", "per"),
+        a.document
+    )
 }
 
 /// Why a unit is ineligible, as people read it: gates by name, the floor as

@@ -202,18 +202,9 @@ impl<'a> NominationView<'a> {
         if let Some(ds) = self.decisions {
             for c in &q.collectives {
                 let u = self.unit(c.score);
+                let p = self.units.campaign.precision;
                 for a in ds.adjustments_of(&u.id) {
-                    let p = self.units.campaign.precision;
-                    let sign = if a.points > 0.0 { "+" } else { "−" };
-                    notes.push(format!(
-                        "{}: {sign}{} {} {} ({} {})",
-                        u.name,
-                        l.num(a.points.abs(), p),
-                        l.pick("điểm", "points"),
-                        a.reason,
-                        l.pick("theo", "per"),
-                        a.document
-                    ));
+                    notes.push(crate::report::adjustment_note(l, p, &u.name, a));
                 }
             }
         }

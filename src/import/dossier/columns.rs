@@ -6,25 +6,10 @@ use anyhow::{Result, bail};
 use crate::import::aliases::Aliases;
 use crate::import::decode::Layout;
 
-/// The unit metrics a dossier file yields, in metrics-CSV order.
-pub const METRICS: [&str; 16] = [
-    "tiep_nhan",
-    "tiep_nhan_truc_tuyen",
-    "tiep_nhan_bcci",
-    "tra_kq_bcci",
-    "da_giai_quyet",
-    "truoc_han",
-    "dung_han",
-    "tre_han",
-    "dang_giai_quyet",
-    "dang_qua_han",
-    "so_hoa_ho_so",
-    "so_hoa_ket_qua",
-    "phai_thanh_toan",
-    "thanh_toan_truc_tuyen",
-    "danh_gia",
-    "hai_long",
-];
+/// The unit metrics a dossier file yields, in metrics-CSV order: the first
+/// sixteen counts of the vocabulary (letters and petitions are not in a
+/// dossier list).
+pub const METRICS: &[&str] = crate::metrics::COUNTS.split_at(16).0;
 
 /// Index into [`METRICS`] of each count.
 pub mod m {
