@@ -22,6 +22,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
 use crate::i18n::Lang;
+use crate::i18n::messages::Msg;
 use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
@@ -274,7 +275,7 @@ fn read_metrics(
     let file = path.display().to_string();
     let readable = crate::import::read_any(bytes, &file, campaign)?;
     for n in &readable.notices {
-        eprintln!("thidua: notice: {n}");
+        eprintln!("{} {n}", Msg::Notice.s());
     }
     let origin = readable.origin;
     let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
@@ -306,13 +307,11 @@ fn read_metrics(
 fn print_notices(notices: &Problems) {
     let listed = notices.listed();
     for n in &listed {
-        eprintln!("thidua: notice: {n}");
+        eprintln!("{} {n}", Msg::Notice.s());
     }
     if notices.total() > listed.len() {
-        eprintln!(
-            "thidua: notice: … and {} more",
-            notices.total() - listed.len()
-        );
+        let more = notices.total() - listed.len();
+        eprintln!("{} {}", Msg::Notice.s(), crate::msg!(NoticeAndMore, more));
     }
 }
 

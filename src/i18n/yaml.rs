@@ -1,0 +1,1 @@
+//! serde_yaml's errors in the domain's words.
