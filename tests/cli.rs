@@ -368,7 +368,8 @@ fn bad_data_and_usage_errors_name_the_place() {
     let y = d("c.yaml", &yaml);
     let err = fails(&["score", EXAMPLE, "--criteria", &y], 1);
     assert!(
-        err.contains("c.yaml") && err.contains("unknown field `when_undefinde`"),
+        err.contains("c.yaml")
+            && err.contains("c.yaml:34:5: criterion `tien_do`: unknown key `when_undefinde`"),
         "{err}"
     );
     fails(&["score", EXAMPLE, "--format", "xml"], 2);
