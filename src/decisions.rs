@@ -117,12 +117,10 @@ impl Decisions {
         let raw: Raw = match serde_yaml::from_str(src) {
             Ok(r) => r,
             Err(e) => {
-                let line = e.location().map(|l| l.line() as u64);
-                problems.push(Problem {
-                    line,
-                    ..Problem::file(file, format!("not a decisions file: {e}"))
-                        .with_hint("expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)")
-                });
+                let what = crate::i18n::messages::Msg::YamlNotDecisions.s();
+                let mut p = crate::i18n::yaml::problem(&e, src, file);
+                p.message = format!("{what}: {}", p.message);
+                problems.push(p.with_hint(crate::i18n::messages::Msg::HintDecisions.s()));
                 return Err(ProblemsError(problems));
             }
         };

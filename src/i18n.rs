@@ -5,6 +5,10 @@
 
 use clap::ValueEnum;
 
+pub mod help;
+pub mod messages;
+pub mod yaml;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Lang {
     #[default]
@@ -13,6 +17,42 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `THIDUA_LANG`'s value: `en` (or `english`) is English, anything else
+    /// Vietnamese. The system locale is never read.
+    pub fn from_env(value: Option<&str>) -> Lang {
+        match value.map(|v| v.trim().to_ascii_lowercase()) {
+            Some(v)
+                if v == "en" || v == "english" || v.starts_with("en_") || v.starts_with("en-") =>
+            {
+                Lang::En
+            }
+            _ => Lang::Vi,
+        }
+    }
+
+    /// The language of messages for a command line, before clap reads it:
+    /// `--lang en|vi` (or `--lang=…`) wins, else `THIDUA_LANG`, else Vietnamese.
+    pub fn for_messages(args: &[String], env: Option<&str>) -> Lang {
+        let mut it = args.iter().skip(1);
+        let mut chosen = None;
+        while let Some(a) = it.next() {
+            if a == "--" {
+                break;
+            }
+            let value = match a.strip_prefix("--lang") {
+                Some("") => it.next().map(String::as_str),
+                Some(v) => v.strip_prefix('='),
+                None => None,
+            };
+            match value {
+                Some("en") => chosen = Some(Lang::En),
+                Some("vi") => chosen = Some(Lang::Vi),
+                _ => {}
+            }
+        }
+        chosen.unwrap_or_else(|| Lang::from_env(env))
+    }
+
     /// Picks the label for this language; call sites keep both texts side by
     /// side so a translation is never out of sight of its original.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
@@ -75,6 +115,29 @@ impl Lang {
 mod tests {
     use super::Lang;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_flag_wins_over_the_environment_and_vietnamese_is_the_default() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            Lang::for_messages(&args(&["thidua", "rank"]), None),
+            Lang::Vi
+        );
+        assert_eq!(
+            Lang::for_messages(&args(&["thidua", "rank"]), Some("en")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::for_messages(&args(&["thidua", "rank"]), Some("C.UTF-8")),
+            Lang::Vi
+        );
+        let en = args(&["thidua", "rank", "--lang", "en"]);
+        assert_eq!(Lang::for_messages(&en, None), Lang::En);
+        let vi = args(&["thidua", "rank", "--lang=vi"]);
+        assert_eq!(Lang::for_messages(&vi, Some("en")), Lang::Vi);
+        let file = args(&["thidua", "rank", "--", "--lang", "en"]);
+        assert_eq!(Lang::for_messages(&file, None), Lang::Vi);
+    }
 
     #[test]
     fn vietnamese_numbers_group_thousands_and_use_a_decimal_comma() {

@@ -1,14 +1,28 @@
-//! The `thidua` binary: parses the command line, dispatches, and turns errors
-//! into exit codes (0 ok, 1 data or runtime error, 2 usage).
+//! The `thidua` binary: chooses the language of messages, parses the command
+//! line, dispatches, and turns errors into exit codes (0 ok, 1 data or
+//! runtime error, 2 usage).
 
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use thidua::cmd::{self, Cli, Command, UsageError};
+use thidua::i18n::messages::{self, Msg};
+use thidua::i18n::{Lang, help};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let lang = Lang::for_messages(&args, std::env::var("THIDUA_LANG").ok().as_deref());
+    messages::set_lang(lang);
+    let cli = match help::command(lang)
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e, lang),
+    };
     let result = match &cli.command {
         Command::Score(args) => cmd::score::run(args),
         Command::Rank(args) => cmd::rank::run(args),
@@ -25,7 +39,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("thidua: error: {e:#}");
+            eprintln!("{} {e:#}", Msg::Error.s());
             if e.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
@@ -33,6 +47,40 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// clap's help and version as clap prints them; its errors in the language
+/// of messages, with where to read more.
+fn clap_error(e: clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    if lang == Lang::En {
+        // clap's own English, usage included.
+        let _ = e.print();
+        return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+    }
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            },
+        );
+    }
+    eprintln!("{} {}", Msg::Error.s(), help::clap_message(&e));
+    let sub = std::env::args()
+        .nth(1)
+        .filter(|a| help::command(lang).find_subcommand(a).is_some())
+        .map(|a| format!("{a} "))
+        .unwrap_or_default();
+    eprintln!("{}", thidua::msg!(ClapMoreInfo, sub));
+    ExitCode::from(2)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::i18n::messages::Msg;
+
 /// Past this many, problems are counted but not listed: a wrong file would
 /// otherwise print a line for each of millions of rows.
 pub const MAX_LISTED: usize = 50;
@@ -75,7 +77,8 @@ impl fmt::Display for Problem {
         }
         write!(f, ": {}", self.message)?;
         if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
+            let hint = crate::i18n::messages::Msg::Hint.s();
+            write!(f, "\n  {hint} {h}")?;
         }
         Ok(())
     }
@@ -155,14 +158,13 @@ impl fmt::Display for ProblemsError {
         }
         let more = self.0.total - listed.len();
         if more > 0 {
-            writeln!(f, "… and {more} more")?;
+            writeln!(f, "{}", crate::msg!(AndMore, more))?;
         }
-        let noun = if self.0.total == 1 {
-            "problem"
+        if self.0.total == 1 {
+            write!(f, "{}", Msg::ProblemsFound1.s())
         } else {
-            "problems"
-        };
-        write!(f, "{} {noun} found", self.0.total)
+            write!(f, "{}", crate::msg!(ProblemsFoundN, self.0.total))
+        }
     }
 }
 

@@ -158,6 +158,7 @@ fn every_bad_input_fails_cleanly_and_writes_nothing() {
         args.extend(["-o".to_string(), out.to_str().unwrap().to_string()]);
         let res = Command::cargo_bin("thidua")
             .unwrap()
+            .env("THIDUA_LANG", "en")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .args(&args)
             .output()

@@ -74,6 +74,7 @@ fn report(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     let out = dir.join(name);
     assert_cmd::Command::cargo_bin("thidua")
         .unwrap()
+        .env("THIDUA_LANG", "en")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(args)
         .args(["--format", "html", "-o"])

@@ -13,6 +13,8 @@ const MONTHLY: &str = "examples/ninh-phuoc-2023-monthly.csv";
 
 fn thidua() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
@@ -366,7 +368,8 @@ fn bad_data_and_usage_errors_name_the_place() {
     let y = d("c.yaml", &yaml);
     let err = fails(&["score", EXAMPLE, "--criteria", &y], 1);
     assert!(
-        err.contains("c.yaml") && err.contains("unknown field `when_undefinde`"),
+        err.contains("c.yaml")
+            && err.contains("c.yaml:34:5: criterion `tien_do`: unknown key `when_undefinde`"),
         "{err}"
     );
     fails(&["score", EXAMPLE, "--format", "xml"], 2);

@@ -57,6 +57,8 @@ impl Run {
 
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("thidua").unwrap();
+        // Messages in English: these tests are about content; tests/messages.rs is about language.
+        c.env("THIDUA_LANG", "en");
         c.current_dir(self.dir.path()).arg("deadlines").args(args);
         c
     }

@@ -259,7 +259,7 @@ fn doc_fields_are_checked_before_any_data() {
     );
     let err = fails(&["nominate", EXAMPLE, "--doc", &bad, "-o", o], 1);
     assert!(
-        err.contains("vb.yaml:2:") && err.contains("unknown field `signer`"),
+        err.contains("vb.yaml:2:") && err.contains("unknown key `signer` (valid keys:"),
         "{err}"
     );
     let bad = write(dir.path(), "ngay.yaml", "date: 31/02/2023\n");

@@ -12,6 +12,8 @@ const FIX: &str = "tests/fixtures/import";
 
 fn thidua() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }

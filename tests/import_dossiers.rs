@@ -13,6 +13,8 @@ const HEADER: &str = "unit_id,unit_name,group,tiep_nhan,tiep_nhan_truc_tuyen,tie
 
 fn import(args: &[&str]) -> (i32, String, String) {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     let out = c
         .arg("import")
@@ -331,6 +333,7 @@ fn units_file_metrics_join_the_counts_and_the_result_scores() {
     );
     let scored = Command::cargo_bin("thidua")
         .unwrap()
+        .env("THIDUA_LANG", "en")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["score", out.to_str().unwrap(), "--format", "json"])
         .output()

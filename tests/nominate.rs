@@ -11,6 +11,8 @@ const PEOPLE: &str = "examples/ninh-phuoc-2023-canhan.csv";
 
 fn thidua() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }

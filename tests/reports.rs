@@ -16,6 +16,8 @@ const EPOCH: &str = "1701678600";
 
 fn thidua() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("SOURCE_DATE_EPOCH", EPOCH);
     c

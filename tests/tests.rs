@@ -20,6 +20,7 @@ mod import_workbook;
 mod json_contract;
 mod levers;
 mod merge;
+mod messages;
 mod nominate;
 mod pipeline;
 mod print;

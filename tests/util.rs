@@ -14,6 +14,8 @@ pub const MONTHLY: &str = "examples/ninh-phuoc-2023-monthly.csv";
 
 pub fn thidua() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
+    // Messages in English: these tests are about content; tests/messages.rs is about language.
+    c.env("THIDUA_LANG", "en");
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }

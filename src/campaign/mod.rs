@@ -8,7 +8,7 @@ pub mod quota;
 mod raw;
 mod schedule;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -284,12 +284,10 @@ impl Campaign {
     /// Parses and checks a campaign file. `file` names it in errors.
     pub fn from_yaml(src: &str, file: &str) -> Result<Campaign> {
         let raw: RawCampaign = serde_yaml::from_str(src)
-            .with_context(|| format!("{file}: not a valid campaign file"))?;
+            .map_err(|e| anyhow::anyhow!("{}", crate::i18n::yaml::problem(&e, src, file)))?;
         if let Some(t) = raw.max_total.filter(|t| !(t.is_finite() && *t > 0.0)) {
-            bail!(
-                "{file}:{}: max_total must be a number greater than 0, got {t}",
-                line_of_key(src, "max_total")
-            );
+            let m = crate::msg!(MaxTotal, t);
+            bail!("{file}:{}: {m}", line_of_key(src, "max_total"));
         }
         Checker { src, file }.campaign(raw)
     }
@@ -316,28 +314,26 @@ impl Campaign {
     /// Applies a what-if overlay `{criterion_id: points}`. Steps and formulas
     /// scale with their criterion, so the overlay changes weights, not rules.
     pub fn apply_weights(&mut self, src: &str, file: &str) -> Result<()> {
-        let overlay: IndexMap<String, f64> = serde_yaml::from_str(src).with_context(|| {
+        let overlay: IndexMap<String, f64> = serde_yaml::from_str(src).map_err(|e| {
+            let p = crate::i18n::yaml::problem(&e, src, file);
             let hint = if line_of_key(src, "schema") > 1 || src.trim_start().starts_with("schema:")
             {
-                " (this is a campaign file: give it with --criteria, or --compare)"
+                crate::i18n::messages::Msg::YamlWeightsIsCampaign
             } else {
-                ""
+                crate::i18n::messages::Msg::YamlNotWeights
             };
-            format!("{file}: expected a map `criterion_id: points`{hint}")
+            anyhow::anyhow!("{}", p.with_hint(hint.s()))
         })?;
         for (id, points) in overlay {
             let line = line_of_key(src, &id);
             let Some(i) = self.criterion_index(&id) else {
                 let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
-                bail!(
-                    "{file}:{line}: unknown criterion `{id}`{}",
-                    suggestion(&id, &known)
-                );
+                let m = crate::msg!(UnknownCriterion, id, suggestion(&id, &known));
+                bail!("{file}:{line}: {m}");
             };
             if !(points.is_finite() && points > 0.0) {
-                bail!(
-                    "{file}:{line}: criterion `{id}`: points must be a number greater than 0, got {points}"
-                );
+                let m = crate::msg!(PointsPositive, id, points);
+                bail!("{file}:{line}: {m}");
             }
             self.criteria[i].points = points;
         }
@@ -352,8 +348,8 @@ pub fn suggestion(name: &str, known: &[&str]) -> String {
         .map(|k| (strsim::damerau_levenshtein(name, k), *k))
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, k)) if d <= name.len().max(3) / 2 + 1 => format!("; did you mean `{k}`?"),
-        _ if !known.is_empty() && known.len() <= 12 => format!(" (known: {})", known.join(", ")),
+        Some((d, k)) if d <= name.len().max(3) / 2 + 1 => crate::msg!(DidYouMean, k),
+        _ if !known.is_empty() && known.len() <= 12 => crate::msg!(Known, known.join(", ")),
         _ => String::new(),
     }
 }

@@ -77,7 +77,7 @@ fn steps_are_sorted_most_demanding_first_as_fractions() {
 fn unknown_key_is_an_error_with_its_line() {
     let e = err(&MINI.replace("    points: 20", "    pionts: 20"));
     assert!(
-        e.contains("c.yaml") && e.contains("unknown field `pionts`") && e.contains("line 9"),
+        e.starts_with("c.yaml:9:") && e.contains("unknown key `pionts` (valid keys: id, name,"),
         "{e}"
     );
 }
@@ -170,5 +170,9 @@ fn weights_overlay_changes_points_and_names_only_known_criteria() {
 fn a_campaign_given_as_weights_says_where_it_belongs() {
     let mut c = load(MINI).unwrap();
     let e = format!("{:#}", c.apply_weights(MINI, "c2.yaml").unwrap_err());
-    assert!(e.contains("c2.yaml: expected a map `criterion_id: points` (this is a campaign file: give it with --criteria, or --compare)"), "{e}");
+    assert!(e.starts_with("c2.yaml:1:"), "{e}");
+    assert!(
+        e.contains("hint: this is a campaign file: give it with --criteria, or --compare"),
+        "{e}"
+    );
 }

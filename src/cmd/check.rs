@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Result<()> {
         None => Ok(()),
         Some(last) => {
             for e in &errors {
-                eprintln!("thidua: error: {e:#}");
+                eprintln!("{} {e:#}", crate::i18n::messages::Msg::Error.s());
             }
             Err(last)
         }

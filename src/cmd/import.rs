@@ -99,7 +99,7 @@ pub fn run(args: &Args) -> Result<()> {
         imported = merged(imported, map, &args.files[0].display().to_string())?;
     }
     for n in &imported.notices {
-        eprintln!("thidua: notice: {n}");
+        eprintln!("{} {n}", crate::i18n::messages::Msg::Notice.s());
     }
     crate::output::emit(args.output.as_deref(), &imported.metrics_csv, &inputs)?;
     // Rejects go beside the output, after it, so a refused output leaves neither.

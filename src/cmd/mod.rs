@@ -18,11 +18,12 @@ pub mod whatif;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
 use crate::i18n::Lang;
+use crate::i18n::messages::Msg;
 use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
 use crate::period::PeriodSel;
@@ -174,12 +175,9 @@ impl DataArgs {
 /// Reads `--merge MAP.csv`.
 pub fn read_merge_map(path: &Path) -> Result<MergeMap> {
     if path.is_dir() {
-        anyhow::bail!(
-            "{}: is a folder, expected a merge map CSV file",
-            path.display()
-        );
+        anyhow::bail!(crate::msg!(IsFolderMerge, path.display()));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = read_bytes(path)?;
     Ok(MergeMap::read(&bytes, &path.display().to_string())?)
 }
 
@@ -193,7 +191,7 @@ pub fn merge_metrics(metrics: Metrics, map: &MergeMap, named: Option<&Metrics>) 
 
 /// `--period`: checked as clap parses the flag.
 fn parse_period(text: &str) -> Result<PeriodSel, String> {
-    PeriodSel::parse(text).map_err(|e| format!("{e} (a range is FROM..TO)"))
+    PeriodSel::parse(text).map_err(|e| crate::msg!(PeriodRange, e))
 }
 
 /// The output flags of score, rank and nominate, as typed; [`resolve::output`]
@@ -222,12 +220,23 @@ pub struct OutputArgs {
 /// Reads a whole text file with an error that names it and says what is wrong.
 pub fn read_text(path: &Path) -> Result<String> {
     if path.is_dir() {
-        anyhow::bail!("{}: is a folder, expected a file", path.display());
+        anyhow::bail!(crate::msg!(IsFolder, path.display()));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!("{}: not UTF-8 text (bad byte at offset {at}); save it as UTF-8, or use `thidua import`", path.display())
+        anyhow::anyhow!(crate::msg!(NotUtf8, path.display(), at))
+    })
+}
+
+/// Reads a whole file; a missing file is said in the language of messages.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => Msg::NotFound.s().to_string(),
+            _ => e.to_string(),
+        };
+        anyhow::anyhow!("{}: {why}", crate::msg!(CannotRead, path.display()))
     })
 }
 
@@ -249,10 +258,7 @@ pub fn load_metrics_with(
     campaign: &CampaignFn,
 ) -> Result<Metrics> {
     let sel = period
-        .map(|p| {
-            PeriodSel::parse(p)
-                .map_err(|e| UsageError(format!("{flag}: {e}; expected P or FROM..TO")))
-        })
+        .map(|p| PeriodSel::parse(p).map_err(|e| UsageError(crate::msg!(PeriodFlag, flag, e))))
         .transpose()?;
     read_metrics(path, sel.as_ref(), flag, campaign)
 }
@@ -268,16 +274,13 @@ fn read_metrics(
     campaign: &CampaignFn,
 ) -> Result<Metrics> {
     if path.is_dir() {
-        anyhow::bail!(
-            "{}: is a folder, expected a metrics CSV file",
-            path.display()
-        );
+        anyhow::bail!(crate::msg!(IsFolderMetrics, path.display()));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = read_bytes(path)?;
     let file = path.display().to_string();
     let readable = crate::import::read_any(bytes, &file, campaign)?;
     for n in &readable.notices {
-        eprintln!("thidua: notice: {n}");
+        eprintln!("{} {n}", Msg::Notice.s());
     }
     let origin = readable.origin;
     let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
@@ -309,13 +312,11 @@ fn read_metrics(
 fn print_notices(notices: &Problems) {
     let listed = notices.listed();
     for n in &listed {
-        eprintln!("thidua: notice: {n}");
+        eprintln!("{} {n}", Msg::Notice.s());
     }
     if notices.total() > listed.len() {
-        eprintln!(
-            "thidua: notice: … and {} more",
-            notices.total() - listed.len()
-        );
+        let more = notices.total() - listed.len();
+        eprintln!("{} {}", Msg::Notice.s(), crate::msg!(NoticeAndMore, more));
     }
 }
 

@@ -99,20 +99,27 @@ pub fn baseline_changes(
     if !absent.is_empty() {
         let more = absent.len().saturating_sub(NOTICE_LISTED);
         let tail = if more > 0 {
-            format!(" and {more} more")
+            crate::msg!(BaselineAbsentMore, more)
         } else {
             String::new()
         };
         let prev = if reads_prev {
-            " and their prev. values are undefined"
+            crate::i18n::messages::Msg::BaselineAbsentPrev.s()
         } else {
             ""
         };
+        let listed = absent[..absent.len().min(NOTICE_LISTED)].join(", ");
         eprintln!(
-            "thidua: notice: {} unit(s) not in the baseline {}: {}{tail}; no change is shown for them{prev}",
-            absent.len(),
-            baseline.label,
-            absent[..absent.len().min(NOTICE_LISTED)].join(", ")
+            "{} {}",
+            crate::i18n::messages::Msg::Notice.s(),
+            crate::msg!(
+                BaselineAbsent,
+                absent.len(),
+                baseline.label,
+                listed,
+                tail,
+                prev
+            )
         );
     }
     Ok(changes(

@@ -24,14 +24,9 @@ pub fn parse(src: &str, file: &str, campaign: &Campaign) -> Result<Vec<String>, 
         match serde_yaml::from_str(src) {
             Ok(r) => r,
             Err(e) => {
-                let message = format!(
-                    "not a state file: {}; expected `done: [STEP_ID, …]`",
-                    e.to_string().split(" at line ").next().unwrap_or_default()
-                );
-                let p = match e.location() {
-                    Some(l) => Problem::cell(file, l.line() as u64, l.column(), message),
-                    None => Problem::file(file, message),
-                };
+                let what = crate::i18n::messages::Msg::YamlNotState.s();
+                let mut p = crate::i18n::yaml::problem(&e, src, file);
+                p.message = format!("{}; {what}", p.message);
                 problems.push(p);
                 return Err(ProblemsError(problems));
             }

@@ -152,7 +152,10 @@ fn a_tie_decision_must_name_tied_units_as_many_as_the_places() {
             "adjustments:\n  - { unit_id: a, points: 0, document: QĐ }\n",
             "d.yaml:2: points must be a number other than 0",
         ),
-        ("ties: 3\n", "d.yaml:1: not a decisions file"),
+        (
+            "ties: 3\n",
+            "d.yaml:1:7: not a decisions file: `ties` must be a list (- …), not a number 3",
+        ),
     ];
     for (yaml, want) in bad {
         let e = f.lines(yaml).unwrap_err();

@@ -80,13 +80,10 @@ impl DocFields {
             match serde_yaml::from_str(src) {
                 Ok(r) => r,
                 Err(e) => {
-                    let at = e.location();
-                    problems.push(Problem {
-                        line: at.as_ref().map(|l| l.line() as u64),
-                        column: at.as_ref().map(|l| l.column()),
-                        ..Problem::file(file, format!("not a document fields file: {e}"))
-                            .with_hint(HINT)
-                    });
+                    let what = crate::i18n::messages::Msg::YamlNotDocFields.s();
+                    let mut p = crate::i18n::yaml::problem(&e, src, file);
+                    p.message = format!("{what}: {}", p.message);
+                    problems.push(p.with_hint(HINT));
                     return Err(ProblemsError(problems));
                 }
             }

@@ -47,7 +47,10 @@ fn a_signer_title_on_two_lines_is_two_lines() {
 fn an_unknown_key_is_an_error_at_its_line() {
     let e = err("issuer: UBND\nsigner: Nguyễn Văn A\n");
     assert!(e.starts_with("van-ban.yaml:2:"), "{e}");
-    assert!(e.contains("unknown field `signer`"), "{e}");
+    assert!(
+        e.contains("unknown key `signer` (valid keys: parent, issuer"),
+        "{e}"
+    );
     let e = err("submission:\n  number: '1'\n  when: 2023-12-01\n");
     assert!(e.starts_with("van-ban.yaml:3:"), "{e}");
 }

@@ -1,0 +1,188 @@
+//! `--help` in the users' language: the doc comments of `cmd` are the English
+//! text; this table gives every command and flag its Vietnamese text, and
+//! [`command`] builds the command line in the language of messages. A test
+//! fails when a command or flag has no Vietnamese text.
+
+use clap::{Command, CommandFactory};
+
+use super::Lang;
+use super::messages::Msg;
+use crate::cmd::Cli;
+
+mod vi;
+use vi::VI;
+
+/// The command line with its help in `lang`.
+pub fn command(lang: Lang) -> Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    localize(cmd, lang, "")
+}
+
+fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
+    let vi = lang == Lang::Vi;
+    if vi {
+        if let Some(about) = vietnamese(path, "") {
+            cmd = cmd.about(about);
+        }
+        cmd = cmd
+            .help_template(format!(
+                "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                Msg::ClapUsage.text(lang)
+            ))
+            .subcommand_help_heading("Lệnh")
+            .subcommand_value_name("LỆNH");
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            if !vi {
+                return a;
+            }
+            let heading = if a.is_positional() {
+                "Tham số"
+            } else {
+                "Tùy chọn"
+            };
+            let a = a.help_heading(heading);
+            match vietnamese(path, &id) {
+                Some(text) => a.help(text),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for s in subs {
+        let sub_path = if path.is_empty() {
+            s.clone()
+        } else {
+            format!("{path} {s}")
+        };
+        cmd = cmd.mut_subcommand(s.as_str(), |c| localize(c, lang, &sub_path));
+    }
+    cmd
+}
+
+/// A clap error in the language of messages: the common kinds said in the
+/// catalogue's words, any other as clap says it (without its `error:`).
+pub fn clap_message(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let suggest = || match ctx(ContextKind::SuggestedArg) {
+        s if s.is_empty() => match ctx(ContextKind::SuggestedSubcommand) {
+            s if s.is_empty() => String::new(),
+            s => format!("; {}", crate::msg!(ClapDidYouMean, s)),
+        },
+        s => format!("; {}", crate::msg!(ClapDidYouMean, s)),
+    };
+    let arg = || ctx(ContextKind::InvalidArg);
+    match e.kind() {
+        ErrorKind::UnknownArgument => crate::msg!(ClapUnknownArg, arg()) + &suggest(),
+        ErrorKind::InvalidSubcommand => {
+            crate::msg!(ClapUnknownCommand, ctx(ContextKind::InvalidSubcommand)) + &suggest()
+        }
+        ErrorKind::InvalidValue => {
+            let mut m = crate::msg!(ClapInvalidValue, ctx(ContextKind::InvalidValue), arg());
+            let valid = ctx(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                m = format!("{m}; {}", crate::msg!(ClapPossible, valid));
+            }
+            m
+        }
+        ErrorKind::MissingRequiredArgument => crate::msg!(ClapMissingArg, arg()),
+        ErrorKind::MissingSubcommand => Msg::ClapNoCommand.s().to_string(),
+        ErrorKind::ArgumentConflict => {
+            crate::msg!(ClapConflict, arg(), ctx(ContextKind::PriorArg))
+        }
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e).map(|s| s.to_string());
+            format!(
+                "{}: {}",
+                arg(),
+                source.unwrap_or_else(|| ctx(ContextKind::InvalidValue))
+            )
+        }
+        ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            crate::msg!(ClapMissingValue, arg())
+        }
+        _ => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or_default();
+            crate::msg!(ClapOther, first.trim_start_matches("error: "))
+        }
+    }
+}
+
+/// The Vietnamese text of a command (`arg` empty) or of one of its flags:
+/// `"rank --tier"` first, then a text shared by every command (`"--tier"`).
+fn vietnamese(path: &str, arg: &str) -> Option<&'static str> {
+    let key = match (path.is_empty(), arg.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => path.to_string(),
+        (_, false) => format!("{path} --{arg}").trim_start().to_string(),
+    };
+    // `thidua help rank` shows what `thidua rank --help` says of rank.
+    let key = key.strip_prefix("help ").unwrap_or(&key).to_string();
+    let find = |k: &str| VI.iter().find(|(key, _)| *key == k).map(|(_, t)| *t);
+    find(&key).or_else(|| {
+        (!arg.is_empty())
+            .then(|| find(&format!("--{arg}")))
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        if vietnamese(path, "").is_none() {
+            out.push(format!(
+                "{path:?} {:?}",
+                cmd.get_about().map(|s| s.to_string())
+            ));
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if a.is_hide_set() {
+                continue;
+            }
+            if vietnamese(path, id).is_none() {
+                out.push(format!(
+                    "{path} --{id} {:?}",
+                    a.get_help().map(|s| s.to_string())
+                ));
+            }
+        }
+        for s in cmd.get_subcommands() {
+            let p = if path.is_empty() {
+                s.get_name().to_string()
+            } else {
+                format!("{path} {}", s.get_name())
+            };
+            missing(s, &p, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_flag_has_a_vietnamese_help() {
+        let mut out = Vec::new();
+        missing(&command(Lang::En), "", &mut out);
+        assert!(
+            out.is_empty(),
+            "no Vietnamese help for:\n{}",
+            out.join("\n")
+        );
+    }
+}

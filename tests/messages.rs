@@ -1,0 +1,191 @@
+//! Messages in the users' language: Vietnamese by default, English with
+//! `--lang en` or `THIDUA_LANG=en`; `--help` in Vietnamese; a campaign YAML
+//! with a wrong type, an unknown key or a missing key said in the domain's
+//! words at file:line, never in serde's.
+
+use assert_cmd::Command;
+
+use crate::util::{EXAMPLE, write};
+
+/// The binary with no THIDUA_LANG (whatever the environment running the tests).
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("thidua").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("THIDUA_LANG");
+    c
+}
+
+fn stderr(c: &mut Command, args: &[&str], code: i32) -> String {
+    let out = c.args(args).assert().code(code).get_output().clone();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+const JARGON: [&str; 6] = [
+    "Raw",
+    "f64",
+    "struct",
+    "variant",
+    "identifier",
+    "invalid type",
+];
+
+#[test]
+fn the_same_mistakes_in_vietnamese_by_default_and_in_english_on_request() {
+    let missing = ["rank", "--tier", "huyen", "khong-co.csv"];
+    let vi = stderr(&mut bin(), &missing, 1);
+    assert!(
+        vi.starts_with("thidua: lỗi: khong-co.csv: không đọc được: không có tệp"),
+        "{vi}"
+    );
+    let en_flag = stderr(&mut bin(), &[&missing[..], &["--lang", "en"]].concat(), 1);
+    assert!(
+        en_flag.starts_with("thidua: error: khong-co.csv: cannot read: no such file"),
+        "{en_flag}"
+    );
+    let en_env = stderr(bin().env("THIDUA_LANG", "en"), &missing, 1);
+    assert_eq!(en_env, en_flag);
+    // The flag wins over the environment.
+    let vi_again = stderr(
+        bin().env("THIDUA_LANG", "en"),
+        &[&missing[..], &["--lang", "vi"]].concat(),
+        1,
+    );
+    assert_eq!(vi_again, vi);
+
+    let unknown_flag = ["rank", "--tierr", "huyen", EXAMPLE];
+    let vi = stderr(&mut bin(), &unknown_flag, 2);
+    assert!(
+        vi.contains("thidua: lỗi: tùy chọn không hợp lệ `--tierr`; ý bạn là `--tier`?"),
+        "{vi}"
+    );
+    assert!(vi.contains("Xem thêm: thidua rank --help"), "{vi}");
+    let en = stderr(bin().env("THIDUA_LANG", "en"), &unknown_flag, 2);
+    assert!(en.contains("unexpected argument '--tierr'"), "{en}");
+
+    let period = ["rank", "--tier", "huyen", EXAMPLE, "--period", "2023-13"];
+    let vi = stderr(&mut bin(), &period, 2);
+    assert!(vi.contains("(khoảng kỳ viết TỪ..ĐẾN)"), "{vi}");
+}
+
+#[test]
+fn help_is_vietnamese_by_default_and_english_on_request() {
+    let top = bin()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let top = String::from_utf8(top).unwrap();
+    assert!(
+        top.starts_with("Chấm điểm, xếp hạng và đề nghị khen thưởng"),
+        "{top}"
+    );
+    assert!(
+        top.contains("Cách dùng: thidua <LỆNH>") && top.contains("Lệnh:"),
+        "{top}"
+    );
+    assert!(
+        top.contains("In trợ giúp") && !top.contains("Print help"),
+        "{top}"
+    );
+    let rank = bin()
+        .args(["rank", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rank = String::from_utf8(rank).unwrap();
+    assert!(
+        rank.contains("Tùy chọn:") && rank.contains("Tham số:"),
+        "{rank}"
+    );
+    assert!(
+        rank.contains("Hình thức khen (ví dụ `tinh`, `huyen`)"),
+        "{rank}"
+    );
+    assert!(
+        !rank.contains("Award tier") && !rank.contains("Options:"),
+        "{rank}"
+    );
+    let en = bin()
+        .env("THIDUA_LANG", "en")
+        .args(["rank", "--help"])
+        .assert()
+        .success();
+    let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
+    assert!(
+        en.contains("Award tier (e.g. `tinh`, `huyen`)") && en.contains("Options:"),
+        "{en}"
+    );
+    let en = bin()
+        .args(["rank", "--lang", "en", "--help"])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&en.get_output().stdout).contains("Award tier"));
+}
+
+#[test]
+fn a_wrong_campaign_yaml_is_said_in_the_domains_words_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "schema: thidua/v1\nid: x\ngroups:\n  a: { name: A }\ncriteria:\n  - id: tien_do\n    name: Tiến độ\n";
+    let cases = [
+        (
+            "type.yaml",
+            format!("{head}    points: hai mươi\n"),
+            ":8:",
+            "tiêu chí `tien_do`: `points` phải là một số, ví dụ points: 20",
+            "criterion `tien_do`: `points` must be a number, e.g. points: 20",
+        ),
+        (
+            "key.yaml",
+            format!("{head}    points: 20\n    pionts: 3\n"),
+            ":9:",
+            "tiêu chí `tien_do`: khóa không hợp lệ `pionts` (các khóa hợp lệ: id, name,",
+            "criterion `tien_do`: unknown key `pionts` (valid keys: id, name,",
+        ),
+        (
+            "missing.yaml",
+            "schema: thidua/v1\nid: x\ngroups:\n  a: { name: A }\n".to_string(),
+            ":",
+            "thiếu khóa `criteria`",
+            "missing key `criteria`",
+        ),
+    ];
+    for (name, text, at, vi, en) in cases {
+        let file = write(dir.path(), name, &text);
+        let args = ["rank", "--criteria", file.as_str(), EXAMPLE];
+        let err_vi = stderr(&mut bin(), &args, 1);
+        let err_en = stderr(bin().env("THIDUA_LANG", "en"), &args, 1);
+        for (err, says) in [(&err_vi, vi), (&err_en, en)] {
+            assert!(err.contains(&format!("{file}{at}")), "{err}");
+            assert!(err.contains(says), "{err}");
+            for j in JARGON {
+                assert!(!err.contains(j), "`{j}` in {err}");
+            }
+            assert!(err.lines().count() <= 3, "no input pasted back: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_wrong_decisions_file_names_its_key_and_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "qd.yaml", "ties: 5\n");
+    let args = [
+        "rank",
+        "--tier",
+        "huyen",
+        EXAMPLE,
+        "--decisions",
+        file.as_str(),
+    ];
+    let err = stderr(&mut bin(), &args, 1);
+    assert!(err.contains(&format!("{file}:1:")), "{err}");
+    assert!(err.contains("không phải tệp quyết định của hội đồng: `ties` phải là một danh sách (- …), không phải một số 5"), "{err}");
+    assert!(err.contains("gợi ý: cần các danh sách `ties:`"), "{err}");
+    for j in JARGON {
+        assert!(!err.contains(j), "`{j}` in {err}");
+    }
+}
