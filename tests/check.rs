@@ -404,3 +404,20 @@ mod fuzz {
         assert_eq!(lines, vec![5, 13, 18, 19, 22, 23, 24, 27, 28]);
     }
 }
+
+#[test]
+fn a_lever_that_breaks_a_partition_of_the_data() {
+    let yaml = format!(
+        "{CLEAN}levers:\n  - {{ id: them_truoc_han, name: \"hồ sơ trước hạn\", change: {{ truoc_han: 1 }} }}\n  - {{ id: chuyen, name: \"hồ sơ trễ hạn thành đúng hạn\", change: {{ tre_han: -1, dung_han: 1 }} }}\n"
+    );
+    let out = check(&yaml);
+    assert!(
+        out.contains("cảnh báo: lever `them_truoc_han` adds to truoc_han without adding to da_giai_quyet: truoc_han + dung_han + tre_han would exceed da_giai_quyet at the first step"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("`chuyen`"),
+        "moving dossiers between parts is fine: {out}"
+    );
+    assert!(out.contains("c.yaml:29:"), "at the lever's line: {out}");
+}

@@ -12,6 +12,7 @@
 //! have any scale, so no threshold on it is doubted.
 
 mod calendar;
+mod levers;
 mod locate;
 
 use super::{Campaign, Places, Scoring, StepDir};
@@ -34,6 +35,7 @@ pub fn campaign(c: &Campaign) -> Vec<Problem> {
     quotas(c, &src, &mut out);
     deadlines(c, &src, &mut out);
     district_awards(c, &src, &mut out);
+    levers::levers(c, &src, &mut out);
     out.sort();
     out
 }
