@@ -76,6 +76,25 @@ pub struct UnitScore {
 }
 
 impl UnitScore {
+    /// A score with nothing in it, for [`Scorer::score_into`] to fill.
+    pub fn empty() -> UnitScore {
+        UnitScore {
+            unit: 0,
+            group: 0,
+            criteria: Vec::new(),
+            penalties: Vec::new(),
+            penalty_counts: Vec::new(),
+            total: 0.0,
+            adjustment: 0.0,
+            max: 0.0,
+            percent: None,
+            class: None,
+            no_data: false,
+            gates: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
     /// Percent of the max and class, from the total.
     fn grade(&mut self, c: &Campaign) {
         self.percent = (self.max > 0.0).then(|| 100.0 * self.total / self.max);
@@ -226,80 +245,82 @@ impl<'c> Scorer<'c> {
     }
 
     pub fn score(&self, index: usize, unit: &UnitRow, file: &str) -> Result<UnitScore> {
+        let mut s = UnitScore::empty();
+        self.score_into(index, unit, file, &mut s)?;
+        Ok(s)
+    }
+
+    /// [`Scorer::score`] into a score whose vectors are reused (cleared and
+    /// refilled): the one scoring path, so a search that re-scores a unit
+    /// many times allocates nothing per probe. On error `out` is unspecified.
+    pub fn score_into(
+        &self,
+        index: usize,
+        unit: &UnitRow,
+        file: &str,
+        out: &mut UnitScore,
+    ) -> Result<()> {
         let c = self.campaign;
         let Some(group) = c.group_index(&unit.group) else {
             bail!("{}", unknown_group(c, unit, file));
         };
         let row = &*self.row(unit);
-        let mut criteria = Vec::with_capacity(c.criteria.len());
+        out.criteria.clear();
         for (i, crit) in c.criteria.iter().enumerate() {
             let cs = self
                 .criterion(i, crit, row, group)
                 .map_err(|e| anyhow!("{file}:{}: unit `{}`: {e}", unit.line, unit.id))?;
-            criteria.push(cs);
+            out.criteria.push(cs);
         }
-        let mut penalties = Vec::with_capacity(c.penalties.len());
-        let mut penalty_counts = Vec::with_capacity(c.penalties.len());
+        out.penalties.clear();
+        out.penalty_counts.clear();
         for (p, bound) in c.penalties.iter().zip(&self.penalties) {
             let count = bound.eval(row);
-            penalty_counts.push(count);
+            out.penalty_counts.push(count);
             let raw = if p.applies_to.contains(&group) {
                 count.unwrap_or(0.0).max(0.0) * p.points_each
             } else {
                 0.0
             };
-            penalties.push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
+            out.penalties
+                .push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
         }
-        let gates = c
-            .gates
-            .iter()
-            .zip(&self.gates)
-            .map(
-                |(g, bound)| match (g.applies_to.contains(&group), bound.eval(row)) {
+        out.gates.clear();
+        out.gates
+            .extend(c.gates.iter().zip(&self.gates).map(|(g, bound)| {
+                match (g.applies_to.contains(&group), bound.eval(row)) {
                     (false, _) => GateOutcome::NotApplicable,
                     (true, None) => GateOutcome::Undefined,
                     (true, Some(v)) if v != 0.0 => GateOutcome::Pass,
                     (true, Some(_)) => GateOutcome::Fail,
-                },
-            )
-            .collect();
-        let earned: f64 = criteria.iter().filter_map(|s| s.points).sum();
-        let total = round_to(
-            (earned - penalties.iter().sum::<f64>()).max(0.0),
+                }
+            }));
+        let earned: f64 = out.criteria.iter().filter_map(|s| s.points).sum();
+        out.total = round_to(
+            (earned - out.penalties.iter().sum::<f64>()).max(0.0),
             c.precision,
         );
-        let max: f64 = c
+        out.max = c
             .criteria
             .iter()
-            .zip(&criteria)
+            .zip(&out.criteria)
             .filter(|(_, s)| s.points.is_some())
             .map(|(cr, _)| cr.points)
             .sum();
-        let mut s = UnitScore {
-            unit: index,
-            group,
-            criteria,
-            penalties,
-            penalty_counts,
-            total,
-            adjustment: 0.0,
-            max,
-            percent: None,
-            class: None,
-            no_data: has_no_dossiers(&self.dossiers, &unit.values),
-            gates,
-            rules: self
-                .rules
-                .iter()
-                .map(|r| {
-                    r.as_ref()
-                        .and_then(|b| b.eval(row))
-                        .is_some_and(|v| v != 0.0)
-                })
-                .collect(),
-        };
-        s.grade(c);
-        Ok(s)
+        out.unit = index;
+        out.group = group;
+        out.adjustment = 0.0;
+        out.percent = None;
+        out.class = None;
+        out.no_data = has_no_dossiers(&self.dossiers, &unit.values);
+        out.rules.clear();
+        out.rules.extend(self.rules.iter().map(|r| {
+            r.as_ref()
+                .and_then(|b| b.eval(row))
+                .is_some_and(|v| v != 0.0)
+        }));
+        out.grade(c);
+        Ok(())
     }
 
     fn criterion(
