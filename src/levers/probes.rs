@@ -1,7 +1,7 @@
 //! The probes of one search (one unit, one lever) kept flat in buffers that
 //! the search reuses from lever to lever, so a probe allocates nothing: what
 //! the monotonicity check and the search read of each probe (k, inside, rank
-//! key, percent, failed gates, whether the moved criteria are at maximum).
+//! key, percent, failed gates).
 
 use std::ops::Range;
 
@@ -18,8 +18,6 @@ pub(super) struct Rec {
     pub scored: bool,
     pub status: Option<LineStatus>,
     pub percent: Option<f64>,
-    /// Every criterion the lever moves is at full points (see `Search::at_max`).
-    pub at_max: bool,
     key: Range<usize>,
     gates: Range<usize>,
 }
@@ -80,7 +78,6 @@ impl Probes {
         score: Option<&UnitScore>,
         key: &[i64],
         status: Option<LineStatus>,
-        at_max: bool,
     ) {
         let k0 = self.keys.len();
         let g0 = self.failed.len();
@@ -93,7 +90,6 @@ impl Probes {
             scored: score.is_some(),
             status,
             percent: score.and_then(|s| s.percent),
-            at_max,
             key: k0..self.keys.len(),
             gates: g0..self.failed.len(),
         });
@@ -102,7 +98,7 @@ impl Probes {
     /// Records k = 0, the unit as it is (outside: no status is needed).
     pub fn push_base(&mut self, c: &Campaign, s: &UnitScore, key: &mut Vec<i64>) {
         rank_key_into(c, s, key);
-        self.push(0, Some(s), key, None, false);
+        self.push(0, Some(s), key, None);
     }
 
     /// Whether the probes, in order of k (from k = 0, as things are), move

@@ -156,9 +156,8 @@ impl<'a> Search<'a> {
         } else {
             None
         };
-        let at_max = scored && self.at_max(i, l, &sc.score);
         sc.probes
-            .push(k, scored.then_some(&sc.score), &sc.key, status, at_max);
+            .push(k, scored.then_some(&sc.score), &sc.key, status);
         status == Some(LineStatus::In)
     }
 
@@ -272,15 +271,17 @@ impl<'a> Search<'a> {
         if settles && self.at_max(i, l, &self.scores[i]) {
             return unreachable(Why::AtMax, k_max.0);
         }
+        if settles && self.beyond_reach(i, l, sc) {
+            // Not even full points on every moved criterion get the unit in:
+            // no k does. Report what stops the lever at k_max.
+            let (score, status) = self.rescore(i, l, sc, k_max.0, fast);
+            return unreachable(self.why(i, l, score.as_ref(), status, k_max.1), k_max.0);
+        }
         // k = 0 is the unit as it is: outside (else it would not be asked about).
         sc.probes.clear();
-        sc.last = None;
         sc.probes
             .push_base(self.campaign, &self.scores[i], &mut sc.key);
-        // Doubling: the first k (1, 2, 4, …, k_max) that works, if any. Once
-        // a probe is outside with every moved criterion at full points (and
-        // nothing else read moves), no k can do better (see `maxing`): jump
-        // to k_max, which the answer reports.
+        // Doubling: the first k (1, 2, 4, …, k_max) that works, if any.
         let (mut lo, mut hi) = (0u64, None);
         let mut k = 1;
         while k <= k_max.0 {
@@ -292,19 +293,7 @@ impl<'a> Search<'a> {
             if k == k_max.0 {
                 break;
             }
-            let settled = settles
-                && sc.probes.find(k).is_some_and(|r| {
-                    r.at_max
-                        && matches!(
-                            r.status,
-                            Some(LineStatus::Out | LineStatus::Tie | LineStatus::Ineligible)
-                        )
-                });
-            k = if settled {
-                k_max.0
-            } else {
-                (k * 2).min(k_max.0)
-            };
+            k = (k * 2).min(k_max.0);
         }
         // Bisection between the last k that fails and the first that works.
         if let Some(mut h) = hi {
@@ -380,21 +369,43 @@ impl<'a> Search<'a> {
         })
     }
 
-    /// Whether a score with every moved criterion at full points is the best
-    /// the lever can do for the unit: it moves some criterion, none of them
-    /// can drop out of the maximum (`when_undefined: exclude`), and no
-    /// penalty, gate or tie-break rule reads what it changes. Then such a
-    /// score has the highest total, tie-break points and percent any k can
-    /// give, and the same gates; a unit outside (not in a higher tier's
-    /// place or tie) with it stays outside with any other k, its key and
-    /// percent being no higher. Only on the shortcut line: a unit tied at a
-    /// higher tier can get in below by falling out of that tie.
+    /// Whether the unit's score with every moved criterion at full points
+    /// (its ceiling) is the best the lever can do for it: the lever moves
+    /// some criterion, none of them can drop out of the maximum
+    /// (`when_undefined: exclude`), and no penalty, gate or tie-break rule
+    /// reads what it changes. Then with any k each moved criterion has at
+    /// most full points and the rest is as it is, so the total, tie-break
+    /// points and percent are no higher than the ceiling's (the total only
+    /// grows with points) and the gates are the same; a unit that the
+    /// ceiling leaves outside (not in a higher tier's place or tie) stays
+    /// outside with any k. Only on the shortcut line: a unit tied at a higher
+    /// tier can get in below by falling out of that tie.
     fn maxing(&self, i: usize, l: &BoundLever) -> bool {
         let c = self.campaign;
         let mut touched = self.touched(i, l).peekable();
         !l.beyond_criteria
             && touched.peek().is_some()
             && touched.all(|j| c.criteria[j].when_undefined != WhenUndefined::Exclude)
+    }
+
+    /// With [`Search::maxing`]: whether the unit's ceiling (every moved
+    /// criterion at full points, totalled by [`UnitScore::settle`] as
+    /// scoring totals) leaves it outside T's line — then no k puts it in.
+    fn beyond_reach(&self, i: usize, l: &BoundLever, sc: &mut Scratch) -> bool {
+        let c = self.campaign;
+        sc.last = None;
+        sc.score.clone_from(&self.scores[i]);
+        for j in self.touched(i, l) {
+            let cs = &mut sc.score.criteria[j];
+            cs.share = Some(1.0);
+            cs.points = Some(round_to(c.criteria[j].points, c.precision));
+        }
+        sc.score.settle(c);
+        rank_key_into(c, &sc.score, &mut sc.key);
+        matches!(
+            self.lines.status_keyed(i, &sc.score, &sc.key),
+            Some(LineStatus::Out | LineStatus::Tie | LineStatus::Ineligible)
+        )
     }
 
     /// Why the unit is still outside at k_max (`score`, `status`).

@@ -4,6 +4,7 @@
 //! then only reads.
 
 mod bind;
+mod inputs;
 mod round;
 
 use std::borrow::Cow;
@@ -107,9 +108,17 @@ impl UnitScore {
 
     /// Adds points decided after scoring (never below a total of 0).
     pub fn adjust(&mut self, c: &Campaign, points: f64) {
+        self.adjustment = round_to(self.adjustment + points, c.precision);
+        self.settle(c);
+    }
+
+    /// Total (points earned, less penalties, plus the council's adjustment,
+    /// never below 0), percent and class from the criteria and penalties as
+    /// they stand: the one place a total is summed, for scoring, decisions
+    /// and the lever search's ceiling.
+    pub fn settle(&mut self, c: &Campaign) {
         let earned: f64 = self.criteria.iter().filter_map(|s| s.points).sum();
         let penalties: f64 = self.penalties.iter().sum();
-        self.adjustment = round_to(self.adjustment + points, c.precision);
         self.total = round_to((earned - penalties + self.adjustment).max(0.0), c.precision);
         self.grade(c);
     }
@@ -295,11 +304,6 @@ impl<'c> Scorer<'c> {
                     (true, Some(_)) => GateOutcome::Fail,
                 }
             }));
-        let earned: f64 = out.criteria.iter().filter_map(|s| s.points).sum();
-        out.total = round_to(
-            (earned - out.penalties.iter().sum::<f64>()).max(0.0),
-            c.precision,
-        );
         out.max = c
             .criteria
             .iter()
@@ -310,8 +314,6 @@ impl<'c> Scorer<'c> {
         out.unit = index;
         out.group = group;
         out.adjustment = 0.0;
-        out.percent = None;
-        out.class = None;
         out.no_data = has_no_dossiers(&self.dossiers, &unit.values);
         out.rules.clear();
         out.rules.extend(self.rules.iter().map(|r| {
@@ -319,7 +321,7 @@ impl<'c> Scorer<'c> {
                 .and_then(|b| b.eval(row))
                 .is_some_and(|v| v != 0.0)
         }));
-        out.grade(c);
+        out.settle(c);
         Ok(())
     }
 
@@ -370,34 +372,6 @@ impl<'c> Scorer<'c> {
             applies: true,
         })
     }
-
-    /// The (expression, bound names and values) a criterion read, for `--explain`.
-    pub fn inputs(&self, criterion: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
-        let mut out: Vec<(String, Option<f64>)> = Vec::new();
-        for b in [&self.values[criterion], &self.formulas[criterion]]
-            .into_iter()
-            .flatten()
-        {
-            push_inputs(b, row, &mut out);
-        }
-        out
-    }
-
-    pub fn penalty_inputs(
-        &self,
-        penalty: usize,
-        row: &[Option<f64>],
-    ) -> Vec<(String, Option<f64>)> {
-        let mut out = Vec::new();
-        push_inputs(&self.penalties[penalty], row, &mut out);
-        out
-    }
-
-    pub fn gate_inputs(&self, gate: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
-        let mut out = Vec::new();
-        push_inputs(&self.gates[gate], row, &mut out);
-        out
-    }
 }
 
 /// Every unit's group must be one of the campaign's, checked before any
@@ -426,14 +400,6 @@ fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
         c.file,
         suggestion(&unit.group, &known)
     )
-}
-
-fn push_inputs(b: &Bound, row: &[Option<f64>], out: &mut Vec<(String, Option<f64>)>) {
-    for (n, s) in b.expr.names().iter().zip(&b.slots) {
-        if !out.iter().any(|(m, _)| m == n) {
-            out.push((n.clone(), row[*s]));
-        }
-    }
 }
 
 /// The share of a criterion's points its value earns, before clamping.
