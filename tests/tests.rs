@@ -19,6 +19,7 @@ mod import_dossiers;
 mod import_workbook;
 mod json_contract;
 mod levers;
+mod levers_fewest;
 mod merge;
 mod nominate;
 mod pipeline;

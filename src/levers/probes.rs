@@ -23,8 +23,12 @@ pub(super) struct Rec {
 }
 
 impl Rec {
-    pub fn inside(&self) -> bool {
-        self.status == Some(LineStatus::In)
+    /// Inside T's line or in a higher tier's place (see `search::beyond`).
+    fn beyond(&self) -> bool {
+        matches!(
+            self.status,
+            Some(LineStatus::In | LineStatus::WonHigherTier(_))
+        )
     }
 }
 
@@ -103,9 +107,9 @@ impl Probes {
 
     /// Whether the probes, in order of k (from k = 0, as things are), move
     /// one way only: the unit's rank key, its percent (the floor) and its
-    /// gates never go down and being inside is never lost — or all of them
-    /// never go up, so being inside is never gained. Either way bisection
-    /// cannot miss a k.
+    /// gates never go down and being inside (or past, in a higher tier's
+    /// place) is never lost — or all of them never go up, so it is never
+    /// gained. Either way bisection cannot miss a k.
     pub fn monotone(&mut self) -> bool {
         self.recs.sort_by_key(|r| r.k);
         let le = |x: &Rec, y: &Rec| {
@@ -117,8 +121,8 @@ impl Probes {
                     .all(|(&g, &h)| g || !h)
         };
         let step = |a: &Rec, b: &Rec, up: bool| match (a.scored, b.scored) {
-            (true, true) if up => le(a, b) && (b.inside() || !a.inside()),
-            (true, true) => le(b, a) && (a.inside() || !b.inside()),
+            (true, true) if up => le(a, b) && (b.beyond() || !a.beyond()),
+            (true, true) => le(b, a) && (a.beyond() || !b.beyond()),
             _ => false,
         };
         [true, false]

@@ -3,13 +3,16 @@
 //! bisection, a scan where the probes show the score is not monotone in k,
 //! and a check that k works and k − 1 does not.
 
+mod limits;
+
 use super::line::{Lines, exact};
 use super::probes::Scratch;
-use super::{Answer, BoundLever, Outcome, SCAN_CAP, SEARCH_CAP, UnitLevers, Why, parts};
+use super::{Answer, BoundLever, Outcome, SCAN_CAP, UnitLevers, Why, parts};
 use crate::campaign::{Campaign, WhenUndefined};
 use crate::metrics::{Metrics, UnitRow};
 use crate::ranking::{LineStatus, failed_gates, rank_key, rank_key_into};
 use crate::scoring::{Scorer, UnitScore, round_to};
+use limits::Limit;
 
 /// Everything a search reads, built once per (campaign, data, tier).
 pub struct Search<'a> {
@@ -30,12 +33,6 @@ pub struct Probe {
     /// `None` when the campaign cannot score the unit (`when_undefined: error`).
     pub score: Option<UnitScore>,
     pub status: Option<LineStatus>,
-}
-
-/// How far a lever can go on a unit's figures, and what stops it.
-enum Limit {
-    Max(u64, Why),
-    Missing(usize),
 }
 
 impl<'a> Search<'a> {
@@ -143,10 +140,17 @@ impl<'a> Search<'a> {
             .or_else(|| exact(self.campaign, self.scores, self.tier, i, s).map(|(st, _)| st))
     }
 
-    /// Probes k into the scratch's score and records it; whether the unit is inside.
-    fn at(&self, i: usize, l: &BoundLever, sc: &mut Scratch, k: u64, fast: bool) -> bool {
+    /// Probes k into the scratch's score and records it; the unit's status at T.
+    fn at(
+        &self,
+        i: usize,
+        l: &BoundLever,
+        sc: &mut Scratch,
+        k: u64,
+        fast: bool,
+    ) -> Option<LineStatus> {
         if let Some(r) = sc.probes.find(k) {
-            return r.inside();
+            return r.status;
         }
         let scored = self.score_at(i, l, &mut sc.row, k, &mut sc.score);
         sc.last = scored.then_some(k);
@@ -158,7 +162,7 @@ impl<'a> Search<'a> {
         };
         sc.probes
             .push(k, scored.then_some(&sc.score), &sc.key, status);
-        status == Some(LineStatus::In)
+        status
     }
 
     /// The score and status at k, re-scored unless the scratch holds it.
@@ -213,38 +217,6 @@ impl<'a> Search<'a> {
         self.lines.rank(i, s)
     }
 
-    /// The most steps the unit's figures allow: no count below 0, no part
-    /// above its whole.
-    fn limit(&self, i: usize, l: &BoundLever) -> Limit {
-        let v = &self.metrics.units[self.scores[i].unit].values;
-        if let Some(&(m, _)) = l.deltas.iter().find(|(m, _)| v[*m].is_none()) {
-            return Limit::Missing(m);
-        }
-        let delta = |m: usize| l.deltas.iter().find(|(x, _)| *x == m).map_or(0, |d| d.1);
-        let mut best = (SEARCH_CAP, Why::Cap);
-        for &(m, d) in &l.deltas {
-            if d < 0 {
-                let k = (v[m].unwrap_or(0.0) / (-d) as f64 + 1e-9).floor().max(0.0) as u64;
-                if k < best.0 {
-                    best = (k, Why::Zero(m));
-                }
-            }
-        }
-        for (ps, w) in &self.parts {
-            let Some(whole) = v[*w] else { continue };
-            let grow: i64 = ps.iter().map(|&p| delta(p)).sum::<i64>() - delta(*w);
-            if grow <= 0 || ps.iter().all(|&p| delta(p) == 0) && delta(*w) == 0 {
-                continue;
-            }
-            let sum: f64 = ps.iter().filter_map(|&p| v[p]).sum();
-            let k = ((whole - sum + 1e-9) / grow as f64).floor().max(0.0) as u64;
-            if k < best.0 {
-                best = (k, Why::Part(ps.clone(), *w));
-            }
-        }
-        Limit::Max(best.0, best.1)
-    }
-
     fn lever(&self, i: usize, l: &BoundLever, sc: &mut Scratch, fast: bool) -> Answer {
         let unreachable = |why: Why, k_max: u64| Answer {
             lever: l.lever,
@@ -281,11 +253,12 @@ impl<'a> Search<'a> {
         sc.probes.clear();
         sc.probes
             .push_base(self.campaign, &self.scores[i], &mut sc.key);
-        // Doubling: the first k (1, 2, 4, …, k_max) that works, if any.
+        // Doubling: the first k (1, 2, 4, …, k_max) that puts the unit in,
+        // or past T into a higher tier's place (an exclusive campaign), if any.
         let (mut lo, mut hi) = (0u64, None);
         let mut k = 1;
         while k <= k_max.0 {
-            if self.at(i, l, sc, k, fast) {
+            if beyond(self.at(i, l, sc, k, fast)) {
                 hi = Some(k);
                 break;
             }
@@ -295,23 +268,26 @@ impl<'a> Search<'a> {
             }
             k = (k * 2).min(k_max.0);
         }
-        // Bisection between the last k that fails and the first that works.
+        // Bisection between the last k that fails and the first that gets in
+        // or past; past means the unit goes from below T's line straight to
+        // a higher tier's place between two steps: no k puts it in T's.
         if let Some(mut h) = hi {
             while h - lo > 1 {
                 let mid = lo + (h - lo) / 2;
-                if self.at(i, l, sc, mid, fast) {
+                if beyond(self.at(i, l, sc, mid, fast)) {
                     h = mid;
                 } else {
                     lo = mid;
                 }
             }
-            hi = Some(h);
+            hi = (self.at(i, l, sc, h, fast) == Some(LineStatus::In)).then_some(h);
         }
         let monotone = sc.probes.monotone();
         if !monotone {
             // A smaller k may work between the probes: scan from 1.
             let end = hi.map_or(k_max.0, |h| h - 1).min(SCAN_CAP);
-            if let Some(k) = (1..=end).find(|&k| self.at(i, l, sc, k, fast)) {
+            if let Some(k) = (1..=end).find(|&k| self.at(i, l, sc, k, fast) == Some(LineStatus::In))
+            {
                 hi = Some(k);
             }
         }
@@ -319,7 +295,7 @@ impl<'a> Search<'a> {
             Some(mut k) => {
                 // Verify: k works (probed); k − 1 must not. Bisection and the
                 // scan have probed k − 1 already, so this only reads them back.
-                while k > 1 && self.at(i, l, sc, k - 1, fast) {
+                while k > 1 && self.at(i, l, sc, k - 1, fast) == Some(LineStatus::In) {
                     k -= 1;
                 }
                 let (score, _) = self.rescore(i, l, sc, k, fast);
@@ -407,40 +383,11 @@ impl<'a> Search<'a> {
             Some(LineStatus::Out | LineStatus::Tie | LineStatus::Ineligible)
         )
     }
+}
 
-    /// Why the unit is still outside at k_max (`score`, `status`).
-    fn why(
-        &self,
-        i: usize,
-        l: &BoundLever,
-        score: Option<&UnitScore>,
-        status: Option<LineStatus>,
-        limit: Why,
-    ) -> Why {
-        let Some(s) = score else {
-            return Why::Undefined;
-        };
-        let failed = failed_gates(self.campaign, s, Some(self.tier));
-        if !failed.is_empty() {
-            return Why::Gate(failed);
-        }
-        let c = self.campaign;
-        let touched = self.touched(i, l).next().is_some();
-        if !touched && !l.beyond_criteria {
-            return Why::NoEffect;
-        }
-        if touched && self.at_max(i, l, s) && !l.beyond_criteria {
-            return Why::AtMax;
-        }
-        if let Some(LineStatus::WonHigherTier(t)) = status {
-            return Why::HigherTier(t);
-        }
-        if touched && self.at_max(i, l, s) {
-            return Why::AtMax;
-        }
-        if rank_key(c, s) <= rank_key(c, &self.scores[i]) {
-            return Why::NoGain;
-        }
-        limit
-    }
+/// Inside T's line or past it, in a higher tier's place: the unit's status
+/// only rises through Out, Tie, In and then a higher tier as its rank key
+/// (and percent, and gates) rise, so bisection searches for this.
+fn beyond(status: Option<LineStatus>) -> bool {
+    matches!(status, Some(LineStatus::In | LineStatus::WonHigherTier(_)))
 }
