@@ -33,3 +33,4 @@ mod robustness;
 mod trust_data;
 mod whatif;
 mod whatif_baseline;
+mod whatif_numbers;
