@@ -7,6 +7,7 @@
 
 mod columns;
 pub(crate) mod line;
+mod probes;
 mod search;
 
 #[cfg(test)]
@@ -14,7 +15,7 @@ mod tests;
 
 use anyhow::{Result, anyhow};
 
-use crate::campaign::{Campaign, Scoring, suggestion};
+use crate::campaign::{Campaign, Scoring, TieBreak, suggestion};
 use crate::metrics::{Metrics, UnitRow, part_rules};
 use crate::ranking::{self, LineStatus, Reason};
 use crate::scoring::{Scorer, UnitScore};
@@ -38,8 +39,12 @@ pub struct BoundLever {
     pub deltas: Vec<(usize, i64)>,
     /// Criteria whose value or formula reads a changed metric.
     pub criteria: Vec<usize>,
-    /// Whether some penalty or gate reads a changed metric.
-    pub penalties_or_gates: bool,
+    /// Whether some penalty, gate or tie-break rule reads a changed metric.
+    pub beyond_criteria: bool,
+    /// By group index: whether anything a unit of the group is ranked on
+    /// (its criteria, penalties and gates, the tie-break rules) reads a
+    /// changed metric; when not, every k leaves the unit as it is.
+    pub moves: Vec<bool>,
 }
 
 /// Resolves every lever's metric names against the data file's columns: an
@@ -70,7 +75,7 @@ pub fn bind(campaign: &Campaign, metrics: &Metrics) -> Result<Vec<BoundLever>> {
                 })
                 .collect::<Result<Vec<_>>>()?;
             let changed = |names: &[String]| l.change.iter().any(|(m, _)| reads(names, m));
-            let criteria = campaign
+            let criteria: Vec<usize> = campaign
                 .criteria
                 .iter()
                 .enumerate()
@@ -80,13 +85,35 @@ pub fn bind(campaign: &Campaign, metrics: &Metrics) -> Result<Vec<BoundLever>> {
                 })
                 .map(|(i, _)| i)
                 .collect();
-            let penalties_or_gates = campaign.penalties.iter().any(|p| changed(p.count.names()))
+            let rules = campaign.tiebreak.iter().any(|t| match t {
+                TieBreak::Rule { rule, .. } => changed(rule.names()),
+                TieBreak::Criterion(_) => false,
+            });
+            let beyond_criteria = rules
+                || campaign.penalties.iter().any(|p| changed(p.count.names()))
                 || campaign.gates.iter().any(|g| changed(g.rule.names()));
+            let moves = (0..campaign.groups.len())
+                .map(|g| {
+                    rules
+                        || criteria
+                            .iter()
+                            .any(|&j| campaign.criteria[j].applies_to.contains(&g))
+                        || campaign
+                            .penalties
+                            .iter()
+                            .any(|p| p.applies_to.contains(&g) && changed(p.count.names()))
+                        || campaign
+                            .gates
+                            .iter()
+                            .any(|x| x.applies_to.contains(&g) && changed(x.rule.names()))
+                })
+                .collect();
             Ok(BoundLever {
                 lever: i,
                 deltas,
                 criteria,
-                penalties_or_gates,
+                beyond_criteria,
+                moves,
             })
         })
         .collect()

@@ -101,19 +101,26 @@ pub struct GroupRanking {
 /// What ranks a unit: total, then each tie-break criterion, all compared as
 /// integers at the campaign's precision so that what staff see is what ranks.
 pub fn rank_key(campaign: &Campaign, s: &UnitScore) -> Vec<i64> {
+    let mut key = Vec::with_capacity(1 + campaign.tiebreak.len());
+    rank_key_into(campaign, s, &mut key);
+    key
+}
+
+/// [`rank_key`] into a reused buffer (cleared first).
+pub fn rank_key_into(campaign: &Campaign, s: &UnitScore, key: &mut Vec<i64>) {
     let scale = |x: f64| (x * 10f64.powi(campaign.precision as i32)).round() as i64;
-    std::iter::once(scale(s.total))
-        .chain(
-            campaign
-                .tiebreak
-                .iter()
-                .zip(&s.rules)
-                .map(|(t, &holds)| match t {
-                    TieBreak::Criterion(c) => s.criteria[*c].points.map_or(i64::MIN, scale),
-                    TieBreak::Rule { .. } => i64::from(holds),
-                }),
-        )
-        .collect()
+    key.clear();
+    key.push(scale(s.total));
+    key.extend(
+        campaign
+            .tiebreak
+            .iter()
+            .zip(&s.rules)
+            .map(|(t, &holds)| match t {
+                TieBreak::Criterion(c) => s.criteria[*c].points.map_or(i64::MIN, scale),
+                TieBreak::Rule { .. } => i64::from(holds),
+            }),
+    );
 }
 
 /// Indices of the group's scores in rank order, with their shared ranks (1, 2, 2, 4).
@@ -140,28 +147,39 @@ pub fn rank_group(campaign: &Campaign, scores: &[UnitScore], group: usize) -> Ve
 /// The gates (and floor) a unit fails for `tier`; with no tier, only the
 /// gates that apply to every tier.
 pub fn failed_gates(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> Vec<Reason> {
-    let mut failed: Vec<Reason> = campaign
-        .gates
-        .iter()
-        .zip(&s.gates)
-        .enumerate()
-        .filter(|(_, (g, outcome))| {
-            let for_tier = match (&g.tiers, tier) {
-                (None, _) => true,
-                (Some(ts), Some(t)) => ts.contains(&t),
-                (Some(_), None) => false,
-            };
-            for_tier && outcome.failed()
-        })
-        .map(|(i, _)| Reason::Gate(i))
+    let mut failed: Vec<Reason> = (0..campaign.gates.len())
+        .filter(|&i| gate_fails(campaign, s, i, tier))
+        .map(Reason::Gate)
         .collect();
-    if let Some(floor) = tier.and_then(|t| campaign.tiers[t].min_percent)
-        && s.percent
-            .is_none_or(|p| crate::scoring::round_to(p, campaign.precision) < floor)
-    {
+    if below_floor(campaign, s, tier) {
         failed.push(Reason::Floor);
     }
     failed
+}
+
+/// Whether [`failed_gates`] is not empty, with nothing allocated.
+pub fn fails_any(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> bool {
+    (0..campaign.gates.len()).any(|i| gate_fails(campaign, s, i, tier))
+        || below_floor(campaign, s, tier)
+}
+
+/// Gate `i` counts for the tier (every tier when it names none) and fails.
+fn gate_fails(campaign: &Campaign, s: &UnitScore, i: usize, tier: Option<usize>) -> bool {
+    let for_tier = match (&campaign.gates[i].tiers, tier) {
+        (None, _) => true,
+        (Some(ts), Some(t)) => ts.contains(&t),
+        (Some(_), None) => false,
+    };
+    for_tier && s.gates.get(i).is_some_and(|g| g.failed())
+}
+
+/// The tier has a floor and the unit's percent (rounded) is below it.
+fn below_floor(campaign: &Campaign, s: &UnitScore, tier: Option<usize>) -> bool {
+    tier.and_then(|t| campaign.tiers[t].min_percent)
+        .is_some_and(|floor| {
+            s.percent
+                .is_none_or(|p| crate::scoring::round_to(p, campaign.precision) < floor)
+        })
 }
 
 /// Ranks every group with no quota line; for a tier, the groups its quotas

@@ -27,7 +27,7 @@ const COLS: [&str; 9] = [
 ];
 
 /// One unit's counts, consistent with the part rules.
-fn counts() -> impl Strategy<Value = Vec<u32>> {
+pub(crate) fn counts() -> impl Strategy<Value = Vec<u32>> {
     (0u32..40, 0u32..40, 0u32..12, 0u32..30, 0u32..6).prop_flat_map(
         |(rec, res, late, rated, sorry)| {
             (0..=rec, 0..=res.saturating_sub(late.min(res)), 0..=rated).prop_map(
@@ -51,7 +51,7 @@ fn counts() -> impl Strategy<Value = Vec<u32>> {
     )
 }
 
-fn scoring() -> impl Strategy<Value = &'static str> {
+pub(crate) fn scoring() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "proportional",
         "{ linear: { zero_at: 0.2, full_at: 0.9 } }",
@@ -63,7 +63,7 @@ fn scoring() -> impl Strategy<Value = &'static str> {
 /// gate, one or two tiers (exclusive or not), and five levers — one of which
 /// lowers a ratio (more received, same online), one moves a whole and a part.
 #[allow(clippy::too_many_arguments)]
-fn yaml(
+pub(crate) fn yaml(
     precision: u32,
     s: [&str; 3],
     penalty: (u32, u32),
@@ -112,7 +112,7 @@ fn yaml(
     y
 }
 
-fn csv(units: &[Vec<u32>]) -> String {
+pub(crate) fn csv(units: &[Vec<u32>]) -> String {
     let mut s = format!("unit_id,unit_name,group,{}\n", COLS.join(","));
     for (i, u) in units.iter().enumerate() {
         let v: Vec<String> = u.iter().map(u32::to_string).collect();
@@ -123,7 +123,7 @@ fn csv(units: &[Vec<u32>]) -> String {
 
 /// The data file with unit `u`'s counts moved by k steps of the lever: read
 /// back by the real reader (so a part above its whole would be an error).
-fn moved(c: &Campaign, m: &Metrics, u: usize, lever: usize, k: u64) -> Metrics {
+pub(crate) fn moved(c: &Campaign, m: &Metrics, u: usize, lever: usize, k: u64) -> Metrics {
     let mut rows: Vec<Vec<u32>> = m
         .units
         .iter()
@@ -138,7 +138,7 @@ fn moved(c: &Campaign, m: &Metrics, u: usize, lever: usize, k: u64) -> Metrics {
 }
 
 /// The normal pipeline: score the file, draw tier T's line, unit u's status.
-fn status(c: &Campaign, m: &Metrics, tier: usize, u: usize) -> LineStatus {
+pub(crate) fn status(c: &Campaign, m: &Metrics, tier: usize, u: usize) -> LineStatus {
     let scores = Scorer::new(c, m).unwrap().score_all(m).unwrap();
     let groups = ranking::rank(c, &scores, Some(tier));
     let e = groups[0].entries.iter().find(|e| e.score == u).unwrap();

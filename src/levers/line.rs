@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::campaign::Campaign;
-use crate::ranking::{GroupRanking, LineStatus, failed_gates, rank_key, walk};
+use crate::ranking::{GroupRanking, LineStatus, fails_any, rank_key, walk};
 use crate::scoring::UnitScore;
 
 type Key = Vec<i64>;
@@ -52,18 +52,20 @@ pub struct Lines<'a> {
     keys: Vec<Key>,
     /// Per score index: may take a place at tier t (by tier index), as the walk drew.
     may: Vec<Vec<bool>>,
+    /// Per score index: what [`Lines::unchanged`] answers, read off the walk once.
+    unchanged: Vec<Option<(LineStatus, bool)>>,
 }
 
 /// A unit's place given its key, against one line (others fixed).
-fn status(line: &TierLine, key: &Key, own: Option<&Key>, eligible: bool) -> LineStatus {
+fn status(line: &TierLine, key: &[i64], own: Option<&Key>, eligible: bool) -> LineStatus {
     if !eligible {
         return LineStatus::Ineligible;
     }
-    let above = line.keys.partition_point(|k| k > key);
-    let through = line.keys.partition_point(|k| k >= key);
+    let above = line.keys.partition_point(|k| k.as_slice() > key);
+    let through = line.keys.partition_point(|k| k.as_slice() >= key);
     let (mut a, mut e) = (above, through - above);
     match own {
-        Some(o) if o > key => a -= 1,
+        Some(o) if o.as_slice() > key => a -= 1,
         Some(o) if o == key => e -= 1,
         _ => {}
     }
@@ -112,6 +114,7 @@ impl<'a> Lines<'a> {
         for gl in groups.values_mut() {
             gl.all.sort_by(|a, b| b.cmp(a));
         }
+        let unchanged = unchanged(campaign, &walk, tier, scores.len());
         Lines {
             campaign,
             tier,
@@ -119,42 +122,30 @@ impl<'a> Lines<'a> {
             groups,
             keys,
             may,
+            unchanged,
         }
     }
 
     /// The unit's status at T in the unchanged walk, and whether the fast
     /// path holds for it (no place or tie at a higher tier).
     pub fn unchanged(&self, i: usize) -> Option<(LineStatus, bool)> {
-        let mut fast = true;
-        let mut at_t = None;
-        for (t, rankings) in self.walk.iter().enumerate() {
-            for e in rankings.iter().flat_map(|g| &g.entries) {
-                if e.score != i {
-                    continue;
-                }
-                let line = e.line?;
-                if t == self.tier {
-                    at_t = Some(line);
-                } else if self.campaign.exclusive
-                    && matches!(line, LineStatus::In | LineStatus::Tie)
-                {
-                    fast = false;
-                }
-            }
-        }
-        at_t.map(|s| (s, fast))
+        self.unchanged.get(i).copied().flatten()
     }
 
     /// The status at T of unit `i` scored `s` (others unchanged), or `None`
     /// when the unit would tie at a higher tier (ask the real walk).
     pub fn status(&self, i: usize, s: &UnitScore) -> Option<LineStatus> {
+        self.status_keyed(i, s, &rank_key(self.campaign, s))
+    }
+
+    /// [`Lines::status`] with the score's [`rank_key`] already computed.
+    pub fn status_keyed(&self, i: usize, s: &UnitScore, key: &[i64]) -> Option<LineStatus> {
         let gl = self.groups.get(&s.group)?;
-        let key = rank_key(self.campaign, s);
         for (t, line) in gl.tiers.iter().enumerate() {
             let Some(line) = line else { continue };
             let own = self.may[i][t].then(|| &self.keys[i]);
-            let eligible = failed_gates(self.campaign, s, Some(t)).is_empty();
-            let st = status(line, &key, own, eligible);
+            let eligible = !fails_any(self.campaign, s, Some(t));
+            let st = status(line, key, own, eligible);
             if t == self.tier {
                 return Some(st);
             }
@@ -179,6 +170,35 @@ impl<'a> Lines<'a> {
         }
         above as u32 + 1
     }
+}
+
+/// Per score index: the unit's status at T in the unchanged walk and whether
+/// no higher tier of an exclusive campaign gave it a place or a tie; `None`
+/// when some tier's entry for it has no line (or T does not list it).
+fn unchanged(
+    campaign: &Campaign,
+    walk: &[Vec<GroupRanking>],
+    tier: usize,
+    n: usize,
+) -> Vec<Option<(LineStatus, bool)>> {
+    let mut at_t: Vec<Option<LineStatus>> = vec![None; n];
+    let mut fast = vec![true; n];
+    let mut lineless = vec![false; n];
+    for (t, rankings) in walk.iter().enumerate() {
+        for e in rankings.iter().flat_map(|g| &g.entries) {
+            match e.line {
+                None => lineless[e.score] = true,
+                Some(line) if t == tier => at_t[e.score] = Some(line),
+                Some(LineStatus::In | LineStatus::Tie) if campaign.exclusive => {
+                    fast[e.score] = false;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    (0..n)
+        .map(|i| at_t[i].filter(|_| !lineless[i]).map(|s| (s, fast[i])))
+        .collect()
 }
 
 /// The real walk with unit `i` scored `s`: its status and rank at T.

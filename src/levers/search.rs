@@ -3,12 +3,16 @@
 //! bisection, a scan where the probes show the score is not monotone in k,
 //! and a check that k works and k − 1 does not.
 
+mod limits;
+
 use super::line::{Lines, exact};
-use super::{Answer, BoundLever, Outcome, SCAN_CAP, SEARCH_CAP, UnitLevers, Why, parts};
+use super::probes::Scratch;
+use super::{Answer, BoundLever, Outcome, SCAN_CAP, UnitLevers, Why, parts};
 use crate::campaign::{Campaign, WhenUndefined};
 use crate::metrics::{Metrics, UnitRow};
-use crate::ranking::{LineStatus, failed_gates, rank_key};
+use crate::ranking::{LineStatus, failed_gates, rank_key, rank_key_into};
 use crate::scoring::{Scorer, UnitScore, round_to};
+use limits::Limit;
 
 /// Everything a search reads, built once per (campaign, data, tier).
 pub struct Search<'a> {
@@ -29,18 +33,6 @@ pub struct Probe {
     /// `None` when the campaign cannot score the unit (`when_undefined: error`).
     pub score: Option<UnitScore>,
     pub status: Option<LineStatus>,
-}
-
-impl Probe {
-    fn inside(&self) -> bool {
-        self.status == Some(LineStatus::In)
-    }
-}
-
-/// How far a lever can go on a unit's figures, and what stops it.
-enum Limit {
-    Max(u64, Why),
-    Missing(usize),
 }
 
 impl<'a> Search<'a> {
@@ -89,11 +81,11 @@ impl<'a> Search<'a> {
     /// Every lever's answer for the unit with score index `i`.
     pub fn unit(&self, i: usize) -> UnitLevers {
         let (status, fast) = self.lines.unchanged(i).unwrap_or((LineStatus::Out, false));
-        let mut row = self.metrics.units[self.scores[i].unit].clone();
+        let mut sc = Scratch::new(self.metrics.units[self.scores[i].unit].clone());
         let answers = self
             .levers
             .iter()
-            .map(|l| self.lever(i, l, &mut row, fast))
+            .map(|l| self.lever(i, l, &mut sc, fast))
             .collect();
         UnitLevers {
             score: i,
@@ -104,27 +96,94 @@ impl<'a> Search<'a> {
 
     /// The unit scored with `k` steps of the lever, and its status at T.
     pub fn probe(&self, i: usize, l: &BoundLever, row: &mut UnitRow, k: u64, fast: bool) -> Probe {
+        let mut s = UnitScore::empty();
+        let scored = self.score_at(i, l, row, k, &mut s);
+        let status = scored
+            .then(|| self.status_of(i, &s, &rank_key(self.campaign, &s), fast))
+            .flatten();
+        Probe {
+            k,
+            score: scored.then_some(s),
+            status,
+        }
+    }
+
+    /// Scores the unit with `k` steps of the lever into `out` (the row is
+    /// left as it was); `false` when the campaign cannot score it.
+    fn score_at(
+        &self,
+        i: usize,
+        l: &BoundLever,
+        row: &mut UnitRow,
+        k: u64,
+        out: &mut UnitScore,
+    ) -> bool {
         let base = &self.metrics.units[self.scores[i].unit];
         for &(m, d) in &l.deltas {
             row.values[m] = base.values[m].map(|v| v + (k as f64) * (d as f64));
         }
         let scored = self
             .scorer
-            .score(self.scores[i].unit, row, &self.metrics.file)
-            .ok();
+            .score_into(self.scores[i].unit, row, &self.metrics.file, out)
+            .is_ok();
         for &(m, _) in &l.deltas {
             row.values[m] = base.values[m];
         }
-        let status = scored.as_ref().and_then(|s| {
-            fast.then(|| self.lines.status(i, s))
-                .flatten()
-                .or_else(|| exact(self.campaign, self.scores, self.tier, i, s).map(|(st, _)| st))
-        });
-        Probe {
-            k,
-            score: scored,
-            status,
+        scored
+    }
+
+    /// The status at T of unit `i` scored `s` (rank key `key`): by the
+    /// shortcut line when it holds, else by the real walk.
+    fn status_of(&self, i: usize, s: &UnitScore, key: &[i64], fast: bool) -> Option<LineStatus> {
+        fast.then(|| self.lines.status_keyed(i, s, key))
+            .flatten()
+            .or_else(|| exact(self.campaign, self.scores, self.tier, i, s).map(|(st, _)| st))
+    }
+
+    /// Probes k into the scratch's score and records it; the unit's status at T.
+    fn at(
+        &self,
+        i: usize,
+        l: &BoundLever,
+        sc: &mut Scratch,
+        k: u64,
+        fast: bool,
+    ) -> Option<LineStatus> {
+        if let Some(r) = sc.probes.find(k) {
+            return r.status;
         }
+        let scored = self.score_at(i, l, &mut sc.row, k, &mut sc.score);
+        sc.last = scored.then_some(k);
+        let status = if scored {
+            rank_key_into(self.campaign, &sc.score, &mut sc.key);
+            self.status_of(i, &sc.score, &sc.key, fast)
+        } else {
+            None
+        };
+        sc.probes
+            .push(k, scored.then_some(&sc.score), &sc.key, status);
+        status
+    }
+
+    /// The score and status at k, re-scored unless the scratch holds it.
+    fn rescore(
+        &self,
+        i: usize,
+        l: &BoundLever,
+        sc: &mut Scratch,
+        k: u64,
+        fast: bool,
+    ) -> (Option<UnitScore>, Option<LineStatus>) {
+        if sc.last != Some(k) {
+            let scored = self.score_at(i, l, &mut sc.row, k, &mut sc.score);
+            sc.last = scored.then_some(k);
+        }
+        if sc.last != Some(k) {
+            return (None, None);
+        }
+        rank_key_into(self.campaign, &sc.score, &mut sc.key);
+        let status = self.status_of(i, &sc.score, &sc.key, fast);
+        (Some(sc.score.clone()), status)
     }
 
     /// Checks an answer against the real walk (no shortcut): with k steps
@@ -158,82 +217,48 @@ impl<'a> Search<'a> {
         self.lines.rank(i, s)
     }
 
-    /// The most steps the unit's figures allow: no count below 0, no part
-    /// above its whole.
-    fn limit(&self, i: usize, l: &BoundLever) -> Limit {
-        let v = &self.metrics.units[self.scores[i].unit].values;
-        if let Some(&(m, _)) = l.deltas.iter().find(|(m, _)| v[*m].is_none()) {
-            return Limit::Missing(m);
-        }
-        let delta = |m: usize| l.deltas.iter().find(|(x, _)| *x == m).map_or(0, |d| d.1);
-        let mut best = (SEARCH_CAP, Why::Cap);
-        for &(m, d) in &l.deltas {
-            if d < 0 {
-                let k = (v[m].unwrap_or(0.0) / (-d) as f64 + 1e-9).floor().max(0.0) as u64;
-                if k < best.0 {
-                    best = (k, Why::Zero(m));
-                }
-            }
-        }
-        for (ps, w) in &self.parts {
-            let Some(whole) = v[*w] else { continue };
-            let grow: i64 = ps.iter().map(|&p| delta(p)).sum::<i64>() - delta(*w);
-            if grow <= 0 || ps.iter().all(|&p| delta(p) == 0) && delta(*w) == 0 {
-                continue;
-            }
-            let sum: f64 = ps.iter().filter_map(|&p| v[p]).sum();
-            let k = ((whole - sum + 1e-9) / grow as f64).floor().max(0.0) as u64;
-            if k < best.0 {
-                best = (k, Why::Part(ps.clone(), *w));
-            }
-        }
-        Limit::Max(best.0, best.1)
-    }
-
-    fn lever(&self, i: usize, l: &BoundLever, row: &mut UnitRow, fast: bool) -> Answer {
+    fn lever(&self, i: usize, l: &BoundLever, sc: &mut Scratch, fast: bool) -> Answer {
+        let unreachable = |why: Why, k_max: u64| Answer {
+            lever: l.lever,
+            outcome: Outcome::Unreachable { why, k_max },
+            monotone: true,
+        };
         let k_max = match self.limit(i, l) {
-            Limit::Missing(m) => {
-                return Answer {
-                    lever: l.lever,
-                    outcome: Outcome::Unreachable {
-                        why: Why::Missing(m),
-                        k_max: 0,
-                    },
-                    monotone: true,
-                };
-            }
+            Limit::Missing(m) => return unreachable(Why::Missing(m), 0),
             Limit::Max(k, why) => (k, why),
         };
-        if fast && self.capped(i, l) {
-            return Answer {
-                lever: l.lever,
-                outcome: Outcome::Unreachable {
-                    why: Why::AtMax,
-                    k_max: k_max.0,
-                },
-                monotone: true,
+        let group = self.scores[i].group;
+        if !l.moves[group] {
+            // Nothing the unit's score reads changes: every k scores it as it
+            // is now, outside (a failed gate or floor stays failed).
+            let failed = failed_gates(self.campaign, &self.scores[i], Some(self.tier));
+            let why = if failed.is_empty() {
+                Why::NoEffect
+            } else {
+                Why::Gate(failed)
             };
+            return unreachable(why, k_max.0);
+        }
+        let settles = fast && self.maxing(i, l);
+        if settles && self.at_max(i, l, &self.scores[i]) {
+            return unreachable(Why::AtMax, k_max.0);
+        }
+        if settles && self.beyond_reach(i, l, sc) {
+            // Not even full points on every moved criterion get the unit in:
+            // no k does. Report what stops the lever at k_max.
+            let (score, status) = self.rescore(i, l, sc, k_max.0, fast);
+            return unreachable(self.why(i, l, score.as_ref(), status, k_max.1), k_max.0);
         }
         // k = 0 is the unit as it is: outside (else it would not be asked about).
-        let mut probes: Vec<Probe> = vec![Probe {
-            k: 0,
-            score: Some(self.scores[i].clone()),
-            status: None,
-        }];
-        let mut at = |k: u64, probes: &mut Vec<Probe>| -> bool {
-            if let Some(p) = probes.iter().find(|p| p.k == k) {
-                return p.inside();
-            }
-            let p = self.probe(i, l, row, k, fast);
-            let inside = p.inside();
-            probes.push(p);
-            inside
-        };
-        // Doubling: the first k (1, 2, 4, …, k_max) that works, if any.
+        sc.probes.clear();
+        sc.probes
+            .push_base(self.campaign, &self.scores[i], &mut sc.key);
+        // Doubling: the first k (1, 2, 4, …, k_max) that puts the unit in,
+        // or past T into a higher tier's place (an exclusive campaign), if any.
         let (mut lo, mut hi) = (0u64, None);
         let mut k = 1;
         while k <= k_max.0 {
-            if at(k, &mut probes) {
+            if beyond(self.at(i, l, sc, k, fast)) {
                 hi = Some(k);
                 break;
             }
@@ -243,23 +268,26 @@ impl<'a> Search<'a> {
             }
             k = (k * 2).min(k_max.0);
         }
-        // Bisection between the last k that fails and the first that works.
+        // Bisection between the last k that fails and the first that gets in
+        // or past; past means the unit goes from below T's line straight to
+        // a higher tier's place between two steps: no k puts it in T's.
         if let Some(mut h) = hi {
             while h - lo > 1 {
                 let mid = lo + (h - lo) / 2;
-                if at(mid, &mut probes) {
+                if beyond(self.at(i, l, sc, mid, fast)) {
                     h = mid;
                 } else {
                     lo = mid;
                 }
             }
-            hi = Some(h);
+            hi = (self.at(i, l, sc, h, fast) == Some(LineStatus::In)).then_some(h);
         }
-        let monotone = monotone(self.campaign, &mut probes);
+        let monotone = sc.probes.monotone();
         if !monotone {
             // A smaller k may work between the probes: scan from 1.
             let end = hi.map_or(k_max.0, |h| h - 1).min(SCAN_CAP);
-            if let Some(k) = (1..=end).find(|&k| at(k, &mut probes)) {
+            if let Some(k) = (1..=end).find(|&k| self.at(i, l, sc, k, fast) == Some(LineStatus::In))
+            {
                 hi = Some(k);
             }
         }
@@ -267,11 +295,11 @@ impl<'a> Search<'a> {
             Some(mut k) => {
                 // Verify: k works (probed); k − 1 must not. Bisection and the
                 // scan have probed k − 1 already, so this only reads them back.
-                while k > 1 && at(k - 1, &mut probes) {
+                while k > 1 && self.at(i, l, sc, k - 1, fast) == Some(LineStatus::In) {
                     k -= 1;
                 }
-                let p = probes.iter().find(|p| p.k == k).expect("k was probed");
-                let score = p.score.clone().expect("an inside probe was scored");
+                let (score, _) = self.rescore(i, l, sc, k, fast);
+                let score = score.expect("an inside probe was scored");
                 Outcome::Reached {
                     k,
                     rank: self.rank(i, &score),
@@ -279,18 +307,9 @@ impl<'a> Search<'a> {
                 }
             }
             None => {
-                let last = if k_max.0 == 0 {
-                    self.probe(i, l, row, 0, fast)
-                } else {
-                    at(k_max.0, &mut probes);
-                    probes
-                        .iter()
-                        .find(|p| p.k == k_max.0)
-                        .cloned()
-                        .expect("probed")
-                };
+                let (score, status) = self.rescore(i, l, sc, k_max.0, fast);
                 Outcome::Unreachable {
-                    why: self.why(i, l, &last, k_max.1),
+                    why: self.why(i, l, score.as_ref(), status, k_max.1),
                     k_max: k_max.0,
                 }
             }
@@ -302,95 +321,73 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Whether the lever provably cannot help, with no probe: every
-    /// criterion it moves is already at full points (points never exceed
-    /// them, and none can leave the maximum, so the percent cannot rise
-    /// either) and no penalty or gate reads what it changes — the unit's key,
-    /// gates and percent can only stay or fall, and it is outside now. Only
-    /// on the shortcut line: a unit tied at a higher tier can get in below by
-    /// falling out of that tie, which the probes then find.
-    fn capped(&self, i: usize, l: &BoundLever) -> bool {
-        let c = self.campaign;
-        let s = &self.scores[i];
-        let touched = l
-            .criteria
-            .iter()
-            .filter(|&&j| c.criteria[j].applies_to.contains(&s.group));
-        !l.penalties_or_gates
-            && touched.clone().next().is_some()
-            && touched
-                .clone()
-                .all(|&j| c.criteria[j].when_undefined != WhenUndefined::Exclude)
-            && touched.into_iter().all(|&j| {
-                s.criteria[j]
-                    .points
-                    .is_some_and(|p| p >= round_to(c.criteria[j].points, c.precision))
-            })
-    }
-
-    /// Why the unit is still outside at k_max (`last`).
-    fn why(&self, i: usize, l: &BoundLever, last: &Probe, limit: Why) -> Why {
-        let Some(s) = &last.score else {
-            return Why::Undefined;
-        };
-        let failed = failed_gates(self.campaign, s, Some(self.tier));
-        if !failed.is_empty() {
-            return Why::Gate(failed);
-        }
+    /// The criteria of the unit's group the lever moves.
+    fn touched<'l>(
+        &'l self,
+        i: usize,
+        l: &'l BoundLever,
+    ) -> impl Iterator<Item = usize> + Clone + 'l {
         let c = self.campaign;
         let group = self.scores[i].group;
-        let touched: Vec<usize> = l
-            .criteria
+        l.criteria
             .iter()
             .copied()
-            .filter(|&j| c.criteria[j].applies_to.contains(&group))
-            .collect();
-        let at_max = |s: &UnitScore| {
-            touched.iter().all(|&j| {
-                s.criteria[j]
-                    .points
-                    .is_none_or(|p| p >= round_to(c.criteria[j].points, c.precision))
-            })
-        };
-        if touched.is_empty() && !l.penalties_or_gates {
-            return Why::NoEffect;
+            .filter(move |&j| c.criteria[j].applies_to.contains(&group))
+    }
+
+    /// Every criterion the lever moves has full points in `s` (or does not count).
+    fn at_max(&self, i: usize, l: &BoundLever, s: &UnitScore) -> bool {
+        let c = self.campaign;
+        self.touched(i, l).all(|j| {
+            s.criteria[j]
+                .points
+                .is_none_or(|p| p >= round_to(c.criteria[j].points, c.precision))
+        })
+    }
+
+    /// Whether the unit's score with every moved criterion at full points
+    /// (its ceiling) is the best the lever can do for it: the lever moves
+    /// some criterion, none of them can drop out of the maximum
+    /// (`when_undefined: exclude`), and no penalty, gate or tie-break rule
+    /// reads what it changes. Then with any k each moved criterion has at
+    /// most full points and the rest is as it is, so the total, tie-break
+    /// points and percent are no higher than the ceiling's (the total only
+    /// grows with points) and the gates are the same; a unit that the
+    /// ceiling leaves outside (not in a higher tier's place or tie) stays
+    /// outside with any k. Only on the shortcut line: a unit tied at a higher
+    /// tier can get in below by falling out of that tie.
+    fn maxing(&self, i: usize, l: &BoundLever) -> bool {
+        let c = self.campaign;
+        let mut touched = self.touched(i, l).peekable();
+        !l.beyond_criteria
+            && touched.peek().is_some()
+            && touched.all(|j| c.criteria[j].when_undefined != WhenUndefined::Exclude)
+    }
+
+    /// With [`Search::maxing`]: whether the unit's ceiling (every moved
+    /// criterion at full points, totalled by [`UnitScore::settle`] as
+    /// scoring totals) leaves it outside T's line — then no k puts it in.
+    fn beyond_reach(&self, i: usize, l: &BoundLever, sc: &mut Scratch) -> bool {
+        let c = self.campaign;
+        sc.last = None;
+        sc.score.clone_from(&self.scores[i]);
+        for j in self.touched(i, l) {
+            let cs = &mut sc.score.criteria[j];
+            cs.share = Some(1.0);
+            cs.points = Some(round_to(c.criteria[j].points, c.precision));
         }
-        if !touched.is_empty() && at_max(s) && !l.penalties_or_gates {
-            return Why::AtMax;
-        }
-        if let Some(LineStatus::WonHigherTier(t)) = last.status {
-            return Why::HigherTier(t);
-        }
-        if !touched.is_empty() && at_max(s) {
-            return Why::AtMax;
-        }
-        if rank_key(c, s) <= rank_key(c, &self.scores[i]) {
-            return Why::NoGain;
-        }
-        limit
+        sc.score.settle(c);
+        rank_key_into(c, &sc.score, &mut sc.key);
+        matches!(
+            self.lines.status_keyed(i, &sc.score, &sc.key),
+            Some(LineStatus::Out | LineStatus::Tie | LineStatus::Ineligible)
+        )
     }
 }
 
-/// Whether the probes, in order of k (from k = 0, as things are), move one
-/// way only: the unit's rank key, its percent (the floor) and its gates never
-/// go down and being inside is never lost — or all of them never go up, so
-/// being inside is never gained. Either way bisection cannot miss a k.
-fn monotone(c: &Campaign, probes: &mut [Probe]) -> bool {
-    probes.sort_by_key(|p| p.k);
-    let le = |x: &UnitScore, y: &UnitScore| {
-        rank_key(c, x) <= rank_key(c, y)
-            && x.percent <= y.percent
-            && x.gates
-                .iter()
-                .zip(&y.gates)
-                .all(|(g, h)| g.failed() || !h.failed())
-    };
-    let step = |a: &Probe, b: &Probe, up: bool| match (&a.score, &b.score) {
-        (Some(x), Some(y)) if up => le(x, y) && (b.inside() || !a.inside()),
-        (Some(x), Some(y)) => le(y, x) && (a.inside() || !b.inside()),
-        _ => false,
-    };
-    [true, false]
-        .into_iter()
-        .any(|up| probes.windows(2).all(|w| step(&w[0], &w[1], up)))
+/// Inside T's line or past it, in a higher tier's place: the unit's status
+/// only rises through Out, Tie, In and then a higher tier as its rank key
+/// (and percent, and gates) rise, so bisection searches for this.
+fn beyond(status: Option<LineStatus>) -> bool {
+    matches!(status, Some(LineStatus::In | LineStatus::WonHigherTier(_)))
 }

@@ -4,6 +4,7 @@
 //! then only reads.
 
 mod bind;
+mod inputs;
 mod round;
 
 use std::borrow::Cow;
@@ -76,6 +77,25 @@ pub struct UnitScore {
 }
 
 impl UnitScore {
+    /// A score with nothing in it, for [`Scorer::score_into`] to fill.
+    pub fn empty() -> UnitScore {
+        UnitScore {
+            unit: 0,
+            group: 0,
+            criteria: Vec::new(),
+            penalties: Vec::new(),
+            penalty_counts: Vec::new(),
+            total: 0.0,
+            adjustment: 0.0,
+            max: 0.0,
+            percent: None,
+            class: None,
+            no_data: false,
+            gates: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
     /// Percent of the max and class, from the total.
     fn grade(&mut self, c: &Campaign) {
         self.percent = (self.max > 0.0).then(|| 100.0 * self.total / self.max);
@@ -88,9 +108,17 @@ impl UnitScore {
 
     /// Adds points decided after scoring (never below a total of 0).
     pub fn adjust(&mut self, c: &Campaign, points: f64) {
+        self.adjustment = round_to(self.adjustment + points, c.precision);
+        self.settle(c);
+    }
+
+    /// Total (points earned, less penalties, plus the council's adjustment,
+    /// never below 0), percent and class from the criteria and penalties as
+    /// they stand: the one place a total is summed, for scoring, decisions
+    /// and the lever search's ceiling.
+    pub fn settle(&mut self, c: &Campaign) {
         let earned: f64 = self.criteria.iter().filter_map(|s| s.points).sum();
         let penalties: f64 = self.penalties.iter().sum();
-        self.adjustment = round_to(self.adjustment + points, c.precision);
         self.total = round_to((earned - penalties + self.adjustment).max(0.0), c.precision);
         self.grade(c);
     }
@@ -226,80 +254,75 @@ impl<'c> Scorer<'c> {
     }
 
     pub fn score(&self, index: usize, unit: &UnitRow, file: &str) -> Result<UnitScore> {
+        let mut s = UnitScore::empty();
+        self.score_into(index, unit, file, &mut s)?;
+        Ok(s)
+    }
+
+    /// [`Scorer::score`] into a score whose vectors are reused (cleared and
+    /// refilled): the one scoring path, so a search that re-scores a unit
+    /// many times allocates nothing per probe. On error `out` is unspecified.
+    pub fn score_into(
+        &self,
+        index: usize,
+        unit: &UnitRow,
+        file: &str,
+        out: &mut UnitScore,
+    ) -> Result<()> {
         let c = self.campaign;
         let Some(group) = c.group_index(&unit.group) else {
             bail!("{}", unknown_group(c, unit, file));
         };
         let row = &*self.row(unit);
-        let mut criteria = Vec::with_capacity(c.criteria.len());
+        out.criteria.clear();
         for (i, crit) in c.criteria.iter().enumerate() {
             let cs = self
                 .criterion(i, crit, row, group)
                 .map_err(|e| anyhow!("{file}:{}: unit `{}`: {e}", unit.line, unit.id))?;
-            criteria.push(cs);
+            out.criteria.push(cs);
         }
-        let mut penalties = Vec::with_capacity(c.penalties.len());
-        let mut penalty_counts = Vec::with_capacity(c.penalties.len());
+        out.penalties.clear();
+        out.penalty_counts.clear();
         for (p, bound) in c.penalties.iter().zip(&self.penalties) {
             let count = bound.eval(row);
-            penalty_counts.push(count);
+            out.penalty_counts.push(count);
             let raw = if p.applies_to.contains(&group) {
                 count.unwrap_or(0.0).max(0.0) * p.points_each
             } else {
                 0.0
             };
-            penalties.push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
+            out.penalties
+                .push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
         }
-        let gates = c
-            .gates
-            .iter()
-            .zip(&self.gates)
-            .map(
-                |(g, bound)| match (g.applies_to.contains(&group), bound.eval(row)) {
+        out.gates.clear();
+        out.gates
+            .extend(c.gates.iter().zip(&self.gates).map(|(g, bound)| {
+                match (g.applies_to.contains(&group), bound.eval(row)) {
                     (false, _) => GateOutcome::NotApplicable,
                     (true, None) => GateOutcome::Undefined,
                     (true, Some(v)) if v != 0.0 => GateOutcome::Pass,
                     (true, Some(_)) => GateOutcome::Fail,
-                },
-            )
-            .collect();
-        let earned: f64 = criteria.iter().filter_map(|s| s.points).sum();
-        let total = round_to(
-            (earned - penalties.iter().sum::<f64>()).max(0.0),
-            c.precision,
-        );
-        let max: f64 = c
+                }
+            }));
+        out.max = c
             .criteria
             .iter()
-            .zip(&criteria)
+            .zip(&out.criteria)
             .filter(|(_, s)| s.points.is_some())
             .map(|(cr, _)| cr.points)
             .sum();
-        let mut s = UnitScore {
-            unit: index,
-            group,
-            criteria,
-            penalties,
-            penalty_counts,
-            total,
-            adjustment: 0.0,
-            max,
-            percent: None,
-            class: None,
-            no_data: has_no_dossiers(&self.dossiers, &unit.values),
-            gates,
-            rules: self
-                .rules
-                .iter()
-                .map(|r| {
-                    r.as_ref()
-                        .and_then(|b| b.eval(row))
-                        .is_some_and(|v| v != 0.0)
-                })
-                .collect(),
-        };
-        s.grade(c);
-        Ok(s)
+        out.unit = index;
+        out.group = group;
+        out.adjustment = 0.0;
+        out.no_data = has_no_dossiers(&self.dossiers, &unit.values);
+        out.rules.clear();
+        out.rules.extend(self.rules.iter().map(|r| {
+            r.as_ref()
+                .and_then(|b| b.eval(row))
+                .is_some_and(|v| v != 0.0)
+        }));
+        out.settle(c);
+        Ok(())
     }
 
     fn criterion(
@@ -349,34 +372,6 @@ impl<'c> Scorer<'c> {
             applies: true,
         })
     }
-
-    /// The (expression, bound names and values) a criterion read, for `--explain`.
-    pub fn inputs(&self, criterion: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
-        let mut out: Vec<(String, Option<f64>)> = Vec::new();
-        for b in [&self.values[criterion], &self.formulas[criterion]]
-            .into_iter()
-            .flatten()
-        {
-            push_inputs(b, row, &mut out);
-        }
-        out
-    }
-
-    pub fn penalty_inputs(
-        &self,
-        penalty: usize,
-        row: &[Option<f64>],
-    ) -> Vec<(String, Option<f64>)> {
-        let mut out = Vec::new();
-        push_inputs(&self.penalties[penalty], row, &mut out);
-        out
-    }
-
-    pub fn gate_inputs(&self, gate: usize, row: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
-        let mut out = Vec::new();
-        push_inputs(&self.gates[gate], row, &mut out);
-        out
-    }
 }
 
 /// Every unit's group must be one of the campaign's, checked before any
@@ -405,14 +400,6 @@ fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
         c.file,
         suggestion(&unit.group, &known)
     )
-}
-
-fn push_inputs(b: &Bound, row: &[Option<f64>], out: &mut Vec<(String, Option<f64>)>) {
-    for (n, s) in b.expr.names().iter().zip(&b.slots) {
-        if !out.iter().any(|(m, _)| m == n) {
-            out.push((n.clone(), row[*s]));
-        }
-    }
 }
 
 /// The share of a criterion's points its value earns, before clamping.

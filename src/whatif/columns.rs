@@ -12,11 +12,11 @@ use crate::i18n::Lang;
 use crate::ranking::GroupRanking;
 use crate::report::Cell;
 use crate::report::units::{UnitColumns, line_id};
-use crate::scoring::{fmt_num, round_to};
+use crate::scoring::round_to;
 
-/// A change in points for people: `+1.50`, `-0.25`, `0.00`.
-fn signed(x: f64, precision: u32) -> String {
-    let s = fmt_num(x, precision);
+/// A change in points for people: `+1,50`, `-0,25`, `0,00` (`+1.50` in English).
+fn signed(x: f64, precision: u32, l: Lang) -> String {
+    let s = l.num(x, precision);
     if round_to(x, precision) > 0.0 {
         format!("+{s}")
     } else {
@@ -80,7 +80,7 @@ impl UnitColumns for BaselineColumns<'_> {
         h
     }
 
-    fn cells(&self, i: usize, _l: Lang, machine: bool) -> Vec<Cell> {
+    fn cells(&self, i: usize, l: Lang, machine: bool) -> Vec<Cell> {
         let p = self.campaign.precision;
         let k = self.campaign.criteria.len();
         let ranked = self.ranks.is_some();
@@ -93,7 +93,7 @@ impl UnitColumns for BaselineColumns<'_> {
             if machine {
                 Cell::Num(x, p)
             } else {
-                Cell::text(signed(x, p))
+                Cell::text(signed(x, p, l))
             }
         };
         let mut r = vec![Cell::Num(ch.total, p), delta(ch.delta_total)];
@@ -314,7 +314,7 @@ impl UnitColumns for SensitivityColumns {
         vec![
             rank(r.median_rank),
             Cell::text(format!("{}–{}", r.p5_rank, r.p95_rank)),
-            Cell::text(format!("{}%", fmt_num(100.0 * r.p_in_quota, 1))),
+            Cell::text(l.percent(100.0 * r.p_in_quota, 1)),
             Cell::text(if r.robust() {
                 ""
             } else {
@@ -341,7 +341,7 @@ impl UnitColumns for SensitivityColumns {
 
     fn notes(&self, l: Lang) -> Vec<String> {
         let d = self.draws;
-        let spread = fmt_num(100.0 * d.spread, 1);
+        let spread = l.num(100.0 * d.spread, 1);
         vec![match l {
             Lang::Vi => format!(
                 "Độ nhạy: {} lần rút, hạt giống {}; mỗi lần, điểm của mỗi tiêu chí nhân một hệ số ngẫu nhiên trong ±{spread}% rồi chia lại để tổng điểm tối đa không đổi, xếp hạng lại từng khối. Xác suất trong chỉ tiêu: tỷ lệ số lần đơn vị nằm trong chỉ tiêu, bằng điểm tại ranh giới tính một nửa. ⚠ chưa vững: xác suất từ 10% đến 90%, bằng điểm tại ranh giới, hoặc kết quả danh nghĩa không giữ được trong hơn 90% số lần.",
