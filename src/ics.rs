@@ -58,7 +58,7 @@ fn calendar_name(cx: &Context<'_>) -> String {
 fn event(cx: &Context<'_>, r: &Row<'_>, uid: &str, remind_days: u32) -> Vec<String> {
     let day = r.last_working_day;
     let next = day.succ_opt().unwrap_or(day);
-    let summary = format!("[{}] {}", tier_label(r, cx.lang), r.deadline.action);
+    let summary = format!("[{}] {}", tier_label(cx, r), r.deadline.action);
     let lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{uid}"),
@@ -68,7 +68,7 @@ fn event(cx: &Context<'_>, r: &Row<'_>, uid: &str, remind_days: u32) -> Vec<Stri
         format!("DTEND;VALUE=DATE:{}", ymd(next)),
         format!("SUMMARY:{}", escape_text(&summary)),
         format!("DESCRIPTION:{}", escape_text(&description(cx, r))),
-        format!("CATEGORIES:{}", escape_text(&tier_label(r, cx.lang))),
+        format!("CATEGORIES:{}", escape_text(&tier_label(cx, r))),
         "TRANSP:TRANSPARENT".to_string(),
         "BEGIN:VALARM".to_string(),
         "ACTION:DISPLAY".to_string(),

@@ -74,7 +74,7 @@ fn calendar_file_reads_back_and_keeps_its_uids() {
         .unwrap();
     assert_eq!(
         summary,
-        "[tinh] Gửi hồ sơ đề nghị khen thưởng\\; bản sao C:\\\\ho-so\\, kèm danh sách cá nhân tiêu biểu trực tiếp lao động"
+        "[Bằng khen\\, cờ thi đua] Gửi hồ sơ đề nghị khen thưởng\\; bản sao C:\\\\ho-so\\, kèm danh sách cá nhân tiêu biểu trực tiếp lao động"
     );
     let desc = values(&lines, "DESCRIPTION").join("\n");
     assert!(

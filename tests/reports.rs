@@ -123,15 +123,18 @@ fn nominate_workbook_has_two_sheets_per_tier_with_the_csv_totals() {
     assert_eq!(
         wb.sheet_names(),
         [
-            "tinh — tập thể",
-            "tinh — cá nhân",
-            "huyen — tập thể",
-            "huyen — cá nhân"
+            "Bằng khen UBND tỉnh — tập thể",
+            "Bằng khen UBND tỉnh — cá nhân",
+            "Giấy khen UBND huyện — tập thể",
+            "Giấy khen UBND huyện — cá nhân"
         ]
     );
     let csv = run(&["nominate", EXAMPLE, "--format", "csv"]);
-    for tier in ["tinh", "huyen"] {
-        let range = wb.worksheet_range(&format!("{tier} — tập thể")).unwrap();
+    for (tier, tab) in [
+        ("tinh", "Bằng khen UBND tỉnh"),
+        ("huyen", "Giấy khen UBND huyện"),
+    ] {
+        let range = wb.worksheet_range(&format!("{tab} — tập thể")).unwrap();
         let want = csv_column(&csv, "total", |r| {
             &r[0] == tier && &r[1] == "collective" && matches!(&r[10], "nominated" | "tie")
         });

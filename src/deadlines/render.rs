@@ -56,11 +56,15 @@ impl<'a> DeadlinesReport<'a> {
     }
 }
 
-/// The tier id, or `chung` (all) for campaign-wide steps.
-pub fn tier_label(row: &Row<'_>, lang: Lang) -> String {
+/// The tier's award as people call it ("Bằng khen của Chủ tịch UBND tỉnh"),
+/// or "Chung" (all) for campaign-wide steps; ids stay in CSV and JSON.
+pub fn tier_label(cx: &Context<'_>, row: &Row<'_>) -> String {
     match &row.deadline.tier {
-        Some(t) => t.clone(),
-        None => lang.pick("chung", "all").to_string(),
+        Some(t) => cx
+            .campaign
+            .tier_index(t)
+            .map_or_else(|| t.clone(), |i| cx.campaign.tiers[i].award.clone()),
+        None => cx.lang.pick("Chung", "All").to_string(),
     }
 }
 
@@ -127,7 +131,7 @@ fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
                 day_label(r.last_working_day, lang),
                 written_date(r.deadline.kind, r.deadline.date, lang)
             ),
-            tier_label(r, lang),
+            tier_label(cx, r),
             r.deadline.action.clone(),
             r.deadline.actor.clone(),
             recipient(r).to_string(),
@@ -326,7 +330,7 @@ fn markdown(cx: &Context<'_>, rows: &[Row<'_>]) -> String {
             "- [{tick}] **{}** — {} ({}) `{}`\n",
             day_label(r.last_working_day, lang),
             md_text(&d.action),
-            md_text(&tier_label(r, lang)),
+            md_text(&tier_label(cx, r)),
             d.id
         ));
         let to = match recipient(r) {

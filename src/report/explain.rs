@@ -132,7 +132,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
                 );
             }
             vec![
-                Cell::text(&cr.id),
+                Cell::text(if v.ids { cr.id.as_str() } else { cr.label() }),
                 Cell::text(expr),
                 Cell::text(inputs(&scorer.inputs(i, row), l)),
                 Cell::text(value),
@@ -143,13 +143,22 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
         })
         .collect();
     let crit = Table {
-        title: Some(format!(
-            "{} {} — {} ({})",
-            l.pick("Giải trình điểm:", "Score explained:"),
-            u.name,
-            u.id,
-            u.group
-        )),
+        title: Some({
+            // Names for people; `--ids` adds the unit's id.
+            let group = c
+                .group_index(&u.group)
+                .map_or(u.group.as_str(), |g| c.groups[g].name.as_str());
+            let id = if v.ids {
+                format!(" ({})", u.id)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {}{id} — {group}",
+                l.pick("Giải trình điểm:", "Score explained:"),
+                u.name,
+            )
+        }),
         headers: l.labels(&[
             ("Tiêu chí", "Criterion"),
             ("Biểu thức", "Expression"),
@@ -173,7 +182,7 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
                     format!(", {} {}", l.pick("tối đa", "at most"), show(Some(m), l))
                 });
                 vec![
-                    Cell::text(&pe.id),
+                    Cell::text(if v.ids { &pe.id } else { &pe.name }),
                     Cell::text(pe.count.source()),
                     Cell::text(inputs(&scorer.penalty_inputs(i, row), l)),
                     Cell::text(show(s.penalty_counts[i], l)),
@@ -211,13 +220,19 @@ pub fn explain_tables(v: &View, scorer: &Scorer, s: &UnitScore) -> Vec<Table> {
                     || l.pick("mọi cấp", "every tier").to_string(),
                     |ts| {
                         ts.iter()
-                            .map(|&t| c.tiers[t].id.clone())
+                            .map(|&t| {
+                                if v.ids {
+                                    c.tiers[t].id.clone()
+                                } else {
+                                    c.tiers[t].award.clone()
+                                }
+                            })
                             .collect::<Vec<_>>()
                             .join(", ")
                     },
                 );
                 vec![
-                    Cell::text(&g.id),
+                    Cell::text(if v.ids { &g.id } else { &g.name }),
                     Cell::text(g.rule.source()),
                     Cell::text(inputs(&scorer.gate_inputs(i, row), l)),
                     Cell::text(tiers),

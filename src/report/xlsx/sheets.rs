@@ -55,7 +55,14 @@ pub fn nominate_sheets(view: &NominationView) -> Vec<Sheet> {
     let mut tables = view.tables().into_iter();
     let mut out = Vec::new();
     for tn in &view.tiers {
-        let id = &c.tiers[tn.tier].id;
+        // The award, short enough for a tab (31 characters): "Bằng khen UBND
+        // tỉnh — tập thể"; `--ids` keeps the tier id.
+        let id = if view.units.ids {
+            c.tiers[tn.tier].id.clone()
+        } else {
+            let suffix = l.pick(" — tập thể", " — individuals").chars().count();
+            tab_award(&c.tiers[tn.tier].award, 31 - suffix)
+        };
         let (Some(collectives), Some(mut individuals)) = (tables.next(), tables.next()) else {
             break;
         };
@@ -70,4 +77,14 @@ pub fn nominate_sheets(view: &NominationView) -> Vec<Sheet> {
         });
     }
     out
+}
+
+/// The award shortened to `room` characters for a sheet tab, leaving room for
+/// " — tập thể" within Excel's 31 so the two sheets of a tier stay told apart.
+fn tab_award(award: &str, room: usize) -> String {
+    let short = award.replace("của Chủ tịch ", "");
+    if short.chars().count() <= room {
+        return short;
+    }
+    short.chars().take(room - 1).collect::<String>() + "…"
 }
