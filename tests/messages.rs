@@ -189,3 +189,39 @@ fn a_wrong_decisions_file_names_its_key_and_kind() {
         assert!(!err.contains(j), "`{j}` in {err}");
     }
 }
+
+/// The same command in Vietnamese (no THIDUA_LANG) and in English (THIDUA_LANG=en).
+fn both(args: &[&str], code: i32) -> (String, String) {
+    let vi = stderr(&mut bin(), args, code);
+    let en = stderr(bin().env("THIDUA_LANG", "en"), args, code);
+    (vi, en)
+}
+
+#[test]
+fn usage_errors_of_the_commands_are_vietnamese_by_default() {
+    let (vi, en) = both(&["rank", "--tier", "tinhh", EXAMPLE], 2);
+    assert!(
+        vi.contains("--tier: hạng khen không có `tinhh` trong"),
+        "{vi}"
+    );
+    assert!(vi.contains("; ý bạn là `tinh`?"), "{vi}");
+    assert!(en.contains("--tier: unknown tier `tinhh` in"), "{en}");
+    assert!(en.contains("; did you mean `tinh`?"), "{en}");
+
+    let (vi, en) = both(&["rank", "--tier", "huyen", EXAMPLE, "-o", "x.pdf"], 2);
+    assert!(
+        vi.contains("-o x.pdf: `.pdf` không phải định dạng đầu ra; rank ghi"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("-o x.pdf: `.pdf` is not an output format; rank writes"),
+        "{en}"
+    );
+
+    let (vi, en) = both(&["score", EXAMPLE, "--explain", "khong-co"], 2);
+    assert!(
+        vi.contains("--explain: không có đơn vị `khong-co` trong"),
+        "{vi}"
+    );
+    assert!(en.contains("--explain: no unit `khong-co` in"), "{en}");
+}

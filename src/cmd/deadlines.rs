@@ -71,8 +71,8 @@ fn done_steps(args: &Args, campaign: &Campaign) -> Result<Vec<String>> {
     let unknown = unknown_steps(campaign, &args.done);
     if !unknown.is_empty() {
         let known: Vec<&str> = campaign.all_deadlines().map(|d| d.id.as_str()).collect();
-        return Err(UsageError(format!(
-            "--done: no step with id {}; the steps are: {}",
+        return Err(UsageError(crate::msg!(
+            DoneUnknown,
             unknown
                 .iter()
                 .map(|u| format!("`{u}`"))

@@ -168,6 +168,43 @@ catalogue! {
     UnknownUnit => "đơn vị không có trong số liệu `{0}`", "unknown unit `{0}`";
     UnknownUnitIn => "đơn vị không có `{0}`: không có trong {1}", "unknown unit `{0}`: not in {1}";
     UnknownTier => "hạng khen không có trong chiến dịch `{0}`", "unknown tier `{0}`";
+
+    // Usage errors of the commands (src/cmd).
+    CheckWhichFile => "`{0}`: cần một tệp chiến dịch (.yaml, .yml) hoặc một tệp số liệu (.csv, .xlsx, .ods)", "`{0}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)";
+    DoneUnknown => "--done: không có bước nào có mã {0}; các bước là: {1}", "--done: no step with id {0}; the steps are: {1}";
+    NoDecisions => "--decisions: {0} tìm từ điểm đã tính và chưa xét các quyết định của hội đồng; hãy chạy không có --decisions", "--decisions: {0} searches from the computed scores and does not take the council's decisions into account yet; run it without --decisions";
+    NoLevers => "{0}: {1} không khai báo đòn bẩy nào; hãy thêm danh sách `levers:` (ví dụ `{2}`)", "{0}: {1} declares no levers; add a `levers:` list (e.g. `{2}`)";
+    NoUnitIn => "{0}: không có đơn vị `{1}` trong {2}{3}", "{0}: no unit `{1}` in {2}{3}";
+    TierNoQuotaFor => "--tier {0}: hạng khen `{0}` không có chỉ tiêu cho khối `{1}` của đơn vị `{2}`", "--tier {0}: tier `{0}` has no quota for group `{1}` of unit `{2}`";
+    CompareNoTier => "--compare: {0} không có hạng khen `{1}`, nên không so sánh được số suất", "--compare: {0} has no tier `{1}`, so its quota places cannot be compared";
+    SourceDateEpoch => "SOURCE_DATE_EPOCH: `{0}` không phải số giây kể từ năm 1970", "SOURCE_DATE_EPOCH: `{0}` is not a number of seconds since 1970";
+    DocNeedsDocx => "--doc dùng để điền văn bản Word: hãy thêm --format docx hoặc -o TỆP.docx (đầu ra hiện là {0})", "--doc fills a Word document: add --format docx or -o FILE.docx (the output is {0})";
+    CannotWriteVia => "{0}: lệnh này không ghi được {1}; {2} ghi {3}", "{0}: this command cannot write {1}; {2} writes {3}";
+    CannotWrite => "lệnh này không ghi được {0}", "this command cannot write {0}";
+    BinaryToTerminal => "--format {0} ghi {1}: hãy cho -o TỆP.{0} (hoặc chuyển hướng đầu ra)", "--format {0} writes {1}: give -o FILE.{0} (or redirect the output)";
+    BinaryWorkbook => "một sổ tính nhị phân", "a binary workbook";
+    BinaryDocx => "một văn bản Word nhị phân", "a binary Word document";
+    NotOutputExt => "`.{0}` không phải định dạng đầu ra", "`.{0}` is not an output format";
+    NoOutputExt => "không có phần mở rộng để biết định dạng", "no extension to tell the format";
+    OutputExt => "-o {0}: {1}; {2} ghi {3} (hoặc chọn bằng --format)", "-o {0}: {1}; {2} writes {3} (or choose with --format)";
+    TierUnknownIn => "--tier: hạng khen không có `{0}` trong {1} ({2}){3}", "--tier: unknown tier `{0}` in {1} ({2}){3}";
+    NoTiers => "chiến dịch này không có hạng khen nào", "this campaign has no tiers";
+    KnownList => "có: {0}", "known: {0}";
+    ExplainDocx => "--explain: không ghi văn bản Word cho một đơn vị; hãy dùng md, html hoặc table", "--explain: a Word document is not written for one unit; use md, html or table";
+    WhatIfDocx => "--format docx: các cột giả định (--baseline, --compare, --sensitivity) không in trong văn bản Word; hãy dùng html, xlsx hoặc md", "--format docx: the what-if columns (--baseline, --compare, --sensitivity) are not printed in the Word document; use html, xlsx or md for them";
+    VerifyNotCommand => "verify: lệnh sau `--` không phải lệnh thidua: {0}", "verify: the command after `--` is not a thidua command: {0}";
+    VerifyOnlyStamped => "verify: chỉ score, rank và nominate in mã kiểm tra", "verify: only score, rank and nominate print a stamp";
+    VerifyMalformed => "verify: `{0}` không phải mã kiểm tra (dạng XXXX-XXXX-XXXX)", "verify: `{0}` is not a stamp (XXXX-XXXX-XXXX)";
+    BaselineNoPeriod => "--baseline-period: {0} không có cột `period`; hãy cho tệp kỳ gốc bằng --baseline TỆP", "--baseline-period: {0} has no `period` column; give the baseline file with --baseline FILE";
+    TooManyDraws => "--sensitivity {0}: quá nhiều lần rút cho {1} đơn vị (tối đa {2})", "--sensitivity {0}: too many draws for {1} units (at most {2})";
+    NothingToNominate => "{0} không có hạng khen nào: không có gì để đề nghị", "{0} has no award tiers: nothing to nominate";
+    DossiersOneFile => "--dossiers đọc mỗi lần một tệp", "--dossiers reads one file at a time";
+    SheetNeedsWorkbook => "--sheet đi cùng một sổ tính (.xlsx, .xls, .ods)", "--sheet goes with a workbook (.xlsx, .xls, .ods)";
+    PeriodNeeded => "cần {0}: chiến dịch {1} không có thời gian thực hiện", "{0} is needed: the campaign {1} has no period";
+    IsFolderPeople => "{0}: là một thư mục, cần một tệp danh sách cá nhân", "{0}: is a folder, expected an individuals file";
+    IsFolderCsv => "{0}: là một thư mục, cần một tệp CSV", "{0}: is a folder, expected a CSV file";
+    ImportRejected => "đã ghi {0} đơn vị, {1} lỗi được để riêng trong tệp loại", "{0} unit(s) written, {1} problem(s) set aside in the rejects file";
+    FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
 }
 
 #[cfg(test)]
