@@ -225,3 +225,60 @@ fn usage_errors_of_the_commands_are_vietnamese_by_default() {
     );
     assert!(en.contains("--explain: no unit `khong-co` in"), "{en}");
 }
+
+#[test]
+fn data_errors_are_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let example =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE))
+            .unwrap();
+    let mut lines = example.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap();
+    let thousands = row.replacen(",214,", ",1.608,", 1);
+    let d = write(dir.path(), "d.csv", &format!("{header}\n{thousands}\n"));
+    let (vi, en) = both(&["rank", "--tier", "huyen", &d], 1);
+    assert!(
+        vi.contains("`1.608` có vẻ dùng dấu phân cách hàng nghìn trong số đếm; hãy viết 1608"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: `thidua import` đọc cách viết số"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("`1.608` looks like a thousands separator in a count; write 1608"),
+        "{en}"
+    );
+
+    let other = row.replacen(",phong_ban,", ",khoi_la,", 1);
+    let d = write(dir.path(), "g.csv", &format!("{header}\n{other}\n"));
+    let (vi, en) = both(&["rank", "--tier", "huyen", &d], 1);
+    assert!(
+        vi.contains("đơn vị `vp_hdnd_ubnd`: khối không có trong chiến dịch `khoi_la`"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("unit `vp_hdnd_ubnd`: unknown group `khoi_la`"),
+        "{en}"
+    );
+
+    let m = write(
+        dir.path(),
+        "m.csv",
+        "old_unit_id,new_unit_id\nvp_hdnd_ubnd,x\n",
+    );
+    let (vi, en) = both(&["score", EXAMPLE, "--merge", &m], 1);
+    assert!(
+        vi.contains("đơn vị `phong_noi_vu` không có trong bảng ghép"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: hãy thêm dòng `phong_noi_vu,MÃ_ĐƠN_VỊ_MỚI`"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("unit `phong_noi_vu` is not in the merge map"),
+        "{en}"
+    );
+}

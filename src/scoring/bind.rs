@@ -92,8 +92,9 @@ impl Binder<'_> {
     fn prev_slot(&self, name: &str, metric: &str, what: &str, line: usize) -> Result<usize> {
         let Some(b) = self.baseline else {
             return Err(anyhow!(
-                "{}:{line}: {what}: `{name}` reads the baseline, but none was given; add --baseline FILE or --baseline-period P",
-                self.campaign.file
+                "{}:{line}: {}",
+                self.campaign.file,
+                crate::msg!(BaselineMissing, what, name)
             ));
         };
         let at = b.names.iter().position(|k| k == metric);
@@ -143,20 +144,15 @@ impl Binder<'_> {
             };
             let file = m.file.as_str();
             let close = match closest(name, &m.names) {
-                Some(h) => format!("; closest header: `{h}`"),
+                Some(h) => crate::msg!(ClosestHeader, h),
                 None => String::new(),
             };
             let p = Problem::line(
                 file,
                 1,
-                format!(
-                    "column `{name}` is missing (needed by {}){close}",
-                    users.join(", ")
-                ),
+                crate::msg!(ColumnMissingFor, name, users.join(", "), close),
             );
-            problems.push(p.with_hint(
-                "rename the data's column to the name the campaign reads, or fix the name in the campaign",
-            ));
+            problems.push(p.with_hint(crate::i18n::messages::Msg::HintRenameColumn.s()));
         }
         ProblemsError(problems)
     }

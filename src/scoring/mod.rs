@@ -334,11 +334,11 @@ impl<'c> Scorer<'c> {
                 WhenUndefined::Zero => Some(0.0),
                 WhenUndefined::Full => Some(1.0),
                 WhenUndefined::Exclude => None,
-                WhenUndefined::Error => bail!(
-                    "criterion `{}`: `{}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`",
+                WhenUndefined::Error => bail!(crate::msg!(
+                    UndefinedError,
                     crit.id,
                     crit.value.as_ref().map_or("formula", |e| e.source())
-                ),
+                )),
             },
         };
         let precision = self.campaign.precision;
@@ -397,8 +397,9 @@ fn check_groups(campaign: &Campaign, metrics: &Metrics) -> Result<()> {
 
 fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
     let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
-    format!(
-        "{file}:{}: unit `{}`: unknown group `{}` (not in {}){}",
+    crate::msg!(
+        UnitUnknownGroup,
+        file,
         unit.line,
         unit.id,
         unit.group,
