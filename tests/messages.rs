@@ -201,7 +201,7 @@ fn both(args: &[&str], code: i32) -> (String, String) {
 fn usage_errors_of_the_commands_are_vietnamese_by_default() {
     let (vi, en) = both(&["rank", "--tier", "tinhh", EXAMPLE], 2);
     assert!(
-        vi.contains("--tier: hạng khen không có `tinhh` trong"),
+        vi.contains("--tier: không có hạng khen `tinhh` trong"),
         "{vi}"
     );
     assert!(vi.contains("; ý bạn là `tinh`?"), "{vi}");
@@ -281,4 +281,44 @@ fn data_errors_are_vietnamese_by_default() {
         en.contains("unit `phong_noi_vu` is not in the merge map"),
         "{en}"
     );
+}
+
+#[test]
+fn campaign_checks_are_vietnamese_by_default_with_ban_la() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "schema: thidua/campaign/v1\nid: x\ngroups:\n  khoi_xa: { name: A }\ncriteria:\n  - id: tien_do\n    name: Tiến độ\n    points: 20\n    value: tiep_nhan\n";
+    let cases = [
+        (
+            "group.yaml",
+            format!("{head}    applies_to: [khoi_xaa]\n"),
+            "tiêu chí `tien_do`: khối không có trong chiến dịch `khoi_xaa`; ý bạn là `khoi_xa`?",
+            "criterion `tien_do`: unknown group `khoi_xaa`; did you mean `khoi_xa`?",
+        ),
+        (
+            "tiebreak.yaml",
+            format!("{head}tiebreak: [tien_doo]\n"),
+            "tiebreak ghi tiêu chí không có trong chiến dịch `tien_doo`; ý bạn là `tien_do`?",
+            "tiebreak names unknown criterion `tien_doo`; did you mean `tien_do`?",
+        ),
+        (
+            "lever.yaml",
+            format!("{head}levers:\n  - {{ id: l, name: L, change: {{}} }}\n"),
+            "đòn bẩy `l`: `change` bị trống",
+            "lever `l`: `change` is empty",
+        ),
+    ];
+    for (name, text, vi, en) in cases {
+        let file = write(dir.path(), name, &text);
+        let (err_vi, err_en) = both(&["rank", "--criteria", &file, EXAMPLE], 1);
+        assert!(
+            err_vi.starts_with(&format!("thidua: lỗi: {file}:")),
+            "{err_vi}"
+        );
+        assert!(err_vi.contains(vi), "{err_vi}");
+        assert!(
+            err_en.starts_with(&format!("thidua: error: {file}:")),
+            "{err_en}"
+        );
+        assert!(err_en.contains(en), "{err_en}");
+    }
 }

@@ -20,7 +20,7 @@ impl Checker<'_> {
         for t in raw {
             let before = tiers.iter().filter(|o| o.id == t.id).count();
             let line = line_of_nth_item(self.src, "tiers", &t.id, before);
-            let what = format!("tier `{}`", t.id);
+            let what = crate::msg!(TierCtx, t.id);
             if before > 0 {
                 let first = line_of_item(self.src, "tiers", &t.id);
                 bail!(
