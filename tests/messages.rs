@@ -224,6 +224,16 @@ fn usage_errors_of_the_commands_are_vietnamese_by_default() {
         "{vi}"
     );
     assert!(en.contains("--explain: no unit `khong-co` in"), "{en}");
+
+    let (vi, en) = both(&["deadlines", "--today", "32/13/2023"], 2);
+    assert!(
+        vi.contains("`32/13/2023` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("`32/13/2023` is not a date: expected dd/mm/yyyy or yyyy-mm-dd"),
+        "{en}"
+    );
 }
 
 #[test]

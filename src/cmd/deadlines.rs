@@ -60,9 +60,7 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
     NaiveDate::parse_from_str(t, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
-        .map_err(|_| {
-            format!("`{s}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023")
-        })
+        .map_err(|_| crate::msg!(NotADateDay, s))
 }
 
 /// `--done` and the state file's ids; an id of no step is a usage error

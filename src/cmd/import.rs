@@ -214,7 +214,7 @@ fn known_units(
 fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| format!("`{text}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy"))
+        .map_err(|_| crate::msg!(NotADateImport, text))
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.

@@ -79,7 +79,6 @@ catalogue! {
     KindChar => "một ký tự", "a single character";
     KindNothing => "giá trị rỗng", "nothing";
     KindValue => "một giá trị hợp lệ", "a valid value";
-    KindDate => "một ngày", "a date";
 
     // Campaign values.
     MaxTotal => "max_total phải là một số lớn hơn 0, nhưng là {0}", "max_total must be a number greater than 0, got {0}";
@@ -89,12 +88,8 @@ catalogue! {
     Known => " (có: {0})", " (known: {0})";
 
     // Metrics data.
-    MissingColumn => "thiếu cột `{0}`", "missing column `{0}`";
-    NotWholeCount => "`{0}` phải là số đếm nguyên không âm, nhưng là `{1}`", "`{0}` must be a whole count, got `{1}`";
     UnknownGroup => "khối không có trong chiến dịch `{0}`", "unknown group `{0}`";
-    UnknownUnit => "đơn vị không có trong số liệu `{0}`", "unknown unit `{0}`";
     UnknownUnitIn => "đơn vị không có `{0}`: không có trong {1}", "unknown unit `{0}`: not in {1}";
-    UnknownTier => "hạng khen không có trong chiến dịch `{0}`", "unknown tier `{0}`";
 
     // Metrics data: columns and cells.
     BaselineMissing => "{0}: `{1}` đọc số liệu kỳ gốc, nhưng chưa có kỳ gốc; hãy thêm --baseline TỆP hoặc --baseline-period P", "{0}: `{1}` reads the baseline, but none was given; add --baseline FILE or --baseline-period P";
@@ -269,5 +264,8 @@ catalogue! {
     IsFolderPeople => "{0}: là một thư mục, cần một tệp danh sách cá nhân", "{0}: is a folder, expected an individuals file";
     IsFolderCsv => "{0}: là một thư mục, cần một tệp CSV", "{0}: is a folder, expected a CSV file";
     ImportRejected => "đã ghi {0} đơn vị, {1} lỗi được để riêng trong tệp loại", "{0} unit(s) written, {1} problem(s) set aside in the rejects file";
+    NotADateIso => "`{0}` không phải một ngày: cần dạng YYYY-MM-DD", "`{0}` is not a date: expected YYYY-MM-DD";
+    NotADateDay => "`{0}` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 27/11/2023", "`{0}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023";
+    NotADateImport => "`{0}` không phải một ngày: cần yyyy-mm-dd hoặc dd/mm/yyyy", "`{0}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy";
     FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
 }
