@@ -273,6 +273,21 @@ fn data_errors_are_vietnamese_by_default() {
         "{en}"
     );
 
+    let c = write(
+        dir.path(),
+        "c.yaml",
+        "schema: thidua/campaign/v1\nid: x\ngroups:\n  phong_ban: { name: A }\ncriteria:\n  - id: tien_do\n    name: T\n    points: 20\n    value: tiep_nhann\n",
+    );
+    let (vi, en) = both(&["score", EXAMPLE, "--criteria", &c], 1);
+    assert!(
+        vi.contains(&format!("thiếu cột `tiep_nhann` (cần cho tiêu chí `tien_do` ở {c}:6); cột gần giống nhất: `tiep_nhan`")),
+        "{vi}"
+    );
+    assert!(
+        en.contains(&format!("column `tiep_nhann` is missing (needed by criterion `tien_do` at {c}:6); closest header: `tiep_nhan`")),
+        "{en}"
+    );
+
     let m = write(
         dir.path(),
         "m.csv",

@@ -125,11 +125,11 @@ impl Binder<'_> {
                     continue;
                 }
                 let quoted = if n.starts_with(PREV) {
-                    format!("{what} (as `{n}`)")
+                    crate::msg!(AsPrev, what, n)
                 } else {
                     what.clone()
                 };
-                let place = format!("{quoted} at {}:{line}", self.campaign.file);
+                let place = crate::msg!(UsedAt, quoted, self.campaign.file, line);
                 let users = need.entry((baseline, name)).or_default();
                 if !users.contains(&place) {
                     users.push(place);
@@ -162,7 +162,7 @@ impl Binder<'_> {
         let c = self.campaign;
         let mut out = Vec::new();
         for cr in &c.criteria {
-            let what = format!("criterion `{}`", cr.id);
+            let what = crate::msg!(CriterionCtx, cr.id);
             if let Some(v) = &cr.value {
                 out.push((v, what.clone(), cr.line));
             }
@@ -171,14 +171,14 @@ impl Binder<'_> {
             }
         }
         for p in &c.penalties {
-            out.push((&p.count, format!("penalty `{}`", p.id), p.line));
+            out.push((&p.count, crate::msg!(PenaltyCtx, p.id), p.line));
         }
         for g in &c.gates {
-            out.push((&g.rule, format!("gate `{}`", g.id), g.line));
+            out.push((&g.rule, crate::msg!(GateCtx, g.id), g.line));
         }
         for t in &c.tiebreak {
             if let TieBreak::Rule { name, rule } = t {
-                out.push((rule, format!("tiebreak rule `{name}`"), 1));
+                out.push((rule, crate::msg!(TiebreakRuleNamed, name), 1));
             }
         }
         out

@@ -144,7 +144,7 @@ impl<'c> Scorer<'c> {
         let mut values = Vec::new();
         let mut formulas = Vec::new();
         for c in &campaign.criteria {
-            let what = format!("criterion `{}`", c.id);
+            let what = crate::msg!(CriterionCtx, c.id);
             values.push(
                 c.value
                     .as_ref()
@@ -159,19 +159,19 @@ impl<'c> Scorer<'c> {
         let penalties: Vec<Bound> = campaign
             .penalties
             .iter()
-            .map(|p| binder.bind(&p.count, &format!("penalty `{}`", p.id), p.line))
+            .map(|p| binder.bind(&p.count, &crate::msg!(PenaltyCtx, p.id), p.line))
             .collect::<Result<_>>()?;
         let gates: Vec<Bound> = campaign
             .gates
             .iter()
-            .map(|g| binder.bind(&g.rule, &format!("gate `{}`", g.id), g.line))
+            .map(|g| binder.bind(&g.rule, &crate::msg!(GateCtx, g.id), g.line))
             .collect::<Result<_>>()?;
         let rules: Vec<Option<Bound>> = campaign
             .tiebreak
             .iter()
             .map(|t| match t {
                 TieBreak::Rule { name, rule } => binder
-                    .bind(rule, &format!("tiebreak rule `{name}`"), 1)
+                    .bind(rule, &crate::msg!(TiebreakRuleNamed, name), 1)
                     .map(Some),
                 TieBreak::Criterion(_) => Ok(None),
             })

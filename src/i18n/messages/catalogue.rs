@@ -93,6 +93,8 @@ catalogue! {
 
     // Metrics data: columns and cells.
     BaselineMissing => "{0}: `{1}` đọc số liệu kỳ gốc, nhưng chưa có kỳ gốc; hãy thêm --baseline TỆP hoặc --baseline-period P", "{0}: `{1}` reads the baseline, but none was given; add --baseline FILE or --baseline-period P";
+    AsPrev => "{0} (dạng `{1}`)", "{0} (as `{1}`)";
+    UsedAt => "{0} ở {1}:{2}", "{0} at {1}:{2}";
     ClosestHeader => "; cột gần giống nhất: `{0}`", "; closest header: `{0}`";
     ColumnMissingFor => "thiếu cột `{0}` (cần cho {1}){2}", "column `{0}` is missing (needed by {1}){2}";
     HintRenameColumn => "đổi tên cột trong số liệu cho khớp tên chiến dịch đọc, hoặc sửa tên trong chiến dịch", "rename the data's column to the name the campaign reads, or fix the name in the campaign";
@@ -189,6 +191,7 @@ catalogue! {
     PenaltyCtx => "điểm trừ `{0}`", "penalty `{0}`";
     GateCtx => "điều kiện `{0}`", "gate `{0}`";
     LeverCtx => "đòn bẩy `{0}`", "lever `{0}`";
+    TiebreakRuleNamed => "quy tắc xét đồng hạng `{0}`", "tiebreak rule `{0}`";
     TiebreakRuleCtx => "quy tắc xét đồng hạng", "tiebreak rule";
     SchemaMust => "schema phải là `{0}`, nhưng là `{1}`", "schema must be `{0}`, got `{1}`";
     PrecisionRange => "precision phải trong khoảng 0..={0}, nhưng là {1}", "precision must be 0..={0}, got {1}";
