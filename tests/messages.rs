@@ -225,6 +225,20 @@ fn usage_errors_of_the_commands_are_vietnamese_by_default() {
     );
     assert!(en.contains("--explain: no unit `khong-co` in"), "{en}");
 
+    let (vi, en) = both(&["score", EXAMPLE, "-o", EXAMPLE, "--format", "csv"], 1);
+    assert!(
+        vi.contains(&format!(
+            "{EXAMPLE}: không ghi đè lên tệp đầu vào {EXAMPLE}"
+        )),
+        "{vi}"
+    );
+    assert!(
+        en.contains(&format!(
+            "{EXAMPLE}: refusing to write over the input file {EXAMPLE}"
+        )),
+        "{en}"
+    );
+
     let (vi, en) = both(&["deadlines", "--today", "32/13/2023"], 2);
     assert!(
         vi.contains("`32/13/2023` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd"),

@@ -270,5 +270,15 @@ catalogue! {
     NotADateIso => "`{0}` không phải một ngày: cần dạng YYYY-MM-DD", "`{0}` is not a date: expected YYYY-MM-DD";
     NotADateDay => "`{0}` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 27/11/2023", "`{0}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023";
     NotADateImport => "`{0}` không phải một ngày: cần yyyy-mm-dd hoặc dd/mm/yyyy", "`{0}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy";
+    WritingStdout => "ghi ra đầu ra chuẩn", "writing to standard output";
+    WriteFailed => "{0}: ghi không được", "{0}: write failed";
+    NoSuchFolder => "{0}: không ghi được: không có thư mục {1}", "{0}: cannot write: folder {1} does not exist";
+    WriteIsFolder => "{0}: không ghi được: đây là một thư mục", "{0}: cannot write: it is a folder";
+    NoTempFile => "{0}: không tạo được tệp tạm", "{0}: cannot create a temporary file";
+    FileLocked => "{0}: không thay được tệp: tệp đang mở trong chương trình khác hoặc chỉ đọc; hãy đóng tệp trong Excel rồi chạy lại", "{0}: cannot replace the file: it is open in another program or read-only; close the file in Excel and run again (đóng tệp trong Excel rồi chạy lại)";
+    CannotReplace => "{0}: không thay được tệp", "{0}: cannot replace the file";
+    OverInput => "{0}: không ghi đè lên tệp đầu vào {1}", "{0}: refusing to write over the input file {1}";
+    NoStepId => "không có bước nào có mã `{0}`", "no step with id `{0}`";
+    TheSteps => "các bước là: {0}", "the steps are: {0}";
     FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
 }
