@@ -3,6 +3,7 @@
 //! read and checked against the campaign, the data and the individuals before
 //! anything is ranked; without it nothing is decided for the council.
 
+use crate::i18n::messages::Msg;
 use std::collections::HashSet;
 
 use serde::Deserialize;
@@ -130,7 +131,7 @@ impl Decisions {
                 problems.push(Problem::line(
                     file,
                     line,
-                    format!("unknown unit `{id}`: not in {}", metrics.file),
+                    crate::msg!(UnknownUnitIn, id, metrics.file),
                 ));
             }
         };
@@ -146,7 +147,7 @@ impl Decisions {
                 problems.push(Problem::line(
                     file,
                     line,
-                    format!("unknown tier `{}` in {}", t.tier, campaign.file),
+                    crate::msg!(UnknownTierIn, t.tier, campaign.file),
                 ));
                 continue;
             };
@@ -154,9 +155,8 @@ impl Decisions {
                 Some(d) => d,
                 None => {
                     problems.push(
-                        Problem::line(file, line, "a decision needs its `document`").with_hint(
-                            "e.g. document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"",
-                        ),
+                        Problem::line(file, line, Msg::DecisionNeedsDocument.s())
+                            .with_hint(Msg::HintDecisionDocument.s()),
                     );
                     continue;
                 }
@@ -164,7 +164,7 @@ impl Decisions {
             let settles = match (t.group, t.chosen, t.unit_id, t.chosen_people) {
                 (Some(g), Some(chosen), None, None) => {
                     let Some(group) = campaign.group_index(&g) else {
-                        problems.push(Problem::line(file, line, format!("unknown group `{g}`")));
+                        problems.push(Problem::line(file, line, crate::msg!(UnknownGroup, g)));
                         continue;
                     };
                     for u in &chosen {
@@ -182,7 +182,7 @@ impl Decisions {
                             problems.push(Problem::line(
                                 file,
                                 line,
-                                format!("person `{p}` is not in the individuals file as a person of `{unit_id}`"),
+                                crate::msg!(PersonNotOfUnit, p, unit_id),
                             ));
                         }
                     }
@@ -192,11 +192,7 @@ impl Decisions {
                     }
                 }
                 _ => {
-                    problems.push(Problem::line(
-                        file,
-                        line,
-                        "a tie decision names either `group` and `chosen` (units) or `unit_id` and `chosen_people` (people)",
-                    ));
+                    problems.push(Problem::line(file, line, Msg::TieNamesWhich.s()));
                     continue;
                 }
             };
@@ -205,11 +201,7 @@ impl Decisions {
                 Settles::People { unit_id, .. } => (tier, format!("unit:{unit_id}")),
             };
             if !seen.insert(key) {
-                problems.push(Problem::line(
-                    file,
-                    line,
-                    "a second decision for the same tie: one decision per tie",
-                ));
+                problems.push(Problem::line(file, line, Msg::SecondTieDecision.s()));
             }
             out.ties.push(TieDecision {
                 tier,
@@ -226,16 +218,12 @@ impl Decisions {
                 problems.push(Problem::line(
                     file,
                     line,
-                    format!("points must be a number other than 0, got {}", a.points),
+                    crate::msg!(AdjustPointsZero, a.points),
                 ));
             }
             let document = a.document.filter(|d| !d.trim().is_empty());
             if document.is_none() {
-                problems.push(Problem::line(
-                    file,
-                    line,
-                    "an adjustment needs its `document`",
-                ));
+                problems.push(Problem::line(file, line, Msg::AdjustNeedsDocument.s()));
             }
             out.adjustments.push(Adjustment {
                 unit_id: a.unit_id,

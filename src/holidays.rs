@@ -41,10 +41,7 @@ pub fn parse(src: &str, file: &str) -> Result<Vec<Holiday>> {
                     .lines()
                     .position(|l| l.contains(r.date.as_str()))
                     .map_or(1, |i| i + 1);
-                anyhow!(
-                    "{file}:{line}: `{}` is not a date: expected YYYY-MM-DD",
-                    r.date
-                )
+                anyhow!("{file}:{line}: {}", crate::msg!(NotADateIso, r.date))
             })?;
             Ok(Holiday {
                 date,

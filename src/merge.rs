@@ -6,6 +6,7 @@
 
 mod map;
 
+use crate::i18n::messages::Msg;
 use std::collections::HashMap;
 
 use crate::metrics::{Metrics, UnitRow, add_summand, blank_notice, is_count};
@@ -47,12 +48,9 @@ pub fn merge_named(
                     Problem::line(
                         &metrics.file,
                         u.line,
-                        format!("unit `{}` is not in the merge map {}", u.id, map.file),
+                        crate::msg!(NotInMergeMap, u.id, map.file),
                     )
-                    .with_hint(format!(
-                        "add the line `{0},NEW_UNIT_ID` to {1} (or `{0},{0}` if it was not merged)",
-                        u.id, map.file
-                    )),
+                    .with_hint(crate::msg!(HintNotInMergeMap, u.id, map.file)),
                 );
                 continue;
             }
@@ -108,10 +106,7 @@ fn identity(
             problems.push(Problem::line(
                 &map.file,
                 *l,
-                format!(
-                    "new unit `{new}` is in group `{g}` here but in `{}` in {}:{}",
-                    u.group, metrics.file, u.line
-                ),
+                crate::msg!(NewUnitOtherGroup, new, g, u.group, metrics.file, u.line),
             ));
             return None;
         }
@@ -142,17 +137,15 @@ fn identity(
                 Problem::line(
                     &map.file,
                     given.line,
-                    format!(
-                        "new unit `{new}` (merging {}) has no {}: {} has no row for it",
+                    crate::msg!(
+                        NewUnitLacks,
+                        new,
                         olds.join(", "),
-                        lacks.join(" and no "),
+                        lacks.join(Msg::AndNo.s()),
                         metrics.file
                     ),
                 )
-                .with_hint(format!(
-                    "fill the column(s) {} of this line",
-                    lacks.join(", ")
-                )),
+                .with_hint(crate::msg!(HintFillColumns, lacks.join(", "))),
             );
             None
         }
@@ -184,22 +177,17 @@ fn sum(
         }
         let ids: Vec<&str> = given.iter().map(|u| u.id.as_str()).collect();
         let what = if PORTAL_SCORES.contains(&name.as_str()) {
-            "a portal group score (points computed by the portal)"
+            Msg::PortalScoreKind.s()
         } else {
-            "not a count of the vocabulary (a rate, a score or a flag)"
+            Msg::NotCountKind.s()
         };
         problems.push(
             Problem::line(
                 &metrics.file,
                 given[0].line,
-                format!(
-                    "`{name}` is {what}: the values of {} cannot be added up into the merged unit `{new}`",
-                    ids.join(", ")
-                ),
+                crate::msg!(CannotAddUp, name, what, ids.join(", "), new),
             )
-            .with_hint(format!(
-                "leave `{name}` blank for units that merge (or give the merged unit's own value on its own row); only counts are summed"
-            )),
+            .with_hint(crate::msg!(HintCannotAddUp, name)),
         );
         return None;
     }

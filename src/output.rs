@@ -15,7 +15,7 @@ pub fn emit(path: Option<&Path>, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
             let mut out = io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|_| out.flush())
-                .context("writing to standard output")
+                .context(crate::i18n::messages::Msg::WritingStdout.s())
         }
         Some(p) => write_atomic(p, bytes, inputs),
     }
@@ -26,7 +26,7 @@ fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.flush())
-        .with_context(|| format!("{}: write failed", path.display()))?;
+        .with_context(|| crate::msg!(WriteFailed, path.display()))?;
     persist(tmp, path, inputs)
 }
 
@@ -38,14 +38,10 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        bail!(
-            "{}: cannot write: folder {} does not exist",
-            path.display(),
-            dir.display()
-        );
+        bail!(crate::msg!(NoSuchFolder, path.display(), dir.display()));
     }
     if path.is_dir() {
-        bail!("{}: cannot write: it is a folder", path.display());
+        bail!(crate::msg!(WriteIsFolder, path.display()));
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".thidua-");
@@ -54,7 +50,7 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     }
     builder
         .tempfile_in(&dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))
+        .with_context(|| crate::msg!(NoTempFile, dir.display()))
 }
 
 /// Renames a finished temporary file over `path`, never over an input.
@@ -71,11 +67,9 @@ pub fn persist(tmp: tempfile::NamedTempFile, path: &Path, inputs: &[&Path]) -> R
 fn replace_error(path: &Path, e: std::io::Error) -> anyhow::Error {
     let at = path.display();
     if e.kind() == std::io::ErrorKind::PermissionDenied {
-        anyhow::anyhow!(
-            "{at}: cannot replace the file: it is open in another program or read-only; close the file in Excel and run again (đóng tệp trong Excel rồi chạy lại)"
-        )
+        anyhow::anyhow!(crate::msg!(FileLocked, at))
     } else {
-        anyhow::Error::new(e).context(format!("{at}: cannot replace the file"))
+        anyhow::Error::new(e).context(crate::msg!(CannotReplace, at))
     }
 }
 
@@ -104,11 +98,7 @@ pub fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<()> {
     };
     for input in inputs {
         if fs::canonicalize(input).is_ok_and(|i| i == target) || same_file(path, input) {
-            bail!(
-                "{}: refusing to write over the input file {}",
-                path.display(),
-                input.display()
-            );
+            bail!(crate::msg!(OverInput, path.display(), input.display()));
         }
     }
     Ok(())

@@ -74,12 +74,9 @@ impl Columns {
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
-    let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
+    let read_err = |e: std::io::Error| anyhow!("{}: {e}", crate::msg!(CannotRead, file));
     let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
-        bail!(
-            "{file}: empty file: expected a header row with {}",
-            REQUIRED.join(", ")
-        );
+        bail!(crate::msg!(EmptyFileHeader, file, REQUIRED.join(", ")));
     };
     let mut rec = Record::new();
     let header: Vec<String> = rdr
@@ -99,22 +96,15 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
         .filter(|n| col(n).is_none())
         .collect();
     if !missing.is_empty() {
-        bail!(
-            "{file}:1: missing required column(s) {}",
-            missing.join(", ")
-        );
+        bail!(crate::msg!(PeopleMissingRequired, file, missing.join(", ")));
     }
     if let Some((i, h)) = header
         .iter()
         .enumerate()
         .find(|(_, h)| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()))
     {
-        bail!(
-            "{file}:1:{}: unknown column `{h}` (known: {}, {})",
-            i + 1,
-            REQUIRED.join(", "),
-            OPTIONAL.join(", ")
-        );
+        let known = [REQUIRED.join(", "), OPTIONAL.join(", ")].join(", ");
+        bail!(crate::msg!(PeopleUnknownColumn, file, i + 1, h, known));
     }
     let ids: Vec<Option<&str>> = header.iter().map(|h| Some(h.as_str())).collect();
     let cols = Columns::of(&ids);
@@ -185,13 +175,8 @@ fn row(
         _ => {
             let c = cols.gender.map_or(1, |c| c + 1);
             errors.push(
-                Problem::cell(
-                    file,
-                    line,
-                    c,
-                    format!("gender: `{gender_text}` is not nam or nữ"),
-                )
-                .with_hint("write nam or nữ (or leave it empty)"),
+                Problem::cell(file, line, c, crate::msg!(GenderNotNamNu, gender_text))
+                    .with_hint(crate::i18n::messages::Msg::HintGender.s()),
             );
             None
         }
@@ -212,7 +197,7 @@ fn row(
                 file,
                 line,
                 c,
-                format!("score: `{score_text}` is not a number"),
+                crate::msg!(ScoreNotNumber, score_text),
             ));
             None
         }
@@ -245,7 +230,7 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
             errors.push(Problem::line(
                 file,
                 line,
-                "unit_id, person_id and full_name must not be empty",
+                crate::i18n::messages::Msg::PersonEmpty.s(),
             ));
             continue;
         }
@@ -253,11 +238,11 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
             let first = people
                 .iter()
                 .find(|q| q.person_id == p.person_id)
-                .map_or(String::new(), |q| format!(" (first on line {})", q.line));
+                .map_or(String::new(), |q| crate::msg!(FirstOnLine, q.line));
             errors.push(Problem::line(
                 file,
                 line,
-                format!("person `{}` appears twice{first}", p.person_id),
+                crate::msg!(PersonTwice, p.person_id, first),
             ));
             continue;
         }
@@ -272,9 +257,7 @@ fn parse_flag(s: &str) -> Result<Option<bool>, String> {
         "" => Ok(None),
         "1" | "true" | "co" | "yes" | "x" => Ok(Some(true)),
         "0" | "false" | "khong" | "no" => Ok(Some(false)),
-        _ => Err(format!(
-            "`{s}` is not a yes/no value (1/0, true/false, có/không, x)"
-        )),
+        _ => Err(crate::msg!(NotYesNo, s)),
     }
 }
 
@@ -289,10 +272,7 @@ pub fn check_units(people: &[Person], file: &str, known: &HashSet<&str>) -> Resu
                 Problem::line(
                     file,
                     p.line,
-                    format!(
-                        "person `{}`: unit `{}` is not in the metrics file",
-                        p.person_id, p.unit_id
-                    ),
+                    crate::msg!(PersonUnitNotInData, p.person_id, p.unit_id),
                 )
             }),
     );

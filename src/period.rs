@@ -13,7 +13,7 @@ pub struct Period {
 impl Period {
     pub fn parse(text: &str) -> Result<Period, String> {
         let t = text.trim();
-        let bad = || format!("`{t}` is not a period: expected YYYY, YYYY-Qn or YYYY-MM");
+        let bad = || crate::msg!(NotAPeriod, t);
         let (year, rest) = match t.split_once('-') {
             Some((y, r)) => (y, Some(r)),
             None => (t, None),
@@ -87,7 +87,7 @@ impl PeriodSel {
             Some((a, b)) => {
                 let (a, b) = (Period::parse(a)?, Period::parse(b)?);
                 if a.first > b.last {
-                    return Err(format!("`{text}`: the range ends before it starts"));
+                    return Err(crate::msg!(RangeBackwards, text));
                 }
                 Ok(PeriodSel {
                     span: Period {

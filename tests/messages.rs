@@ -189,3 +189,175 @@ fn a_wrong_decisions_file_names_its_key_and_kind() {
         assert!(!err.contains(j), "`{j}` in {err}");
     }
 }
+
+/// The same command in Vietnamese (no THIDUA_LANG) and in English (THIDUA_LANG=en).
+fn both(args: &[&str], code: i32) -> (String, String) {
+    let vi = stderr(&mut bin(), args, code);
+    let en = stderr(bin().env("THIDUA_LANG", "en"), args, code);
+    (vi, en)
+}
+
+#[test]
+fn usage_errors_of_the_commands_are_vietnamese_by_default() {
+    let (vi, en) = both(&["rank", "--tier", "tinhh", EXAMPLE], 2);
+    assert!(
+        vi.contains("--tier: không có hạng khen `tinhh` trong"),
+        "{vi}"
+    );
+    assert!(vi.contains("; ý bạn là `tinh`?"), "{vi}");
+    assert!(en.contains("--tier: unknown tier `tinhh` in"), "{en}");
+    assert!(en.contains("; did you mean `tinh`?"), "{en}");
+
+    let (vi, en) = both(&["rank", "--tier", "huyen", EXAMPLE, "-o", "x.pdf"], 2);
+    assert!(
+        vi.contains("-o x.pdf: `.pdf` không phải định dạng đầu ra; rank ghi"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("-o x.pdf: `.pdf` is not an output format; rank writes"),
+        "{en}"
+    );
+
+    let (vi, en) = both(&["score", EXAMPLE, "--explain", "khong-co"], 2);
+    assert!(
+        vi.contains("--explain: không có đơn vị `khong-co` trong"),
+        "{vi}"
+    );
+    assert!(en.contains("--explain: no unit `khong-co` in"), "{en}");
+
+    let (vi, en) = both(&["score", EXAMPLE, "-o", EXAMPLE, "--format", "csv"], 1);
+    assert!(
+        vi.contains(&format!(
+            "{EXAMPLE}: không ghi đè lên tệp đầu vào {EXAMPLE}"
+        )),
+        "{vi}"
+    );
+    assert!(
+        en.contains(&format!(
+            "{EXAMPLE}: refusing to write over the input file {EXAMPLE}"
+        )),
+        "{en}"
+    );
+
+    let (vi, en) = both(&["deadlines", "--today", "32/13/2023"], 2);
+    assert!(
+        vi.contains("`32/13/2023` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("`32/13/2023` is not a date: expected dd/mm/yyyy or yyyy-mm-dd"),
+        "{en}"
+    );
+}
+
+#[test]
+fn data_errors_are_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let example =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE))
+            .unwrap();
+    let mut lines = example.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap();
+    let thousands = row.replacen(",214,", ",1.608,", 1);
+    let d = write(dir.path(), "d.csv", &format!("{header}\n{thousands}\n"));
+    let (vi, en) = both(&["rank", "--tier", "huyen", &d], 1);
+    assert!(
+        vi.contains("`1.608` có vẻ dùng dấu phân cách hàng nghìn trong số đếm; hãy viết 1608"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: `thidua import` đọc cách viết số"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("`1.608` looks like a thousands separator in a count; write 1608"),
+        "{en}"
+    );
+
+    let other = row.replacen(",phong_ban,", ",khoi_la,", 1);
+    let d = write(dir.path(), "g.csv", &format!("{header}\n{other}\n"));
+    let (vi, en) = both(&["rank", "--tier", "huyen", &d], 1);
+    assert!(
+        vi.contains("đơn vị `vp_hdnd_ubnd`: khối không có trong chiến dịch `khoi_la`"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("unit `vp_hdnd_ubnd`: unknown group `khoi_la`"),
+        "{en}"
+    );
+
+    let c = write(
+        dir.path(),
+        "c.yaml",
+        "schema: thidua/campaign/v1\nid: x\ngroups:\n  phong_ban: { name: A }\ncriteria:\n  - id: tien_do\n    name: T\n    points: 20\n    value: tiep_nhann\n",
+    );
+    let (vi, en) = both(&["score", EXAMPLE, "--criteria", &c], 1);
+    assert!(
+        vi.contains(&format!("thiếu cột `tiep_nhann` (cần cho tiêu chí `tien_do` ở {c}:6); cột gần giống nhất: `tiep_nhan`")),
+        "{vi}"
+    );
+    assert!(
+        en.contains(&format!("column `tiep_nhann` is missing (needed by criterion `tien_do` at {c}:6); closest header: `tiep_nhan`")),
+        "{en}"
+    );
+
+    let m = write(
+        dir.path(),
+        "m.csv",
+        "old_unit_id,new_unit_id\nvp_hdnd_ubnd,x\n",
+    );
+    let (vi, en) = both(&["score", EXAMPLE, "--merge", &m], 1);
+    assert!(
+        vi.contains("đơn vị `phong_noi_vu` không có trong bảng ghép"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("gợi ý: hãy thêm dòng `phong_noi_vu,MÃ_ĐƠN_VỊ_MỚI`"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("unit `phong_noi_vu` is not in the merge map"),
+        "{en}"
+    );
+}
+
+#[test]
+fn campaign_checks_are_vietnamese_by_default_with_ban_la() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "schema: thidua/campaign/v1\nid: x\ngroups:\n  khoi_xa: { name: A }\ncriteria:\n  - id: tien_do\n    name: Tiến độ\n    points: 20\n    value: tiep_nhan\n";
+    let cases = [
+        (
+            "group.yaml",
+            format!("{head}    applies_to: [khoi_xaa]\n"),
+            "tiêu chí `tien_do`: khối không có trong chiến dịch `khoi_xaa`; ý bạn là `khoi_xa`?",
+            "criterion `tien_do`: unknown group `khoi_xaa`; did you mean `khoi_xa`?",
+        ),
+        (
+            "tiebreak.yaml",
+            format!("{head}tiebreak: [tien_doo]\n"),
+            "tiebreak ghi tiêu chí không có trong chiến dịch `tien_doo`; ý bạn là `tien_do`?",
+            "tiebreak names unknown criterion `tien_doo`; did you mean `tien_do`?",
+        ),
+        (
+            "lever.yaml",
+            format!("{head}levers:\n  - {{ id: l, name: L, change: {{}} }}\n"),
+            "đòn bẩy `l`: `change` bị trống",
+            "lever `l`: `change` is empty",
+        ),
+    ];
+    for (name, text, vi, en) in cases {
+        let file = write(dir.path(), name, &text);
+        let (err_vi, err_en) = both(&["rank", "--criteria", &file, EXAMPLE], 1);
+        assert!(
+            err_vi.starts_with(&format!("thidua: lỗi: {file}:")),
+            "{err_vi}"
+        );
+        assert!(err_vi.contains(vi), "{err_vi}");
+        assert!(
+            err_en.starts_with(&format!("thidua: error: {file}:")),
+            "{err_en}"
+        );
+        assert!(err_en.contains(en), "{err_en}");
+    }
+}

@@ -13,6 +13,8 @@ pub(super) use lines::{line_of_item, line_of_key, line_of_nth_item, line_of_text
 use super::raw::*;
 use super::*;
 use crate::expr::Expr;
+use crate::i18n::messages::Msg;
+use crate::msg;
 
 pub(super) struct Checker<'a> {
     pub(super) src: &'a str,
@@ -22,20 +24,18 @@ pub(super) struct Checker<'a> {
 impl Checker<'_> {
     pub(super) fn campaign(&self, mut raw: RawCampaign) -> Result<Campaign> {
         if raw.schema != SCHEMA {
+            let line = line_of_key(self.src, "schema");
             bail!(
-                "{}:{}: schema must be `{SCHEMA}`, got `{}`",
+                "{}:{line}: {}",
                 self.file,
-                line_of_key(self.src, "schema"),
-                raw.schema
+                msg!(SchemaMust, SCHEMA, raw.schema)
             );
         }
         let precision = raw.precision.unwrap_or(2);
         if precision > MAX_PRECISION {
-            bail!(
-                "{}:{}: precision must be 0..={MAX_PRECISION}, got {precision}",
-                self.file,
-                line_of_key(self.src, "precision")
-            );
+            let line = line_of_key(self.src, "precision");
+            let m = msg!(PrecisionRange, MAX_PRECISION, precision);
+            bail!("{}:{line}: {m}", self.file);
         }
         let groups = self.groups(raw.groups)?;
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
@@ -48,21 +48,14 @@ impl Checker<'_> {
             let line = line_of_nth_item(self.src, "criteria", &c.id, before);
             let c = self.criterion(c, &group_ids, line)?;
             if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
-                bail!(
-                    "{}:{line}: duplicate criterion id `{}` (first on line {})",
-                    self.file,
-                    c.id,
-                    first.line
-                );
+                let m = msg!(DuplicateCriterion, c.id, first.line);
+                bail!("{}:{line}: {m}", self.file);
             }
             criteria.push(c);
         }
         if criteria.is_empty() {
-            bail!(
-                "{}:{}: a campaign needs at least one criterion",
-                self.file,
-                line_of_key(self.src, "criteria")
-            );
+            let line = line_of_key(self.src, "criteria");
+            bail!("{}:{line}: {}", self.file, Msg::NeedsCriterion.s());
         }
         let tiers = self.tiers(std::mem::take(&mut raw.tiers), &group_ids, raw.base_salary)?;
         let tier_ids: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
@@ -91,21 +84,14 @@ impl Checker<'_> {
         let tiebreak = self.tiebreak(std::mem::take(&mut raw.tiebreak), &criteria)?;
         let individuals_order = self.individuals_order(raw.individuals.take())?;
         if raw.base_salary.is_some_and(|b| !(b.is_finite() && b > 0.0)) {
-            bail!(
-                "{}:{}: base_salary must be an amount in VND above 0",
-                self.file,
-                line_of_key(self.src, "base_salary")
-            );
+            let line = line_of_key(self.src, "base_salary");
+            bail!("{}:{line}: {}", self.file, Msg::BaseSalaryPositive.s());
         }
         let mut classes = Vec::new();
         for c in raw.classes {
             if !c.min.is_finite() {
-                bail!(
-                    "{}:{}: class `{}`: min must be a number",
-                    self.file,
-                    line_of_key(self.src, "classes"),
-                    c.name
-                );
+                let line = line_of_key(self.src, "classes");
+                bail!("{}:{line}: {}", self.file, msg!(ClassMinNumber, c.name));
             }
             classes.push(Class {
                 name: c.name,
@@ -139,11 +125,8 @@ impl Checker<'_> {
             Some(p) => {
                 let (from, to) = (self.date(&p.from, "period")?, self.date(&p.to, "period")?);
                 if from > to {
-                    bail!(
-                        "{}:{}: period ends before it starts",
-                        self.file,
-                        line_of_key(self.src, "period")
-                    );
+                    let line = line_of_key(self.src, "period");
+                    bail!("{}:{line}: {}", self.file, Msg::PeriodBackwards.s());
                 }
                 Some((from, to))
             }
@@ -180,21 +163,15 @@ impl Checker<'_> {
 
     fn groups(&self, raw: Vec<(String, RawGroup)>) -> Result<Vec<Group>> {
         if raw.is_empty() {
-            bail!(
-                "{}:{}: a campaign needs at least one group",
-                self.file,
-                line_of_key(self.src, "groups")
-            );
+            let line = line_of_key(self.src, "groups");
+            bail!("{}:{line}: {}", self.file, Msg::NeedsGroup.s());
         }
         for (i, (id, _)) in raw.iter().enumerate() {
             let before = raw[..i].iter().filter(|(o, _)| o == id).count();
             if before > 0 {
-                bail!(
-                    "{}:{}: duplicate group id `{id}` (first on line {})",
-                    self.file,
-                    line_of_group(self.src, id, before),
-                    line_of_group(self.src, id, 0)
-                );
+                let line = line_of_group(self.src, id, before);
+                let m = msg!(DuplicateGroup, id, line_of_group(self.src, id, 0));
+                bail!("{}:{line}: {m}", self.file);
             }
         }
         Ok(raw
@@ -220,11 +197,8 @@ impl Checker<'_> {
                 .iter()
                 .map(|id| {
                     groups.iter().position(|g| g == id).ok_or_else(|| {
-                        anyhow!(
-                            "{}:{line}: {what}: unknown group `{id}`{}",
-                            self.file,
-                            suggestion(id, groups)
-                        )
+                        let m = msg!(UnknownGroupHint, what, id, suggestion(id, groups));
+                        anyhow!("{}:{line}: {m}", self.file)
                     })
                 })
                 .collect(),
@@ -237,12 +211,12 @@ impl Checker<'_> {
     }
 
     fn criterion(&self, c: RawCriterion, groups: &[&str], line: usize) -> Result<Criterion> {
-        let what = format!("criterion `{}`", c.id);
+        let what = msg!(CriterionCtx, c.id);
         if !(c.points.is_finite() && c.points > 0.0) {
             bail!(
-                "{}:{line}: {what}: points must be greater than 0, got {}",
+                "{}:{line}: {}",
                 self.file,
-                c.points
+                msg!(PointsAboveZero, what, c.points)
             );
         }
         let value = c
@@ -259,12 +233,8 @@ impl Checker<'_> {
             RawScoring::Proportional => Scoring::Proportional,
             RawScoring::Linear(l) => {
                 if !(l.zero_at.is_finite() && l.full_at.is_finite()) || l.zero_at == l.full_at {
-                    bail!(
-                        "{}:{line}: {what}: linear needs two different goalposts, got zero_at {} and full_at {}",
-                        self.file,
-                        l.zero_at,
-                        l.full_at
-                    );
+                    let m = msg!(LinearGoalposts, what, l.zero_at, l.full_at);
+                    bail!("{}:{line}: {m}", self.file);
                 }
                 Scoring::Linear {
                     zero_at: l.zero_at,
@@ -278,10 +248,7 @@ impl Checker<'_> {
             },
         };
         if value.is_none() && !matches!(scoring, Scoring::Formula { .. }) {
-            bail!(
-                "{}:{line}: {what}: needs `value` (only `formula` scoring can do without)",
-                self.file
-            );
+            bail!("{}:{line}: {}", self.file, msg!(NeedsValue, what));
         }
         let when_undefined = match c.when_undefined.unwrap_or(RawWhenUndefined::Zero) {
             RawWhenUndefined::Zero => WhenUndefined::Zero,
@@ -306,28 +273,23 @@ impl Checker<'_> {
     fn steps(&self, raw: Vec<RawStep>, points: f64, line: usize, what: &str) -> Result<Scoring> {
         let fail = |msg: String| anyhow!("{}:{line}: {what}: steps: {msg}", self.file);
         if raw.is_empty() {
-            return Err(fail("need at least one step".into()));
+            return Err(fail(Msg::StepsNone.s().into()));
         }
         let dir = match (raw[0].min, raw[0].max) {
             (Some(_), None) => StepDir::Min,
             (None, Some(_)) => StepDir::Max,
-            _ => return Err(fail("each step needs exactly one of `min` or `max`".into())),
+            _ => return Err(fail(Msg::StepsMinOrMax.s().into())),
         };
         let mut steps = Vec::new();
         for s in &raw {
             let t = match (dir, s.min, s.max) {
                 (StepDir::Min, Some(t), None) | (StepDir::Max, None, Some(t)) => t,
                 _ => {
-                    return Err(fail(
-                        "all steps must use the same one of `min` or `max`".into(),
-                    ));
+                    return Err(fail(Msg::StepsSameKind.s().into()));
                 }
             };
             if !t.is_finite() || !(0.0..=points).contains(&s.points) {
-                return Err(fail(format!(
-                    "step points must be within 0..={points}, got {}",
-                    s.points
-                )));
+                return Err(fail(msg!(StepPointsRange, points, s.points)));
             }
             steps.push(Step {
                 threshold: t,
@@ -341,13 +303,10 @@ impl Checker<'_> {
         });
         for w in steps.windows(2) {
             if w[0].threshold == w[1].threshold {
-                return Err(fail(format!("threshold {} appears twice", w[0].threshold)));
+                return Err(fail(msg!(ThresholdTwice, w[0].threshold)));
             }
             if w[0].fraction < w[1].fraction {
-                return Err(fail(format!(
-                    "a harder threshold ({}) gives fewer points than an easier one ({})",
-                    w[0].threshold, w[1].threshold
-                )));
+                return Err(fail(msg!(HarderFewer, w[0].threshold, w[1].threshold)));
             }
         }
         Ok(Scoring::Steps { dir, steps })
@@ -355,15 +314,12 @@ impl Checker<'_> {
 
     fn penalty(&self, p: RawPenalty, groups: &[&str]) -> Result<Penalty> {
         let line = line_of_item(self.src, "penalties", &p.id);
-        let what = format!("penalty `{}`", p.id);
+        let what = msg!(PenaltyCtx, p.id);
         if !(p.points_each.is_finite() && p.points_each > 0.0) {
-            bail!(
-                "{}:{line}: {what}: points_each must be greater than 0",
-                self.file
-            );
+            bail!("{}:{line}: {}", self.file, msg!(PointsEachPositive, what));
         }
         if p.max.is_some_and(|m| !(m.is_finite() && m > 0.0)) {
-            bail!("{}:{line}: {what}: max must be greater than 0", self.file);
+            bail!("{}:{line}: {}", self.file, msg!(MaxPositive, what));
         }
         Ok(Penalty {
             count: self.expr(&p.count, line, &what)?,
@@ -378,18 +334,15 @@ impl Checker<'_> {
 
     fn gate(&self, g: RawGate, groups: &[&str], tiers: &[&str]) -> Result<Gate> {
         let line = line_of_item(self.src, "gates", &g.id);
-        let what = format!("gate `{}`", g.id);
+        let what = msg!(GateCtx, g.id);
         let gate_tiers = g
             .tiers
             .map(|ts| {
                 ts.iter()
                     .map(|t| {
                         tiers.iter().position(|x| x == t).ok_or_else(|| {
-                            anyhow!(
-                                "{}:{line}: {what}: unknown tier `{t}`{}",
-                                self.file,
-                                suggestion(t, tiers)
-                            )
+                            let m = msg!(UnknownTierHint, what, t, suggestion(t, tiers));
+                            anyhow!("{}:{line}: {m}", self.file)
                         })
                     })
                     .collect::<Result<Vec<_>>>()
@@ -416,11 +369,9 @@ fn unique<'a>(
     for id in ids {
         let before = seen.iter().filter(|s| **s == id).count();
         if before > 0 {
-            bail!(
-                "{file}:{}: duplicate id `{id}` in {section} (first on line {})",
-                line_of_nth_item(src, section, id, before),
-                line_of_item(src, section, id)
-            );
+            let line = line_of_nth_item(src, section, id, before);
+            let m = msg!(DuplicateIdIn, id, section, line_of_item(src, section, id));
+            bail!("{file}:{line}: {m}");
         }
         seen.push(id);
     }

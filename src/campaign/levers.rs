@@ -37,29 +37,33 @@ impl Checker<'_> {
         let mut out: Vec<Lever> = Vec::with_capacity(raw.len());
         for l in raw {
             let line = line_of_item(self.src, "levers", &l.id);
-            let what = format!("lever `{}`", l.id);
+            let what = crate::msg!(LeverCtx, l.id);
             if out.iter().any(|o| o.id == l.id) {
-                bail!("{}:{line}: duplicate id `{}` in levers", self.file, l.id);
+                bail!(
+                    "{}:{line}: {}",
+                    self.file,
+                    crate::msg!(LeverDuplicate, l.id)
+                );
             }
             if l.id.trim().is_empty() || l.name.trim().is_empty() {
                 bail!(
-                    "{}:{line}: {what}: id and name must not be empty",
-                    self.file
+                    "{}:{line}: {}",
+                    self.file,
+                    crate::msg!(LeverEmptyName, what)
                 );
             }
             if l.change.is_empty() {
                 bail!(
-                    "{}:{line}: {what}: `change` is empty: expected {{metric: whole change}}, e.g. {{ tre_han: -1, dung_han: +1 }}",
-                    self.file
+                    "{}:{line}: {}",
+                    self.file,
+                    crate::msg!(LeverEmptyChange, what)
                 );
             }
             let mut change = Vec::with_capacity(l.change.len());
             for (metric, d) in l.change {
                 if !(d.is_finite() && d.fract() == 0.0 && d != 0.0 && d.abs() <= MAX_DELTA) {
-                    bail!(
-                        "{}:{line}: {what}: change of `{metric}` must be a whole number other than 0 (at most {MAX_DELTA} either way), got {d}",
-                        self.file
-                    );
+                    let m = crate::msg!(LeverBadDelta, what, metric, MAX_DELTA, d);
+                    bail!("{}:{line}: {m}", self.file);
                 }
                 change.push((metric, d as i64));
             }

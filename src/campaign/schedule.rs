@@ -20,7 +20,7 @@ impl Checker<'_> {
         for t in raw {
             let before = tiers.iter().filter(|o| o.id == t.id).count();
             let line = line_of_nth_item(self.src, "tiers", &t.id, before);
-            let what = format!("tier `{}`", t.id);
+            let what = crate::msg!(TierCtx, t.id);
             if before > 0 {
                 let first = line_of_item(self.src, "tiers", &t.id);
                 bail!(
@@ -126,10 +126,7 @@ impl Checker<'_> {
     pub(super) fn date(&self, text: &str, key: &str) -> Result<NaiveDate> {
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
             let line = line_of_text(self.src, text, line_of_key(self.src, key));
-            anyhow!(
-                "{}:{line}: `{text}` is not a date: expected YYYY-MM-DD",
-                self.file
-            )
+            anyhow!("{}:{line}: {}", self.file, crate::msg!(NotADateIso, text))
         })
     }
 }

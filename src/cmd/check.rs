@@ -117,11 +117,7 @@ fn split(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             Some("yaml" | "yml") => campaigns.push(f.clone()),
             Some("csv" | "tsv" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => data.push(f.clone()),
             _ => {
-                return Err(UsageError(format!(
-                    "`{}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)",
-                    f.display()
-                ))
-                .into());
+                return Err(UsageError(crate::msg!(CheckWhichFile, f.display())).into());
             }
         }
     }

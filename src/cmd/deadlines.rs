@@ -60,9 +60,7 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
     NaiveDate::parse_from_str(t, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
-        .map_err(|_| {
-            format!("`{s}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023")
-        })
+        .map_err(|_| crate::msg!(NotADateDay, s))
 }
 
 /// `--done` and the state file's ids; an id of no step is a usage error
@@ -71,8 +69,8 @@ fn done_steps(args: &Args, campaign: &Campaign) -> Result<Vec<String>> {
     let unknown = unknown_steps(campaign, &args.done);
     if !unknown.is_empty() {
         let known: Vec<&str> = campaign.all_deadlines().map(|d| d.id.as_str()).collect();
-        return Err(UsageError(format!(
-            "--done: no step with id {}; the steps are: {}",
+        return Err(UsageError(crate::msg!(
+            DoneUnknown,
             unknown
                 .iter()
                 .map(|u| format!("`{u}`"))

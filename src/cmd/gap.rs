@@ -36,10 +36,7 @@ pub struct Args {
 /// would be lost: refused rather than silently dropped.
 pub fn no_decisions(input: &DataArgs, what: &str) -> Result<()> {
     if input.decisions.is_some() {
-        return Err(UsageError(format!(
-            "--decisions: {what} searches from the computed scores and does not take the council's decisions into account yet; run it without --decisions"
-        ))
-        .into());
+        return Err(UsageError(crate::msg!(NoDecisions, what)).into());
     }
     Ok(())
 }
@@ -47,9 +44,11 @@ pub fn no_decisions(input: &DataArgs, what: &str) -> Result<()> {
 /// A campaign with no levers cannot answer: say where to add them.
 fn need_levers(campaign: &Campaign, flag: &str) -> Result<()> {
     if campaign.levers.is_empty() {
-        return Err(UsageError(format!(
-            "{flag}: {} declares no levers; add a `levers:` list (e.g. `- {{ id: giai_quyet_dung_han, name: \"hồ sơ trễ hạn được giải quyết đúng hạn\", change: {{ tre_han: -1, dung_han: +1 }} }}`)",
-            campaign.file
+        return Err(UsageError(crate::msg!(
+            NoLevers,
+            flag,
+            campaign.file,
+            "- { id: giai_quyet_dung_han, name: \"hồ sơ trễ hạn được giải quyết đúng hạn\", change: { tre_han: -1, dung_han: +1 } }"
         ))
         .into());
     }
@@ -96,8 +95,9 @@ pub fn run(args: &Args) -> Result<()> {
     let scores = scorer.score_all(&metrics)?;
     let Some(i) = metrics.unit_index(&args.unit) else {
         let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
-        return Err(UsageError(format!(
-            "gap: no unit `{}` in {}{}",
+        return Err(UsageError(crate::msg!(
+            NoUnitIn,
+            "gap",
             args.unit,
             metrics.file,
             suggestion(&args.unit, &known)
@@ -108,11 +108,7 @@ pub fn run(args: &Args) -> Result<()> {
     let search = Search::new(&campaign, &scorer, &metrics, &scores, tier, &bound);
     let Some((status, _)) = search.lines.unchanged(i) else {
         let group = &metrics.units[i].group;
-        return Err(UsageError(format!(
-            "--tier {}: tier `{}` has no quota for group `{group}` of unit `{}`",
-            args.tier, args.tier, args.unit
-        ))
-        .into());
+        return Err(UsageError(crate::msg!(TierNoQuotaFor, args.tier, group, args.unit)).into());
     };
     let levers = matches!(
         status,

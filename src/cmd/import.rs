@@ -113,8 +113,8 @@ pub fn run(args: &Args) -> Result<()> {
     }
     if imported.rejected > 0 {
         eprintln!(
-            "thidua: {} unit(s) written, {} problem(s) set aside in the rejects file",
-            imported.units, imported.rejected
+            "thidua: {}",
+            crate::msg!(ImportRejected, imported.units, imported.rejected)
         );
     }
     Ok(())
@@ -214,7 +214,7 @@ fn known_units(
 fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| format!("`{text}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy"))
+        .map_err(|_| crate::msg!(NotADateImport, text))
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.
@@ -268,7 +268,7 @@ pub fn starts_as_workbook(path: &Path) -> bool {
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
-        anyhow::bail!("{}: is a folder, expected a CSV file", path.display());
+        anyhow::bail!(crate::msg!(IsFolderCsv, path.display()));
     }
     std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))
 }

@@ -84,12 +84,9 @@ pub fn run(args: &Args) -> Result<()> {
 
 fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Person>> {
     if path.is_dir() {
-        anyhow::bail!(
-            "{}: is a folder, expected an individuals CSV file",
-            path.display()
-        );
+        anyhow::bail!(crate::msg!(IsFolderPeople, path.display()));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| crate::msg!(CannotRead, path.display()))?;
     let file = path.display().to_string();
     let units: Vec<people::UnitName> = metrics
         .units

@@ -186,11 +186,10 @@ fn against(
         None => None,
         Some(t) => {
             let id = &a.campaign.tiers[t].id;
-            Some(b.tier_index(id).ok_or_else(|| {
-                UsageError(format!(
-                    "--compare: {b_label} has no tier `{id}`, so its quota places cannot be compared"
-                ))
-            })?)
+            Some(
+                b.tier_index(id)
+                    .ok_or_else(|| UsageError(crate::msg!(CompareNoTier, b_label, id)))?,
+            )
         }
     };
     let b_scores = Scorer::with_baseline(&b, a.metrics, prev)?.score_all(a.metrics)?;

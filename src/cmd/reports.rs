@@ -22,12 +22,7 @@ pub fn now() -> Result<NaiveDateTime> {
             .ok()
             .and_then(|secs| DateTime::from_timestamp(secs, 0))
             .map(|t| t.naive_utc())
-            .ok_or_else(|| {
-                UsageError(format!(
-                    "SOURCE_DATE_EPOCH: `{s}` is not a number of seconds since 1970"
-                ))
-                .into()
-            }),
+            .ok_or_else(|| UsageError(crate::msg!(SourceDateEpoch, s)).into()),
         Err(_) => Ok(chrono::Local::now().naive_local()),
     }
 }
@@ -52,11 +47,7 @@ impl DocArgs {
                 let text = super::read_text(p)?;
                 Ok(Some(DocFields::from_yaml(&text, &p.display().to_string())?))
             }
-            (Some(_), f) => Err(UsageError(format!(
-                "--doc fills a Word document: add --format docx or -o FILE.docx (the output is {})",
-                f.name()
-            ))
-            .into()),
+            (Some(_), f) => Err(UsageError(crate::msg!(DocNeedsDocx, f.name())).into()),
         }
     }
 

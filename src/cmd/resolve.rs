@@ -10,6 +10,7 @@ pub use commands::{
     Deadlines, Import, Nominate, Rank, Score, deadlines, import, nominate, rank, score,
 };
 
+use crate::i18n::messages::Msg;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -170,20 +171,20 @@ pub fn format(
         w.extensions()
     };
     if !w.writes(format) {
-        return Err(UsageError(format!(
-            "{via}: this command cannot write {}; {} writes {listed}",
+        return Err(UsageError(crate::msg!(
+            CannotWriteVia,
+            via,
             format.name(),
-            w.command
+            w.command,
+            listed
         )));
     }
     if matches!(format, Format::Xlsx | Format::Docx) && path.is_none() && terminal {
         let (f, what) = match format {
-            Format::Xlsx => ("xlsx", "a binary workbook"),
-            _ => ("docx", "a binary Word document"),
+            Format::Xlsx => ("xlsx", Msg::BinaryWorkbook.s()),
+            _ => ("docx", Msg::BinaryDocx.s()),
         };
-        return Err(UsageError(format!(
-            "--format {f} writes {what}: give -o FILE.{f} (or redirect the output)"
-        )));
+        return Err(UsageError(crate::msg!(BinaryToTerminal, f, what)));
     }
     Ok(format)
 }
@@ -197,12 +198,13 @@ fn from_extension(w: Writes, path: &Path) -> Result<Format, UsageError> {
         (Some((_, f)), _) => Ok(*f),
         (None, ext) => {
             let what = match ext {
-                Some(e) => format!("`.{e}` is not an output format"),
-                None => "no extension to tell the format".to_string(),
+                Some(e) => crate::msg!(NotOutputExt, e),
+                None => Msg::NoOutputExt.s().to_string(),
             };
-            Err(UsageError(format!(
-                "-o {}: {what}; {} writes {} (or choose with --format)",
+            Err(UsageError(crate::msg!(
+                OutputExt,
                 path.display(),
+                what,
                 w.command,
                 w.extensions()
             )))
@@ -232,9 +234,9 @@ pub fn tier(campaign: &Campaign, id: &str) -> Result<usize, UsageError> {
     campaign.tier_index(id).or_else(by_folding).ok_or_else(|| {
         let known: Vec<&str> = campaign.tiers.iter().map(|t| t.id.as_str()).collect();
         let list = if known.is_empty() {
-            "this campaign has no tiers".to_string()
+            Msg::NoTiers.s().to_string()
         } else {
-            format!("known: {}", known.join(", "))
+            crate::msg!(KnownList, known.join(", "))
         };
         let close = crate::campaign::suggestion(&id.to_lowercase(), &known);
         let hint = if close.starts_with(';') {
@@ -242,10 +244,7 @@ pub fn tier(campaign: &Campaign, id: &str) -> Result<usize, UsageError> {
         } else {
             String::new()
         };
-        UsageError(format!(
-            "--tier: unknown tier `{id}` in {} ({list}){hint}",
-            campaign.file
-        ))
+        UsageError(crate::msg!(TierUnknownIn, id, campaign.file, list, hint))
     })
 }
 

@@ -2,6 +2,7 @@
 //! `--explain UNIT` shows how each number came about; `--baseline` adds the
 //! change of each criterion and of the total since the baseline.
 
+use crate::i18n::messages::Msg;
 use std::path::Path;
 
 use anyhow::Result;
@@ -32,10 +33,7 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<()> {
     let resolve::Score { campaign, out } = resolve::score(args)?;
     if args.explain.is_some() && out.format() == Format::Docx {
-        return Err(UsageError(
-            "--explain: a Word document is not written for one unit; use md, html or table".into(),
-        )
-        .into());
+        return Err(UsageError(Msg::ExplainDocx.s().into()).into());
     }
     let doc = args.doc.load(&out)?;
     let (metrics, baseline) = args.input.load()?;
@@ -74,8 +72,10 @@ pub fn run(args: &Args) -> Result<()> {
     if let Some(id) = &args.explain {
         let Some(i) = metrics.unit_index(id) else {
             let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
-            return Err(UsageError(format!(
-                "--explain: no unit `{id}` in {}{}",
+            return Err(UsageError(crate::msg!(
+                NoUnitIn,
+                "--explain",
+                id,
                 metrics.file,
                 suggestion(id, &known)
             ))
@@ -121,10 +121,5 @@ pub fn run(args: &Args) -> Result<()> {
 
 /// The what-if columns have no place on a paper to sign: refused, not dropped.
 pub fn what_if_in_docx() -> anyhow::Error {
-    UsageError(
-        "--format docx: the what-if columns (--baseline, --compare, --sensitivity) are not \
-         printed in the Word document; use html, xlsx or md for them"
-            .into(),
-    )
-    .into()
+    UsageError(Msg::WhatIfDocx.s().into()).into()
 }

@@ -3,6 +3,7 @@
 //! flags that change a result; and `thidua verify CODE -- <command>`, which
 //! recomputes the stamp of a command without writing anything.
 
+use crate::i18n::messages::Msg;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -93,8 +94,8 @@ pub struct VerifyArgs {
 pub fn verify(a: &VerifyArgs) -> Result<()> {
     let argv = std::iter::once("thidua".to_string()).chain(a.command.iter().cloned());
     let cli = Cli::try_parse_from(argv).map_err(|e| {
-        UsageError(format!(
-            "verify: the command after `--` is not a thidua command: {}",
+        UsageError(crate::msg!(
+            VerifyNotCommand,
             e.to_string().lines().next().unwrap_or("")
         ))
     })?;
@@ -103,9 +104,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
         Command::Rank(x) => rank(&x.input.campaign.load()?, x)?,
         Command::Nominate(x) => nominate(&x.input.campaign.load()?, x)?,
         _ => {
-            return Err(
-                UsageError("verify: only score, rank and nominate print a stamp".into()).into(),
-            );
+            return Err(UsageError(Msg::VerifyOnlyStamped.s().into()).into());
         }
     };
     let l = a.lang;
@@ -114,15 +113,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
             println!("{} {}", l.pick("khớp: Mã kiểm tra", "match: stamp"), s.code);
             Ok(())
         }
-        Err(Mismatch::Malformed) => Err(UsageError(format!(
-            "verify: `{}` {}",
-            a.code,
-            l.pick(
-                "không phải mã kiểm tra (dạng XXXX-XXXX-XXXX)",
-                "is not a stamp (XXXX-XXXX-XXXX)"
-            )
-        ))
-        .into()),
+        Err(Mismatch::Malformed) => Err(UsageError(crate::msg!(VerifyMalformed, a.code)).into()),
         Err(m) => {
             let why = match m {
                 Mismatch::Campaign => l.pick(

@@ -49,15 +49,10 @@ impl BaselineArgs {
             return Ok(None);
         }
         if let Some(p) = &self.baseline_period {
-            PeriodSel::parse(p).map_err(|e| {
-                UsageError(format!("--baseline-period: {e}; expected P or FROM..TO"))
-            })?;
+            PeriodSel::parse(p)
+                .map_err(|e| UsageError(crate::msg!(PeriodFlag, "--baseline-period", e)))?;
             if self.baseline.is_none() && metrics.periods.is_empty() {
-                return Err(UsageError(format!(
-                    "--baseline-period: {} has no `period` column; give the baseline file with --baseline FILE",
-                    metrics.file
-                ))
-                .into());
+                return Err(UsageError(crate::msg!(BaselineNoPeriod, metrics.file)).into());
             }
         }
         let file = self.baseline.as_deref().unwrap_or(data);
@@ -204,11 +199,7 @@ impl SensitivityArgs {
         let kept = u64::from(draws.count) * units as u64;
         if kept > MAX_RANKS_KEPT {
             let most = MAX_RANKS_KEPT / (units as u64).max(1);
-            return Err(UsageError(format!(
-                "--sensitivity {}: too many draws for {units} units (at most {most})",
-                draws.count
-            ))
-            .into());
+            return Err(UsageError(crate::msg!(TooManyDraws, draws.count, units, most)).into());
         }
         Ok(())
     }

@@ -41,8 +41,8 @@ pub fn parse(src: &str, file: &str, campaign: &Campaign) -> Result<Vec<String>, 
         let (line, column) = locate(src, id, from);
         from = line;
         problems.push(
-            Problem::cell(file, line as u64, column, format!("no step with id `{id}`"))
-                .with_hint(format!("the steps are: {}", known.join(", "))),
+            Problem::cell(file, line as u64, column, crate::msg!(NoStepId, id))
+                .with_hint(crate::msg!(TheSteps, known.join(", "))),
         );
     }
     problems.finish()?;

@@ -1,6 +1,7 @@
 //! The one message catalogue: every error, warning, notice and hint the shell
 //! prints, each with its Vietnamese and English text side by side, so a
-//! message cannot exist in one language only (a test walks them all).
+//! message cannot exist in one language only (a test walks them all). The
+//! entries are in `messages/catalogue.rs`; this file holds the machinery.
 //!
 //! Placeholders are `{0}`, `{1}`, …; both texts of a message use the same set.
 //! The language is chosen once per process by `main` (`--lang`, `THIDUA_LANG`,
@@ -77,98 +78,8 @@ macro_rules! msg {
     };
 }
 
-catalogue! {
-    // What main prints before a message.
-    Error => "thidua: lỗi:", "thidua: error:";
-    Warning => "thidua: cảnh báo:", "thidua: warning:";
-    Notice => "thidua: lưu ý:", "thidua: notice:";
-    Hint => "gợi ý:", "hint:";
-    AndMore => "… và {0} lỗi khác", "… and {0} more";
-    NoticeAndMore => "… và {0} lưu ý khác", "… and {0} more";
-    ProblemsFound1 => "có 1 lỗi", "1 problem found";
-    ProblemsFoundN => "có {0} lỗi", "{0} problems found";
-
-    // clap's own errors, rendered in the chosen language.
-    ClapUnknownArg => "tùy chọn không hợp lệ `{0}`", "unexpected argument `{0}`";
-    ClapDidYouMean => "ý bạn là `{0}`?", "did you mean `{0}`?";
-    ClapInvalidValue => "giá trị `{0}` không hợp lệ cho `{1}`", "invalid value `{0}` for `{1}`";
-    ClapPossible => "các giá trị hợp lệ: {0}", "possible values: {0}";
-    ClapMissingArg => "thiếu tham số bắt buộc: {0}", "missing required argument: {0}";
-    ClapMissingValue => "`{0}` cần một giá trị", "`{0}` needs a value";
-    ClapConflict => "`{0}` không dùng cùng `{1}`", "`{0}` cannot be used with `{1}`";
-    ClapUnknownCommand => "lệnh không hợp lệ `{0}`", "unrecognised command `{0}`";
-    ClapNoCommand => "thiếu lệnh (score, rank, gap, nominate, deadlines, check, import, …)", "missing command (score, rank, gap, nominate, deadlines, check, import, …)";
-    ClapOther => "dòng lệnh không hợp lệ: {0}", "invalid command line: {0}";
-    ClapMoreInfo => "Xem thêm: thidua {0}--help", "For more information, try: thidua {0}--help";
-    ClapUsage => "Cách dùng:", "Usage:";
-
-    // Files.
-    IsFolder => "{0}: là một thư mục, cần một tệp", "{0}: is a folder, expected a file";
-    IsFolderMetrics => "{0}: là một thư mục, cần một tệp số liệu CSV", "{0}: is a folder, expected a metrics CSV file";
-    IsFolderMerge => "{0}: là một thư mục, cần một tệp CSV ghép đơn vị", "{0}: is a folder, expected a merge map CSV file";
-    CannotRead => "{0}: không đọc được", "{0}: cannot read";
-    NotFound => "không có tệp hoặc thư mục này", "no such file or directory";
-    NotUtf8 => "{0}: không phải văn bản UTF-8 (byte lỗi ở vị trí {1}); hãy lưu tệp dạng UTF-8, hoặc dùng `thidua import`", "{0}: not UTF-8 text (bad byte at offset {1}); save it as UTF-8, or use `thidua import`";
-
-    // What-if.
-    BaselineAbsent => "{0} đơn vị không có trong kỳ gốc {1}: {2}{3}; không hiện mức thay đổi của chúng{4}", "{0} unit(s) not in the baseline {1}: {2}{3}; no change is shown for them{4}";
-    BaselineAbsentMore => " và {0} đơn vị khác", " and {0} more";
-    BaselineAbsentPrev => " và giá trị prev. của chúng không xác định", " and their prev. values are undefined";
-
-    // Periods.
-    PeriodFlag => "{0}: {1}; cần P hoặc TỪ..ĐẾN", "{0}: {1}; expected P or FROM..TO";
-    PeriodRange => "{0} (khoảng kỳ viết TỪ..ĐẾN)", "{0} (a range is FROM..TO)";
-
-    // YAML files, in the domain's words.
-    YamlUnknownKey => "khóa không hợp lệ `{0}` (các khóa hợp lệ: {1})", "unknown key `{0}` (valid keys: {1})";
-    YamlUnknownKeyBare => "khóa không hợp lệ `{0}`", "unknown key `{0}`";
-    YamlMissingKey => "thiếu khóa `{0}`", "missing key `{0}`";
-    YamlMissingKeyIn => "{0}: thiếu khóa `{1}`", "{0}: missing key `{1}`";
-    YamlWrongType => "`{0}` phải là {1}, không phải {2}", "`{0}` must be {1}, not {2}";
-    YamlWrongTypeHere => "ở đây phải là {0}, không phải {1}", "here must be {0}, not {1}";
-    YamlDuplicateKey => "khóa `{0}` bị lặp", "key `{0}` is repeated";
-    YamlSyntax => "không đọc được YAML: {0}", "not readable as YAML: {0}";
-    YamlOther => "nội dung không hợp lệ: {0}", "invalid content: {0}";
-    YamlNotCampaign => "không phải tệp chiến dịch (phong trào) hợp lệ", "not a valid campaign file";
-    YamlNotDecisions => "không phải tệp quyết định của hội đồng", "not a decisions file";
-    YamlNotDocFields => "không phải tệp thông tin văn bản", "not a document fields file";
-    YamlNotState => "không phải tệp trạng thái; cần `done: [MÃ_BƯỚC, …]`", "not a state file; expected `done: [STEP_ID, …]`";
-    YamlNotWeights => "cần một bảng `mã_tiêu_chí: điểm`", "expected a map `criterion_id: points`";
-    YamlWeightsIsCampaign => "đây là tệp chiến dịch: hãy dùng --criteria, hoặc --compare", "this is a campaign file: give it with --criteria, or --compare";
-    YamlNotAliases => "cần một bảng `mã: [nhãn, ...]`", "expected a map `id: [label, ...]`";
-    HintDecisions => "cần các danh sách `ties:` và `adjustments:` (xem examples/quyet-dinh-hoi-dong.yaml)", "expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)";
-    CriterionCtx => "tiêu chí `{0}`", "criterion `{0}`";
-    TierCtx => "hạng khen `{0}`", "tier `{0}`";
-    GroupCtx => "khối `{0}`", "group `{0}`";
-
-    // Kinds of values, as people say them.
-    KindNumber => "một số, ví dụ {0}: 20", "a number, e.g. {0}: 20";
-    KindNumberBare => "một số", "a number";
-    KindInteger => "một số nguyên", "a whole number";
-    KindText => "một chuỗi chữ", "a text";
-    KindBool => "true hoặc false", "true or false";
-    KindList => "một danh sách (- …)", "a list (- …)";
-    KindMap => "một bảng `khóa: giá trị`", "a map `key: value`";
-    KindChar => "một ký tự", "a single character";
-    KindNothing => "giá trị rỗng", "nothing";
-    KindValue => "một giá trị hợp lệ", "a valid value";
-    KindDate => "một ngày", "a date";
-
-    // Campaign values.
-    MaxTotal => "max_total phải là một số lớn hơn 0, nhưng là {0}", "max_total must be a number greater than 0, got {0}";
-    UnknownCriterion => "tiêu chí không có trong chiến dịch `{0}`{1}", "unknown criterion `{0}`{1}";
-    PointsPositive => "tiêu chí `{0}`: points phải là một số lớn hơn 0, nhưng là {1}", "criterion `{0}`: points must be a number greater than 0, got {1}";
-    DidYouMean => "; ý bạn là `{0}`?", "; did you mean `{0}`?";
-    Known => " (có: {0})", " (known: {0})";
-
-    // Metrics data.
-    MissingColumn => "thiếu cột `{0}`", "missing column `{0}`";
-    NotWholeCount => "`{0}` phải là số đếm nguyên không âm, nhưng là `{1}`", "`{0}` must be a whole count, got `{1}`";
-    UnknownGroup => "khối không có trong chiến dịch `{0}`", "unknown group `{0}`";
-    UnknownUnit => "đơn vị không có trong số liệu `{0}`", "unknown unit `{0}`";
-    UnknownUnitIn => "đơn vị không có `{0}`: không có trong {1}", "unknown unit `{0}`: not in {1}";
-    UnknownTier => "hạng khen không có trong chiến dịch `{0}`", "unknown tier `{0}`";
-}
+mod catalogue;
+pub use catalogue::Msg;
 
 #[cfg(test)]
 mod tests {

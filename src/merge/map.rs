@@ -3,6 +3,7 @@
 //! old unit mapped twice, or merged into a unit that is itself merged away,
 //! is an error at its line — every one at once.
 
+use crate::i18n::messages::Msg;
 use std::collections::HashMap;
 
 use crate::problem::{Problem, Problems, ProblemsError};
@@ -55,17 +56,15 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
         file: file.to_string(),
         ..MergeMap::default()
     };
-    let header_hint = "the header is old_unit_id,new_unit_id and optionally new_unit_name,group";
+    let header_hint = Msg::HintMergeHeader.s();
     let mut rows = match Rows::open(bytes, b',', file) {
         Ok(Some(rows)) => rows,
         Ok(None) => {
-            problems.push(
-                Problem::file(file, "empty file: expected a header row").with_hint(header_hint),
-            );
+            problems.push(Problem::file(file, Msg::EmptyFileNoHeader.s()).with_hint(header_hint));
             return map;
         }
         Err(e) => {
-            problems.push(Problem::file(file, format!("cannot read: {e}")));
+            problems.push(Problem::file(file, crate::msg!(CannotReadWhy, e)));
             return map;
         }
     };
@@ -75,22 +74,12 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
         let h = h.trim_start_matches('\u{feff}').trim();
         match COLUMNS.iter().position(|c| *c == h) {
             Some(k) if at[k].is_some() => {
-                problems.push(Problem::cell(
-                    file,
-                    1,
-                    i + 1,
-                    format!("column `{h}` appears twice"),
-                ));
+                problems.push(Problem::cell(file, 1, i + 1, crate::msg!(ColumnTwice, h)));
             }
             Some(k) => at[k] = Some(i),
             None => problems.push(
-                Problem::cell(
-                    file,
-                    1,
-                    i + 1,
-                    format!("column `{h}` is not a merge map column"),
-                )
-                .with_hint(header_hint),
+                Problem::cell(file, 1, i + 1, crate::msg!(NotMergeColumn, h))
+                    .with_hint(header_hint),
             ),
         }
     }
@@ -102,7 +91,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             .map(|(n, _)| *n)
             .collect();
         problems.push(
-            Problem::line(file, 1, format!("missing column(s) {}", missing.join(", ")))
+            Problem::line(file, 1, crate::msg!(MissingColumns, missing.join(", ")))
                 .with_hint(header_hint),
         );
         return map;
@@ -113,7 +102,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             Ok(Some(line)) => line,
             Ok(None) => break,
             Err(e) => {
-                problems.push(Problem::file(file, format!("cannot read: {e}")));
+                problems.push(Problem::file(file, crate::msg!(CannotReadWhy, e)));
                 break;
             }
         };
@@ -121,7 +110,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             let Some(c) = c else { return Ok(String::new()) };
             std::str::from_utf8(rec.get(c).unwrap_or_default())
                 .map(|s| s.trim().to_string())
-                .map_err(|_| Problem::cell(file, line, c + 1, "not UTF-8 text"))
+                .map_err(|_| Problem::cell(file, line, c + 1, Msg::LineNotUtf8.s()))
         };
         let cells: Result<Vec<String>, Problem> = at.iter().map(|c| cell(*c)).collect();
         let [old, new, name, group]: [String; 4] = match cells {
@@ -137,7 +126,12 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             } else {
                 ("new_unit_id", new_col)
             };
-            problems.push(Problem::cell(file, line, c + 1, format!("{what} is empty")));
+            problems.push(Problem::cell(
+                file,
+                line,
+                c + 1,
+                crate::msg!(CellEmpty, what),
+            ));
             continue;
         }
         if let Some((first, l)) = map.old.get(&old) {
@@ -146,9 +140,9 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
                     file,
                     line,
                     old_col + 1,
-                    format!("old unit `{old}` is mapped twice: to `{first}` on line {l} and to `{new}` here"),
+                    crate::msg!(OldMappedTwice, old, first, l, new),
                 )
-                .with_hint("each old unit merges into exactly one new unit: keep one line"),
+                .with_hint(Msg::HintOneLine.s()),
             );
             continue;
         }
@@ -158,8 +152,8 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             ..NewUnit::default()
         });
         for (given, slot, k, what) in [
-            (name, &mut unit.name, 2, "name"),
-            (group, &mut unit.group, 3, "group"),
+            (name, &mut unit.name, 2, Msg::NameWord.s()),
+            (group, &mut unit.group, 3, Msg::GroupWord.s()),
         ] {
             if given.is_empty() {
                 continue;
@@ -169,7 +163,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
                     file,
                     line,
                     at[k].map_or(1, |c| c + 1),
-                    format!("new unit `{new}` has {what} `{given}` here but `{first}` on line {l}"),
+                    crate::msg!(NewUnitDiffers, new, what, given, first, l),
                 )),
                 Some(_) => {}
                 None => *slot = Some((given, line)),
@@ -187,12 +181,9 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
                 file,
                 *line,
                 old_col + 1,
-                format!(
-                    "`{old}` is the new unit of line {} but is merged here into `{new}`",
-                    map.new[old].line
-                ),
+                crate::msg!(MergeChain, old, map.new[old].line, new),
             )
-            .with_hint(format!("map every old unit straight to `{new}`"))
+            .with_hint(crate::msg!(HintMergeStraight, new))
         })
         .collect();
     chains.sort();

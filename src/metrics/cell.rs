@@ -30,8 +30,6 @@ pub const COUNTS: [&str; 19] = [
 /// Digits past this many could not be held exactly; no real count has them.
 const MAX_DIGITS: usize = 15;
 
-const IMPORT_HINT: &str = "`thidua import` reads Vietnamese number formats (1.608 = 1608, 95,5 = 95.5) and writes plain numbers";
-
 /// Why a cell is not a value: the message, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadCell {
@@ -50,7 +48,11 @@ impl BadCell {
     fn import(message: String) -> BadCell {
         BadCell {
             message,
-            hint: Some(IMPORT_HINT.to_string()),
+            hint: Some(
+                crate::i18n::messages::Msg::HintImportNumbers
+                    .s()
+                    .to_string(),
+            ),
         }
     }
 }
@@ -79,15 +81,11 @@ pub fn parse(raw: &[u8], count: bool) -> Result<Option<f64>, BadCell> {
         return parse_count(s).map(Some);
     }
     match s.parse::<f64>() {
-        Ok(x) if !x.is_finite() => Err(BadCell::new(format!("`{s}` is not a finite number"))),
-        Ok(x) if x < 0.0 => Err(BadCell::new(format!("negative value {s}"))),
+        Ok(x) if !x.is_finite() => Err(BadCell::new(crate::msg!(NotFinite, s))),
+        Ok(x) if x < 0.0 => Err(BadCell::new(crate::msg!(Negative, s))),
         Ok(x) => Ok(Some(x)),
-        Err(_) if s.contains(',') => Err(BadCell::import(format!(
-            "`{s}` is not a number: use `.` for decimals and no thousands separator"
-        ))),
-        Err(_) => Err(BadCell::new(format!(
-            "`{s}` is not a number (expected a plain number or an empty cell)"
-        ))),
+        Err(_) if s.contains(',') => Err(BadCell::import(crate::msg!(NotNumberComma, s))),
+        Err(_) => Err(BadCell::new(crate::msg!(NotNumberCell, s))),
     }
 }
 
@@ -96,28 +94,18 @@ fn parse_count(s: &str) -> Result<f64, BadCell> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         let digits = s.trim_start_matches('0');
         if digits.len() > MAX_DIGITS {
-            return Err(BadCell::new(format!(
-                "`{s}` is too large for a count (more than {MAX_DIGITS} digits)"
-            )));
+            return Err(BadCell::new(crate::msg!(CountTooLarge, s, MAX_DIGITS)));
         }
         return Ok(digits.parse::<u64>().unwrap_or(0) as f64);
     }
     if let Some(whole) = thousands(s) {
-        return Err(BadCell::import(format!(
-            "`{s}` looks like a thousands separator in a count; write {whole}, or convert the file with `thidua import`"
-        )));
+        return Err(BadCell::import(crate::msg!(CountThousands, s, whole)));
     }
     match s.parse::<f64>() {
-        Ok(x) if x.is_finite() && x < 0.0 => Err(BadCell::new(format!("negative value {s}"))),
-        Ok(x) if x.is_finite() => Err(BadCell::import(format!(
-            "`{s}` is not a whole number: counts are written with digits only (whole numbers ≥ 0)"
-        ))),
-        _ if s.contains(',') => Err(BadCell::import(format!(
-            "`{s}` is not a whole number: counts are written with digits only, no separators"
-        ))),
-        _ => Err(BadCell::new(format!(
-            "`{s}` is not a number (expected a whole number ≥ 0 or an empty cell)"
-        ))),
+        Ok(x) if x.is_finite() && x < 0.0 => Err(BadCell::new(crate::msg!(Negative, s))),
+        Ok(x) if x.is_finite() => Err(BadCell::import(crate::msg!(CountNotWhole, s))),
+        _ if s.contains(',') => Err(BadCell::import(crate::msg!(CountSeparators, s))),
+        _ => Err(BadCell::new(crate::msg!(CountNotNumber, s))),
     }
 }
 

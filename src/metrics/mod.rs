@@ -9,6 +9,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::i18n::messages::Msg;
 use crate::period::{Period, PeriodSel};
 use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
@@ -89,12 +90,9 @@ pub fn read_with_notices<R: Read>(
     file: &str,
     sel: Option<&PeriodSel>,
 ) -> Result<(Metrics, Problems)> {
-    let read_err = |e: std::io::Error| anyhow!("{file}: cannot read: {e}");
+    let read_err = |e: std::io::Error| anyhow!("{}: {e}", crate::msg!(CannotRead, file));
     let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
-        bail!(
-            "{file}: empty file: expected a header row with {}",
-            REQUIRED.join(", ")
-        );
+        bail!(crate::msg!(EmptyFileHeader, file, REQUIRED.join(", ")));
     };
     let (cols, names) = columns(&rdr.header, file)?;
     if sel.is_some() && cols.period.is_none() {
@@ -114,7 +112,7 @@ pub fn read_with_notices<R: Read>(
         let (Ok(id), Ok(name), Ok(group)) =
             (text(cols.unit_id), text(cols.unit_name), text(cols.group))
         else {
-            errors.push(Problem::line(file, line, "not UTF-8 text"));
+            errors.push(Problem::line(file, line, Msg::LineNotUtf8.s()));
             continue;
         };
         if id.is_empty() {
@@ -122,7 +120,7 @@ pub fn read_with_notices<R: Read>(
                 file,
                 line,
                 cols.unit_id + 1,
-                "unit_id is empty",
+                Msg::UnitIdEmpty.s(),
             ));
             continue;
         }
@@ -172,7 +170,7 @@ pub fn read_with_notices<R: Read>(
     }
     errors.finish()?;
     if rows.is_empty() {
-        bail!("{file}: no units: the file has a header but no data rows");
+        bail!(crate::msg!(NoUnits, file));
     }
     let columns: Vec<usize> = cols.metrics.iter().map(|(c, _)| *c).collect();
     let summed = select_and_sum(rows, file, sel, &names, &columns)?;
@@ -189,10 +187,8 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
     if let [only] = header
         && let Some(d) = [b';', b'\t'].into_iter().find(|d| only.contains(d))
     {
-        let name = if d == b';' { "`;`" } else { "tabs" };
-        bail!(
-            "{file}:1: the header is one column holding {name}: this file is separated by {name}, not commas; convert it with `thidua import`"
-        );
+        let name = if d == b';' { "`;`" } else { Msg::Tabs.s() };
+        bail!(crate::msg!(SemicolonHeader, file, name));
     }
     let mut names: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -200,11 +196,11 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
     let mut metrics = Vec::new();
     for (i, raw) in header.iter().enumerate() {
         let h = std::str::from_utf8(raw)
-            .map_err(|_| anyhow!("{file}:1:{}: header is not UTF-8 text", i + 1))?
+            .map_err(|_| anyhow!(crate::msg!(HeaderNotUtf8, file, i + 1)))?
             .trim_start_matches('\u{feff}')
             .trim();
         if seen.iter().any(|s| s == h) {
-            bail!("{file}:1:{}: column `{h}` appears twice", i + 1);
+            bail!("{file}:1:{}: {}", i + 1, crate::msg!(ColumnTwice, h));
         }
         seen.push(h.to_string());
         match h {
@@ -216,10 +212,7 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
                 metrics.push((i, names.len()));
                 names.push(h.to_string());
             }
-            _ => bail!(
-                "{file}:1:{}: column `{h}` is not a metric name (expected snake_case ASCII like `tiep_nhan`); `thidua import` converts Vietnamese headers",
-                i + 1
-            ),
+            _ => bail!(crate::msg!(NotMetricName, file, i + 1, h)),
         }
     }
     let missing: Vec<&str> = REQUIRED
@@ -229,10 +222,7 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
         .map(|(n, _)| *n)
         .collect();
     if !missing.is_empty() {
-        bail!(
-            "{file}:1: missing required column(s) {}; the header must have unit_id, unit_name, group",
-            missing.join(", ")
-        );
+        bail!(crate::msg!(MissingRequired, file, missing.join(", ")));
     }
     let parts = part_rules(&names);
     let cols = Columns {
@@ -281,10 +271,12 @@ fn check_parts(
         let sum: f64 = ps.iter().filter_map(|p| values[*p]).sum();
         if sum > w + 1e-9 {
             let lhs: Vec<&str> = ps.iter().map(|p| names[*p].as_str()).collect();
-            report(format!(
-                "{} = {sum} is larger than {} = {w}",
+            report(crate::msg!(
+                PartsExceedWhole,
                 lhs.join(" + "),
-                names[*whole]
+                sum,
+                names[*whole],
+                w
             ));
         }
     }

@@ -24,13 +24,15 @@ impl PeriodError {
     /// The message with the flag that chooses periods, e.g. `--baseline-period`.
     pub fn with_flag(&self, flag: &str) -> String {
         match self {
-            PeriodError::Several { file, periods } => format!(
-                "{file}: the file holds {} periods ({}); choose with {flag} P or {flag} FROM..TO",
+            PeriodError::Several { file, periods } => crate::msg!(
+                PeriodsSeveral,
+                file,
                 periods.len(),
-                periods.join(", ")
+                periods.join(", "),
+                flag
             ),
             PeriodError::NoColumn { file } => {
-                format!("{file}: {flag} was given but the file has no `period` column")
+                crate::msg!(PeriodNoColumn, file, flag)
             }
         }
     }
@@ -114,35 +116,24 @@ pub(super) fn select_and_sum(
             Some(i) => {
                 let first = &units[i];
                 let Some(p) = period else {
-                    bail!(
-                        "{file}:{}: unit `{}` appears twice (first on line {})",
-                        row.line,
-                        row.id,
-                        first.line
-                    );
+                    bail!(crate::msg!(UnitTwice, file, row.line, row.id, first.line));
                 };
                 if let Some((q, l)) = spans[i].iter().find(|(q, _)| q.overlaps(p)) {
-                    let what = if *q == p {
-                        "appears twice for period"
-                    } else {
-                        "has overlapping periods at"
-                    };
-                    bail!(
-                        "{file}:{}: unit `{}` {what} {} (see line {l})",
-                        row.line,
-                        row.id,
-                        p
-                    );
+                    if *q == p {
+                        bail!(crate::msg!(UnitTwicePeriod, file, row.line, row.id, p, l));
+                    }
+                    bail!(crate::msg!(UnitOverlap, file, row.line, row.id, p, l));
                 }
                 if first.group != row.group {
-                    bail!(
-                        "{file}:{}: unit `{}` is in group `{}` here but `{}` on line {}",
+                    bail!(crate::msg!(
+                        UnitTwoGroups,
+                        file,
                         row.line,
                         row.id,
                         row.group,
                         first.group,
                         first.line
-                    );
+                    ));
                 }
                 spans[i].push((p, row.line));
                 for (acc, v) in units[i].values.iter_mut().zip(&row.values) {
@@ -160,10 +151,7 @@ pub(super) fn select_and_sum(
     if units.is_empty() {
         let have: Vec<&str> = all_periods.iter().map(|(_, t)| t.as_str()).collect();
         let s = sel.map(|s| s.to_string()).unwrap_or_default();
-        bail!(
-            "{file}: no rows for period {s} (the file has: {})",
-            have.join(", ")
-        );
+        bail!(crate::msg!(NoRowsForPeriod, file, s, have.join(", ")));
     }
     used.sort_by_key(|t| Period::parse(t).ok());
     let notices = blank_notices(blanks, &units, &spans, file, names, columns);
@@ -227,12 +215,14 @@ pub fn blank_notice(
     given: &[String],
 ) -> Problem {
     Problem {
-        message: format!(
-            "unit `{unit}`: `{metric}` is blank for {} but given for {}: its sum is left missing, not counted as 0",
+        message: crate::msg!(
+            BlankNotice,
+            unit,
+            metric,
             blank.join(", "),
             given.join(", ")
         ),
         ..at
     }
-    .with_hint("its criteria follow `when_undefined`; fill the cell (0 if nothing happened) to sum it")
+    .with_hint(crate::i18n::messages::Msg::HintBlankNotice.s())
 }

@@ -36,11 +36,8 @@ pub fn read_any(bytes: &[u8], file: &str, units: &[UnitName]) -> Result<Vec<Pers
     };
     let aliases = Aliases::builtin();
     let known = |c: &str| aliases.people_id(c).is_some();
-    let layout = decode::find_header(&text, None, &label, known).map_err(|_| {
-        anyhow::anyhow!(
-            "{label}: no header row found: expected column names such as \"Họ và tên\", \"Chức vụ\", \"Đơn vị\" (or unit_id, person_id, full_name, position)"
-        )
-    })?;
+    let layout = decode::find_header(&text, None, &label, known)
+        .map_err(|_| anyhow::anyhow!(crate::msg!(PeopleNoHeader, label)))?;
     let cols = columns(&layout, &aliases, &label)?;
     let numbers = if book || layout.delimiter != b',' {
         Numbers::Vietnamese
@@ -116,27 +113,25 @@ fn columns(layout: &decode::Layout, aliases: &Aliases, file: &str) -> Result<Col
         let at = format!("{file}:{}:{}", layout.header_line, c + 1);
         let id = match aliases.people_id(label) {
             None if words(label).is_empty() => None,
-            None => bail!(
-                "{at}: column \"{}\" is not a column of the individuals list: expected Mã đơn vị, Đơn vị, Họ và tên, Chức vụ, Trực tiếp, Đủ điều kiện, Điểm, Giới tính, Lãnh đạo, Thành tích (or STT)",
-                label.trim()
-            ),
+            None => bail!(crate::msg!(PeopleNotColumn, at, label.trim())),
             Some("row_number") => None,
             Some(id) => Some(id),
         };
         if let Some(first) = id.and_then(|id| ids.iter().position(|i| *i == Some(id))) {
-            bail!(
-                "{at}: column \"{}\" means `{}`, like column {}: keep one of them",
+            bail!(crate::msg!(
+                PeopleSameMeaning,
+                at,
                 label.trim(),
                 id.unwrap_or_default(),
                 first + 1
-            );
+            ));
         }
         ids.push(id);
     }
     let cols = Columns::of(&ids);
     let mut missing = Vec::new();
     if cols.unit.is_none() && cols.unit_name.is_none() {
-        missing.push("\"Mã đơn vị\" or \"Đơn vị\"");
+        missing.push(crate::i18n::messages::Msg::UnitIdOrName.s());
     }
     if cols.name.is_none() {
         missing.push("\"Họ và tên\"");
@@ -145,11 +140,12 @@ fn columns(layout: &decode::Layout, aliases: &Aliases, file: &str) -> Result<Col
         missing.push("\"Chức vụ\"");
     }
     if !missing.is_empty() {
-        bail!(
-            "{file}:{}: missing column(s) {}",
+        bail!(crate::msg!(
+            MissingColumnsAt,
+            file,
             layout.header_line,
             missing.join(", ")
-        );
+        ));
     }
     Ok(cols)
 }
@@ -181,20 +177,15 @@ impl<'a> NameIndex<'a> {
         let k = key(name);
         match self.by_name.get(&k).map(Vec::as_slice) {
             Some([one]) => Ok(one.id),
-            Some(many) => Err(format!(
-                "unit \"{name}\" fits several units of the data: {}; give the unit id in a \"Mã đơn vị\" column",
-                list(many)
-            )),
+            Some(many) => Err(crate::msg!(UnitNameAmbiguous, name, list(many))),
             None => {
                 let near = self.nearest(&k);
                 let hint = if near.is_empty() {
-                    "no unit name is close".to_string()
+                    crate::i18n::messages::Msg::NoCloseName.s().to_string()
                 } else {
-                    format!("closest: {}", list(&near))
+                    crate::msg!(Closest, list(&near))
                 };
-                Err(format!(
-                    "unit \"{name}\" is not a unit of the metrics file ({hint})"
-                ))
+                Err(crate::msg!(UnitNameUnknown, name, hint))
             }
         }
     }

@@ -158,7 +158,7 @@ pub fn dated(format: Format) -> bool {
 }
 
 fn cannot(format: Format) -> anyhow::Error {
-    UsageError(format!("this command cannot write {}", format.name())).into()
+    UsageError(crate::msg!(CannotWrite, format.name())).into()
 }
 
 fn meta(report: &Report, generated: Option<NaiveDateTime>) -> Result<Meta> {

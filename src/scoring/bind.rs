@@ -92,8 +92,9 @@ impl Binder<'_> {
     fn prev_slot(&self, name: &str, metric: &str, what: &str, line: usize) -> Result<usize> {
         let Some(b) = self.baseline else {
             return Err(anyhow!(
-                "{}:{line}: {what}: `{name}` reads the baseline, but none was given; add --baseline FILE or --baseline-period P",
-                self.campaign.file
+                "{}:{line}: {}",
+                self.campaign.file,
+                crate::msg!(BaselineMissing, what, name)
             ));
         };
         let at = b.names.iter().position(|k| k == metric);
@@ -124,11 +125,11 @@ impl Binder<'_> {
                     continue;
                 }
                 let quoted = if n.starts_with(PREV) {
-                    format!("{what} (as `{n}`)")
+                    crate::msg!(AsPrev, what, n)
                 } else {
                     what.clone()
                 };
-                let place = format!("{quoted} at {}:{line}", self.campaign.file);
+                let place = crate::msg!(UsedAt, quoted, self.campaign.file, line);
                 let users = need.entry((baseline, name)).or_default();
                 if !users.contains(&place) {
                     users.push(place);
@@ -143,20 +144,15 @@ impl Binder<'_> {
             };
             let file = m.file.as_str();
             let close = match closest(name, &m.names) {
-                Some(h) => format!("; closest header: `{h}`"),
+                Some(h) => crate::msg!(ClosestHeader, h),
                 None => String::new(),
             };
             let p = Problem::line(
                 file,
                 1,
-                format!(
-                    "column `{name}` is missing (needed by {}){close}",
-                    users.join(", ")
-                ),
+                crate::msg!(ColumnMissingFor, name, users.join(", "), close),
             );
-            problems.push(p.with_hint(
-                "rename the data's column to the name the campaign reads, or fix the name in the campaign",
-            ));
+            problems.push(p.with_hint(crate::i18n::messages::Msg::HintRenameColumn.s()));
         }
         ProblemsError(problems)
     }
@@ -166,7 +162,7 @@ impl Binder<'_> {
         let c = self.campaign;
         let mut out = Vec::new();
         for cr in &c.criteria {
-            let what = format!("criterion `{}`", cr.id);
+            let what = crate::msg!(CriterionCtx, cr.id);
             if let Some(v) = &cr.value {
                 out.push((v, what.clone(), cr.line));
             }
@@ -175,14 +171,14 @@ impl Binder<'_> {
             }
         }
         for p in &c.penalties {
-            out.push((&p.count, format!("penalty `{}`", p.id), p.line));
+            out.push((&p.count, crate::msg!(PenaltyCtx, p.id), p.line));
         }
         for g in &c.gates {
-            out.push((&g.rule, format!("gate `{}`", g.id), g.line));
+            out.push((&g.rule, crate::msg!(GateCtx, g.id), g.line));
         }
         for t in &c.tiebreak {
             if let TieBreak::Rule { name, rule } = t {
-                out.push((rule, format!("tiebreak rule `{name}`"), 1));
+                out.push((rule, crate::msg!(TiebreakRuleNamed, name), 1));
             }
         }
         out

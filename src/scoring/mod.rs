@@ -172,7 +172,7 @@ impl<'c> Scorer<'c> {
         let mut values = Vec::new();
         let mut formulas = Vec::new();
         for c in &campaign.criteria {
-            let what = format!("criterion `{}`", c.id);
+            let what = crate::msg!(CriterionCtx, c.id);
             values.push(
                 c.value
                     .as_ref()
@@ -187,19 +187,19 @@ impl<'c> Scorer<'c> {
         let penalties: Vec<Bound> = campaign
             .penalties
             .iter()
-            .map(|p| binder.bind(&p.count, &format!("penalty `{}`", p.id), p.line))
+            .map(|p| binder.bind(&p.count, &crate::msg!(PenaltyCtx, p.id), p.line))
             .collect::<Result<_>>()?;
         let gates: Vec<Bound> = campaign
             .gates
             .iter()
-            .map(|g| binder.bind(&g.rule, &format!("gate `{}`", g.id), g.line))
+            .map(|g| binder.bind(&g.rule, &crate::msg!(GateCtx, g.id), g.line))
             .collect::<Result<_>>()?;
         let rules: Vec<Option<Bound>> = campaign
             .tiebreak
             .iter()
             .map(|t| match t {
                 TieBreak::Rule { name, rule } => binder
-                    .bind(rule, &format!("tiebreak rule `{name}`"), 1)
+                    .bind(rule, &crate::msg!(TiebreakRuleNamed, name), 1)
                     .map(Some),
                 TieBreak::Criterion(_) => Ok(None),
             })
@@ -357,11 +357,11 @@ impl<'c> Scorer<'c> {
                 WhenUndefined::Zero => Some(0.0),
                 WhenUndefined::Full => Some(1.0),
                 WhenUndefined::Exclude => None,
-                WhenUndefined::Error => bail!(
-                    "criterion `{}`: `{}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`",
+                WhenUndefined::Error => bail!(crate::msg!(
+                    UndefinedError,
                     crit.id,
                     crit.value.as_ref().map_or("formula", |e| e.source())
-                ),
+                )),
             },
         };
         let precision = self.campaign.precision;
@@ -392,8 +392,9 @@ fn check_groups(campaign: &Campaign, metrics: &Metrics) -> Result<()> {
 
 fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
     let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
-    format!(
-        "{file}:{}: unit `{}`: unknown group `{}` (not in {}){}",
+    crate::msg!(
+        UnitUnknownGroup,
+        file,
         unit.line,
         unit.id,
         unit.group,

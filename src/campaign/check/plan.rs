@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow, bail};
 use super::super::raw::*;
 use super::super::*;
 use super::{Checker, line_of_key};
+use crate::i18n::messages::Msg;
 
 impl Checker<'_> {
     /// Criterion ids or `{rule, name}` maps, in order.
@@ -24,33 +25,23 @@ impl Checker<'_> {
                     .position(|c| *c == id)
                     .map(TieBreak::Criterion)
                     .ok_or_else(|| {
-                        anyhow!(
-                            "{}:{line}: tiebreak names unknown criterion `{id}`{}",
-                            self.file,
-                            suggestion(&id, &ids)
-                        )
+                        let m = crate::msg!(TiebreakUnknownCriterion, id, suggestion(&id, &ids));
+                        anyhow!("{}:{line}: {m}", self.file)
                     }),
                 serde_yaml::Value::Mapping(m) => {
                     let text = |k: &str| m.get(k).and_then(|v| v.as_str()).map(str::to_string);
-                    if m.keys().any(|k| !matches!(k.as_str(), Some("rule" | "name"))) {
-                        bail!(
-                            "{}:{line}: a tiebreak rule has keys `rule` and `name` only",
-                            self.file
-                        );
+                    if m.keys()
+                        .any(|k| !matches!(k.as_str(), Some("rule" | "name")))
+                    {
+                        bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleKeys.s());
                     }
                     let (Some(rule), Some(name)) = (text("rule"), text("name")) else {
-                        bail!(
-                            "{}:{line}: a tiebreak rule needs `rule` (e.g. \"ty_le_nu >= 0.7\") and `name`",
-                            self.file
-                        );
+                        bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleNeeds.s());
                     };
-                    let rule = self.expr(&rule, line, "tiebreak rule")?;
+                    let rule = self.expr(&rule, line, Msg::TiebreakRuleCtx.s())?;
                     Ok(TieBreak::Rule { name, rule })
                 }
-                _ => bail!(
-                    "{}:{line}: tiebreak: expected a criterion id or {{ rule: \"…\", name: \"…\" }}",
-                    self.file
-                ),
+                _ => bail!("{}:{line}: {}", self.file, Msg::TiebreakExpected.s()),
             })
             .collect()
     }
@@ -71,14 +62,14 @@ impl Checker<'_> {
                 "score" => PersonKey::Score,
                 "non_leader" => PersonKey::NonLeader,
                 "female" => PersonKey::Female,
-                other => bail!(
-                    "{}:{line}: individuals.order: unknown key `{other}` (known: direct, score, non_leader, female){}",
-                    self.file,
-                    suggestion(other, &["direct", "score", "non_leader", "female"])
-                ),
+                other => {
+                    let close = suggestion(other, &["direct", "score", "non_leader", "female"]);
+                    let m = crate::msg!(OrderUnknownKey, other, close);
+                    bail!("{}:{line}: {m}", self.file)
+                }
             };
             if keys.contains(&key) {
-                bail!("{}:{line}: individuals.order: `{k}` twice", self.file);
+                bail!("{}:{line}: {}", self.file, crate::msg!(OrderTwice, k));
             }
             keys.push(key);
         }
@@ -100,11 +91,8 @@ impl Checker<'_> {
                 v.as_ref()
                     .map(|v| {
                         Places::parse(v).map_err(|e| {
-                            anyhow!(
-                                "{}:{line}: {what}, group `{}`: {key}: expected {e}",
-                                self.file,
-                                q.group
-                            )
+                            let m = crate::msg!(QuotaExpected, what, q.group, key, e);
+                            anyhow!("{}:{line}: {m}", self.file)
                         })
                     })
                     .transpose()
@@ -112,18 +100,12 @@ impl Checker<'_> {
             let collectives = places(&q.collectives, "collectives")?;
             let individuals = places(&q.individuals, "individuals")?;
             if q.individuals_each.is_some() && collectives.is_none() {
-                bail!(
-                    "{}:{line}: {what}, group `{}`: `individuals_each` goes with `collectives` (people of each nominated collective); for people across the group write `individuals`",
-                    self.file,
-                    q.group
-                );
+                let m = crate::msg!(QuotaEachNeedsCollectives, what, q.group);
+                bail!("{}:{line}: {m}", self.file);
             }
             if collectives.is_none() && individuals.is_none() && q.per_unit.is_none() {
-                bail!(
-                    "{}:{line}: {what}, group `{}`: a quota needs `collectives`, `individuals` or `per_unit`",
-                    self.file,
-                    q.group
-                );
+                let m = crate::msg!(QuotaNeedsSome, what, q.group);
+                bail!("{}:{line}: {m}", self.file);
             }
             let at = quotas.iter().position(|o| o.group == group);
             let entry = match at {
@@ -170,15 +152,17 @@ impl Checker<'_> {
         for x in [r.collective, r.individual].into_iter().flatten() {
             if !(x.is_finite() && x >= 0.0) {
                 bail!(
-                    "{}:{line}: {what}: reward multiples must be 0 or more, got {x}",
-                    self.file
+                    "{}:{line}: {}",
+                    self.file,
+                    crate::msg!(RewardNonNegative, what, x)
                 );
             }
         }
         if base_salary.is_none() {
             bail!(
-                "{}:{line}: {what}: a reward is a multiple of `base_salary`: declare it (e.g. base_salary: 2340000)",
-                self.file
+                "{}:{line}: {}",
+                self.file,
+                crate::msg!(RewardNeedsBase, what)
             );
         }
         Ok(Some(Reward {

@@ -2,6 +2,7 @@
 //! over an input), then the campaign, then what depends on it (the tier, the
 //! import period). The data files are read only after, by the command.
 
+use crate::i18n::messages::Msg;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -68,11 +69,7 @@ pub fn nominate(args: &nominate_cmd::Args) -> Result<Nominate> {
     let out = output(NOMINATE, &args.out, &inputs)?;
     let campaign = args.input.campaign.load()?;
     if campaign.tiers.is_empty() {
-        return Err(UsageError(format!(
-            "{} has no award tiers: nothing to nominate",
-            campaign.file
-        ))
-        .into());
+        return Err(UsageError(crate::msg!(NothingToNominate, campaign.file)).into());
     }
     let shown = match args.tier.as_str() {
         "all" => (0..campaign.tiers.len()).collect(),
@@ -131,10 +128,10 @@ pub fn import(args: &import_cmd::Args) -> Result<Import> {
     }
     never_over_an_input(args.output.as_deref(), &args.inputs())?;
     if args.dossiers && args.files.len() != 1 {
-        return Err(UsageError("--dossiers reads one file at a time".into()).into());
+        return Err(UsageError(Msg::DossiersOneFile.s().into()).into());
     }
     if args.sheet.is_some() && !args.files.iter().any(|f| import_cmd::starts_as_workbook(f)) {
-        return Err(UsageError("--sheet goes with a workbook (.xlsx, .xls, .ods)".into()).into());
+        return Err(UsageError(Msg::SheetNeedsWorkbook.s().into()).into());
     }
     let campaign = args.campaign.load()?;
     let period = if args.dossiers {
@@ -149,15 +146,12 @@ pub fn import(args: &import_cmd::Args) -> Result<Import> {
 fn period(args: &import_cmd::Args, campaign: &Campaign) -> Result<(NaiveDate, NaiveDate)> {
     let given = |flag: &str, v: Option<NaiveDate>, default: Option<NaiveDate>| match v.or(default) {
         Some(d) => Ok(d),
-        None => Err(UsageError(format!(
-            "{flag} is needed: the campaign {} has no period",
-            campaign.file
-        ))),
+        None => Err(UsageError(crate::msg!(PeriodNeeded, flag, campaign.file))),
     };
     let from = given("--from", args.from, campaign.period.map(|p| p.0))?;
     let to = given("--to", args.to, campaign.period.map(|p| p.1))?;
     if from > to {
-        return Err(UsageError(format!("--from {from} is after --to {to}")).into());
+        return Err(UsageError(crate::msg!(FromAfterTo, from, to)).into());
     }
     Ok((from, to))
 }

@@ -1,0 +1,284 @@
+//! The catalogue's entries, Vietnamese then English, grouped by where they
+//! are said; kept apart from the machinery in `messages.rs` so either stays
+//! readable as it grows.
+
+use crate::i18n::Lang;
+
+catalogue! {
+    // What main prints before a message.
+    Error => "thidua: lỗi:", "thidua: error:";
+    Warning => "thidua: cảnh báo:", "thidua: warning:";
+    Notice => "thidua: lưu ý:", "thidua: notice:";
+    Hint => "gợi ý:", "hint:";
+    AndMore => "… và {0} lỗi khác", "… and {0} more";
+    NoticeAndMore => "… và {0} lưu ý khác", "… and {0} more";
+    ProblemsFound1 => "có 1 lỗi", "1 problem found";
+    ProblemsFoundN => "có {0} lỗi", "{0} problems found";
+
+    // clap's own errors, rendered in the chosen language.
+    ClapUnknownArg => "tùy chọn không hợp lệ `{0}`", "unexpected argument `{0}`";
+    ClapDidYouMean => "ý bạn là `{0}`?", "did you mean `{0}`?";
+    ClapInvalidValue => "giá trị `{0}` không hợp lệ cho `{1}`", "invalid value `{0}` for `{1}`";
+    ClapPossible => "các giá trị hợp lệ: {0}", "possible values: {0}";
+    ClapMissingArg => "thiếu tham số bắt buộc: {0}", "missing required argument: {0}";
+    ClapMissingValue => "`{0}` cần một giá trị", "`{0}` needs a value";
+    ClapConflict => "`{0}` không dùng cùng `{1}`", "`{0}` cannot be used with `{1}`";
+    ClapUnknownCommand => "lệnh không hợp lệ `{0}`", "unrecognised command `{0}`";
+    ClapNoCommand => "thiếu lệnh (score, rank, gap, nominate, deadlines, check, import, …)", "missing command (score, rank, gap, nominate, deadlines, check, import, …)";
+    ClapOther => "dòng lệnh không hợp lệ: {0}", "invalid command line: {0}";
+    ClapMoreInfo => "Xem thêm: thidua {0}--help", "For more information, try: thidua {0}--help";
+    ClapUsage => "Cách dùng:", "Usage:";
+
+    // Files.
+    IsFolder => "{0}: là một thư mục, cần một tệp", "{0}: is a folder, expected a file";
+    IsFolderMetrics => "{0}: là một thư mục, cần một tệp số liệu CSV", "{0}: is a folder, expected a metrics CSV file";
+    IsFolderMerge => "{0}: là một thư mục, cần một tệp CSV ghép đơn vị", "{0}: is a folder, expected a merge map CSV file";
+    CannotRead => "{0}: không đọc được", "{0}: cannot read";
+    NotFound => "không có tệp hoặc thư mục này", "no such file or directory";
+    NotUtf8 => "{0}: không phải văn bản UTF-8 (byte lỗi ở vị trí {1}); hãy lưu tệp dạng UTF-8, hoặc dùng `thidua import`", "{0}: not UTF-8 text (bad byte at offset {1}); save it as UTF-8, or use `thidua import`";
+
+    // What-if.
+    BaselineAbsent => "{0} đơn vị không có trong kỳ gốc {1}: {2}{3}; không hiện mức thay đổi của chúng{4}", "{0} unit(s) not in the baseline {1}: {2}{3}; no change is shown for them{4}";
+    BaselineAbsentMore => " và {0} đơn vị khác", " and {0} more";
+    BaselineAbsentPrev => " và giá trị prev. của chúng không xác định", " and their prev. values are undefined";
+
+    // Periods.
+    PeriodFlag => "{0}: {1}; cần P hoặc TỪ..ĐẾN", "{0}: {1}; expected P or FROM..TO";
+    PeriodRange => "{0} (khoảng kỳ viết TỪ..ĐẾN)", "{0} (a range is FROM..TO)";
+
+    // YAML files, in the domain's words.
+    YamlUnknownKey => "khóa không hợp lệ `{0}` (các khóa hợp lệ: {1})", "unknown key `{0}` (valid keys: {1})";
+    YamlUnknownKeyBare => "khóa không hợp lệ `{0}`", "unknown key `{0}`";
+    YamlMissingKey => "thiếu khóa `{0}`", "missing key `{0}`";
+    YamlMissingKeyIn => "{0}: thiếu khóa `{1}`", "{0}: missing key `{1}`";
+    YamlWrongType => "`{0}` phải là {1}, không phải {2}", "`{0}` must be {1}, not {2}";
+    YamlWrongTypeHere => "ở đây phải là {0}, không phải {1}", "here must be {0}, not {1}";
+    YamlDuplicateKey => "khóa `{0}` bị lặp", "key `{0}` is repeated";
+    YamlSyntax => "không đọc được YAML: {0}", "not readable as YAML: {0}";
+    YamlOther => "nội dung không hợp lệ: {0}", "invalid content: {0}";
+    YamlNotCampaign => "không phải tệp chiến dịch (phong trào) hợp lệ", "not a valid campaign file";
+    YamlNotDecisions => "không phải tệp quyết định của hội đồng", "not a decisions file";
+    YamlNotDocFields => "không phải tệp thông tin văn bản", "not a document fields file";
+    YamlNotState => "không phải tệp trạng thái; cần `done: [MÃ_BƯỚC, …]`", "not a state file; expected `done: [STEP_ID, …]`";
+    YamlNotWeights => "cần một bảng `mã_tiêu_chí: điểm`", "expected a map `criterion_id: points`";
+    YamlWeightsIsCampaign => "đây là tệp chiến dịch: hãy dùng --criteria, hoặc --compare", "this is a campaign file: give it with --criteria, or --compare";
+    YamlNotAliases => "cần một bảng `mã: [nhãn, ...]`", "expected a map `id: [label, ...]`";
+    HintDecisions => "cần các danh sách `ties:` và `adjustments:` (xem examples/quyet-dinh-hoi-dong.yaml)", "expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)";
+    CriterionCtx => "tiêu chí `{0}`", "criterion `{0}`";
+    TierCtx => "hạng khen `{0}`", "tier `{0}`";
+    GroupCtx => "khối `{0}`", "group `{0}`";
+
+    // Kinds of values, as people say them.
+    KindNumber => "một số, ví dụ {0}: 20", "a number, e.g. {0}: 20";
+    KindNumberBare => "một số", "a number";
+    KindInteger => "một số nguyên", "a whole number";
+    KindText => "một chuỗi chữ", "a text";
+    KindBool => "true hoặc false", "true or false";
+    KindList => "một danh sách (- …)", "a list (- …)";
+    KindMap => "một bảng `khóa: giá trị`", "a map `key: value`";
+    KindChar => "một ký tự", "a single character";
+    KindNothing => "giá trị rỗng", "nothing";
+    KindValue => "một giá trị hợp lệ", "a valid value";
+
+    // Campaign values.
+    MaxTotal => "max_total phải là một số lớn hơn 0, nhưng là {0}", "max_total must be a number greater than 0, got {0}";
+    UnknownCriterion => "tiêu chí không có trong chiến dịch `{0}`{1}", "unknown criterion `{0}`{1}";
+    PointsPositive => "tiêu chí `{0}`: points phải là một số lớn hơn 0, nhưng là {1}", "criterion `{0}`: points must be a number greater than 0, got {1}";
+    DidYouMean => "; ý bạn là `{0}`?", "; did you mean `{0}`?";
+    Known => " (có: {0})", " (known: {0})";
+
+    // Metrics data.
+    UnknownGroup => "khối không có trong chiến dịch `{0}`", "unknown group `{0}`";
+    UnknownUnitIn => "đơn vị không có `{0}`: không có trong {1}", "unknown unit `{0}`: not in {1}";
+
+    // Metrics data: columns and cells.
+    BaselineMissing => "{0}: `{1}` đọc số liệu kỳ gốc, nhưng chưa có kỳ gốc; hãy thêm --baseline TỆP hoặc --baseline-period P", "{0}: `{1}` reads the baseline, but none was given; add --baseline FILE or --baseline-period P";
+    AsPrev => "{0} (dạng `{1}`)", "{0} (as `{1}`)";
+    UsedAt => "{0} ở {1}:{2}", "{0} at {1}:{2}";
+    ClosestHeader => "; cột gần giống nhất: `{0}`", "; closest header: `{0}`";
+    ColumnMissingFor => "thiếu cột `{0}` (cần cho {1}){2}", "column `{0}` is missing (needed by {1}){2}";
+    HintRenameColumn => "đổi tên cột trong số liệu cho khớp tên chiến dịch đọc, hoặc sửa tên trong chiến dịch", "rename the data's column to the name the campaign reads, or fix the name in the campaign";
+    HintImportNumbers => "`thidua import` đọc cách viết số kiểu Việt Nam (1.608 = 1608, 95,5 = 95.5) và ghi ra số thuần", "`thidua import` reads Vietnamese number formats (1.608 = 1608, 95,5 = 95.5) and writes plain numbers";
+    NotFinite => "`{0}` không phải một số hữu hạn", "`{0}` is not a finite number";
+    Negative => "giá trị âm {0}", "negative value {0}";
+    NotNumberComma => "`{0}` không phải một số: dùng `.` cho phần thập phân và không có dấu phân cách hàng nghìn", "`{0}` is not a number: use `.` for decimals and no thousands separator";
+    NotNumberCell => "`{0}` không phải một số (cần một số thuần hoặc ô trống)", "`{0}` is not a number (expected a plain number or an empty cell)";
+    CountTooLarge => "`{0}` quá lớn đối với một số đếm (hơn {1} chữ số)", "`{0}` is too large for a count (more than {1} digits)";
+    CountThousands => "`{0}` có vẻ dùng dấu phân cách hàng nghìn trong số đếm; hãy viết {1}, hoặc chuyển tệp bằng `thidua import`", "`{0}` looks like a thousands separator in a count; write {1}, or convert the file with `thidua import`";
+    CountNotWhole => "`{0}` không phải số nguyên: số đếm chỉ viết bằng chữ số (số nguyên ≥ 0)", "`{0}` is not a whole number: counts are written with digits only (whole numbers ≥ 0)";
+    CountSeparators => "`{0}` không phải số nguyên: số đếm chỉ viết bằng chữ số, không có dấu phân cách", "`{0}` is not a whole number: counts are written with digits only, no separators";
+    CountNotNumber => "`{0}` không phải một số (cần số nguyên ≥ 0 hoặc ô trống)", "`{0}` is not a number (expected a whole number ≥ 0 or an empty cell)";
+    EmptyFileHeader => "{0}: tệp rỗng: cần một dòng tiêu đề có {1}", "{0}: empty file: expected a header row with {1}";
+    LineNotUtf8 => "không phải văn bản UTF-8", "not UTF-8 text";
+    UnitIdEmpty => "unit_id bị trống", "unit_id is empty";
+    NoUnits => "{0}: không có đơn vị: tệp có dòng tiêu đề nhưng không có dòng số liệu", "{0}: no units: the file has a header but no data rows";
+    SemicolonHeader => "{0}:1: dòng tiêu đề chỉ là một cột chứa {1}: tệp này phân cách bằng {1}, không phải dấu phẩy; hãy chuyển bằng `thidua import`", "{0}:1: the header is one column holding {1}: this file is separated by {1}, not commas; convert it with `thidua import`";
+    Tabs => "dấu tab", "tabs";
+    HeaderNotUtf8 => "{0}:1:{1}: tiêu đề không phải văn bản UTF-8", "{0}:1:{1}: header is not UTF-8 text";
+    ColumnTwice => "cột `{0}` bị lặp", "column `{0}` appears twice";
+    NotMetricName => "{0}:1:{1}: cột `{2}` không phải tên chỉ số (cần chữ ASCII dạng snake_case như `tiep_nhan`); `thidua import` chuyển được tiêu đề tiếng Việt", "{0}:1:{1}: column `{2}` is not a metric name (expected snake_case ASCII like `tiep_nhan`); `thidua import` converts Vietnamese headers";
+    MissingRequired => "{0}:1: thiếu cột bắt buộc {1}; dòng tiêu đề phải có unit_id, unit_name, group", "{0}:1: missing required column(s) {1}; the header must have unit_id, unit_name, group";
+    PartsExceedWhole => "{0} = {1} lớn hơn {2} = {3}", "{0} = {1} is larger than {2} = {3}";
+    PeriodsSeveral => "{0}: tệp có {1} kỳ ({2}); hãy chọn bằng {3} P hoặc {3} TỪ..ĐẾN", "{0}: the file holds {1} periods ({2}); choose with {3} P or {3} FROM..TO";
+    PeriodNoColumn => "{0}: đã cho {1} nhưng tệp không có cột `period`", "{0}: {1} was given but the file has no `period` column";
+    UnitTwice => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần (lần đầu ở dòng {3})", "{0}:{1}: unit `{2}` appears twice (first on line {3})";
+    UnitTwicePeriod => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần trong kỳ {3} (xem dòng {4})", "{0}:{1}: unit `{2}` appears twice for period {3} (see line {4})";
+    UnitOverlap => "{0}:{1}: đơn vị `{2}` có các kỳ chồng lên nhau ở {3} (xem dòng {4})", "{0}:{1}: unit `{2}` has overlapping periods at {3} (see line {4})";
+    UnitTwoGroups => "{0}:{1}: đơn vị `{2}` ở đây thuộc khối `{3}` nhưng ở dòng {5} thuộc `{4}`", "{0}:{1}: unit `{2}` is in group `{3}` here but `{4}` on line {5}";
+    NoRowsForPeriod => "{0}: không có dòng nào cho kỳ {1} (tệp có: {2})", "{0}: no rows for period {1} (the file has: {2})";
+    BlankNotice => "đơn vị `{0}`: `{1}` bị trống ở {2} nhưng có ở {3}: tổng của nó để trống, không tính là 0", "unit `{0}`: `{1}` is blank for {2} but given for {3}: its sum is left missing, not counted as 0";
+    HintBlankNotice => "các tiêu chí của nó theo `when_undefined`; hãy điền ô (0 nếu không có gì) để cộng", "its criteria follow `when_undefined`; fill the cell (0 if nothing happened) to sum it";
+    UndefinedError => "tiêu chí `{0}`: `{1}` không xác định (ô thiếu hoặc chia cho 0) và when_undefined của nó là `error`", "criterion `{0}`: `{1}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`";
+    UnitUnknownGroup => "{0}:{1}: đơn vị `{2}`: khối không có trong chiến dịch `{3}` (không có trong {4}){5}", "{0}:{1}: unit `{2}`: unknown group `{3}` (not in {4}){5}";
+    UnknownTierIn => "không có hạng khen `{0}` trong {1}", "unknown tier `{0}` in {1}";
+    DecisionNeedsDocument => "quyết định cần có `document` (văn bản căn cứ)", "a decision needs its `document`";
+    HintDecisionDocument => "ví dụ document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"", "e.g. document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"";
+    PersonNotOfUnit => "cá nhân `{0}` không có trong danh sách cá nhân là người của `{1}`", "person `{0}` is not in the individuals file as a person of `{1}`";
+    TieNamesWhich => "quyết định đồng hạng ghi hoặc `group` và `chosen` (đơn vị) hoặc `unit_id` và `chosen_people` (cá nhân)", "a tie decision names either `group` and `chosen` (units) or `unit_id` and `chosen_people` (people)";
+    SecondTieDecision => "quyết định thứ hai cho cùng một trường hợp đồng hạng: mỗi trường hợp một quyết định", "a second decision for the same tie: one decision per tie";
+    AdjustPointsZero => "points phải là một số khác 0, nhưng là {0}", "points must be a number other than 0, got {0}";
+    AdjustNeedsDocument => "điều chỉnh điểm cần có `document` (văn bản căn cứ)", "an adjustment needs its `document`";
+    NotAPeriod => "`{0}` không phải một kỳ: cần YYYY, YYYY-Qn hoặc YYYY-MM", "`{0}` is not a period: expected YYYY, YYYY-Qn or YYYY-MM";
+    RangeBackwards => "`{0}`: khoảng kỳ kết thúc trước khi bắt đầu", "`{0}`: the range ends before it starts";
+
+    // The individuals list.
+    PeopleMissingRequired => "{0}:1: thiếu cột bắt buộc {1}", "{0}:1: missing required column(s) {1}";
+    PeopleUnknownColumn => "{0}:1:{1}: cột không hợp lệ `{2}` (có: {3})", "{0}:1:{1}: unknown column `{2}` (known: {3})";
+    GenderNotNamNu => "gender: `{0}` không phải nam hoặc nữ", "gender: `{0}` is not nam or nữ";
+    HintGender => "hãy viết nam hoặc nữ (hoặc để trống)", "write nam or nữ (or leave it empty)";
+    ScoreNotNumber => "score: `{0}` không phải một số", "score: `{0}` is not a number";
+    PersonEmpty => "unit_id, person_id và full_name không được để trống", "unit_id, person_id and full_name must not be empty";
+    FirstOnLine => " (lần đầu ở dòng {0})", " (first on line {0})";
+    PersonTwice => "cá nhân `{0}` xuất hiện hai lần{1}", "person `{0}` appears twice{1}";
+    NotYesNo => "`{0}` không phải giá trị có/không (1/0, true/false, có/không, x)", "`{0}` is not a yes/no value (1/0, true/false, có/không, x)";
+    PersonUnitNotInData => "cá nhân `{0}`: đơn vị `{1}` không có trong tệp số liệu", "person `{0}`: unit `{1}` is not in the metrics file";
+    PeopleNoHeader => "{0}: không tìm thấy dòng tiêu đề: cần các tên cột như \"Họ và tên\", \"Chức vụ\", \"Đơn vị\" (hoặc unit_id, person_id, full_name, position)", "{0}: no header row found: expected column names such as \"Họ và tên\", \"Chức vụ\", \"Đơn vị\" (or unit_id, person_id, full_name, position)";
+    PeopleNotColumn => "{0}: cột \"{1}\" không phải cột của danh sách cá nhân: cần Mã đơn vị, Đơn vị, Họ và tên, Chức vụ, Trực tiếp, Đủ điều kiện, Điểm, Giới tính, Lãnh đạo, Thành tích (hoặc STT)", "{0}: column \"{1}\" is not a column of the individuals list: expected Mã đơn vị, Đơn vị, Họ và tên, Chức vụ, Trực tiếp, Đủ điều kiện, Điểm, Giới tính, Lãnh đạo, Thành tích (or STT)";
+    PeopleSameMeaning => "{0}: cột \"{1}\" có nghĩa `{2}`, giống cột {3}: hãy giữ một cột", "{0}: column \"{1}\" means `{2}`, like column {3}: keep one of them";
+    UnitIdOrName => "\"Mã đơn vị\" hoặc \"Đơn vị\"", "\"Mã đơn vị\" or \"Đơn vị\"";
+    MissingColumnsAt => "{0}:{1}: thiếu cột {2}", "{0}:{1}: missing column(s) {2}";
+    UnitNameAmbiguous => "đơn vị \"{0}\" khớp với nhiều đơn vị trong số liệu: {1}; hãy ghi mã đơn vị trong một cột \"Mã đơn vị\"", "unit \"{0}\" fits several units of the data: {1}; give the unit id in a \"Mã đơn vị\" column";
+    NoCloseName => "không có tên đơn vị nào gần giống", "no unit name is close";
+    Closest => "gần nhất: {0}", "closest: {0}";
+    UnitNameUnknown => "đơn vị \"{0}\" không phải đơn vị của tệp số liệu ({1})", "unit \"{0}\" is not a unit of the metrics file ({1})";
+
+    // Merge maps (--merge).
+    NotInMergeMap => "đơn vị `{0}` không có trong bảng ghép {1}", "unit `{0}` is not in the merge map {1}";
+    HintNotInMergeMap => "hãy thêm dòng `{0},MÃ_ĐƠN_VỊ_MỚI` vào {1} (hoặc `{0},{0}` nếu đơn vị không bị ghép)", "add the line `{0},NEW_UNIT_ID` to {1} (or `{0},{0}` if it was not merged)";
+    NewUnitOtherGroup => "đơn vị mới `{0}` ở đây thuộc khối `{1}` nhưng thuộc `{2}` trong {3}:{4}", "new unit `{0}` is in group `{1}` here but in `{2}` in {3}:{4}";
+    NewUnitLacks => "đơn vị mới `{0}` (ghép từ {1}) thiếu {2}: {3} không có dòng nào cho đơn vị này", "new unit `{0}` (merging {1}) has no {2}: {3} has no row for it";
+    AndNo => " và ", " and no ";
+    HintFillColumns => "hãy điền cột {0} của dòng này", "fill the column(s) {0} of this line";
+    PortalScoreKind => "điểm nhóm do cổng dịch vụ công tính sẵn", "a portal group score (points computed by the portal)";
+    NotCountKind => "không phải số đếm của bộ từ vựng (một tỷ lệ, một điểm hay một cờ)", "not a count of the vocabulary (a rate, a score or a flag)";
+    CannotAddUp => "`{0}` là {1}: không cộng được giá trị của {2} vào đơn vị sau ghép `{3}`", "`{0}` is {1}: the values of {2} cannot be added up into the merged unit `{3}`";
+    HintCannotAddUp => "hãy để trống `{0}` ở các đơn vị được ghép (hoặc ghi giá trị riêng của đơn vị sau ghép trên dòng của nó); chỉ số đếm mới được cộng", "leave `{0}` blank for units that merge (or give the merged unit's own value on its own row); only counts are summed";
+    HintMergeHeader => "dòng tiêu đề là old_unit_id,new_unit_id và có thể thêm new_unit_name,group", "the header is old_unit_id,new_unit_id and optionally new_unit_name,group";
+    EmptyFileNoHeader => "tệp rỗng: cần một dòng tiêu đề", "empty file: expected a header row";
+    CannotReadWhy => "không đọc được: {0}", "cannot read: {0}";
+    NotMergeColumn => "cột `{0}` không phải cột của bảng ghép", "column `{0}` is not a merge map column";
+    MissingColumns => "thiếu cột {0}", "missing column(s) {0}";
+    CellEmpty => "{0} bị trống", "{0} is empty";
+    OldMappedTwice => "đơn vị cũ `{0}` được ghép hai lần: vào `{1}` ở dòng {2} và vào `{3}` ở đây", "old unit `{0}` is mapped twice: to `{1}` on line {2} and to `{3}` here";
+    HintOneLine => "mỗi đơn vị cũ ghép vào đúng một đơn vị mới: hãy giữ một dòng", "each old unit merges into exactly one new unit: keep one line";
+    NewUnitDiffers => "đơn vị mới `{0}` có {1} `{2}` ở đây nhưng `{3}` ở dòng {4}", "new unit `{0}` has {1} `{2}` here but `{3}` on line {4}";
+    NameWord => "tên", "name";
+    GroupWord => "khối", "group";
+    MergeChain => "`{0}` là đơn vị mới của dòng {1} nhưng ở đây lại được ghép vào `{2}`", "`{0}` is the new unit of line {1} but is merged here into `{2}`";
+    HintMergeStraight => "hãy ghép thẳng mọi đơn vị cũ vào `{0}`", "map every old unit straight to `{0}`";
+
+    // Campaign files: what the checker refuses.
+    PenaltyCtx => "điểm trừ `{0}`", "penalty `{0}`";
+    GateCtx => "điều kiện `{0}`", "gate `{0}`";
+    LeverCtx => "đòn bẩy `{0}`", "lever `{0}`";
+    TiebreakRuleNamed => "quy tắc xét đồng hạng `{0}`", "tiebreak rule `{0}`";
+    TiebreakRuleCtx => "quy tắc xét đồng hạng", "tiebreak rule";
+    SchemaMust => "schema phải là `{0}`, nhưng là `{1}`", "schema must be `{0}`, got `{1}`";
+    PrecisionRange => "precision phải trong khoảng 0..={0}, nhưng là {1}", "precision must be 0..={0}, got {1}";
+    DuplicateCriterion => "mã tiêu chí `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate criterion id `{0}` (first on line {1})";
+    NeedsCriterion => "chiến dịch cần ít nhất một tiêu chí", "a campaign needs at least one criterion";
+    BaseSalaryPositive => "base_salary phải là số tiền (đồng) lớn hơn 0", "base_salary must be an amount in VND above 0";
+    ClassMinNumber => "xếp loại `{0}`: min phải là một số", "class `{0}`: min must be a number";
+    PeriodBackwards => "thời gian thực hiện (period) kết thúc trước khi bắt đầu", "period ends before it starts";
+    NeedsGroup => "chiến dịch cần ít nhất một khối", "a campaign needs at least one group";
+    DuplicateGroup => "mã khối `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate group id `{0}` (first on line {1})";
+    UnknownGroupHint => "{0}: khối không có trong chiến dịch `{1}`{2}", "{0}: unknown group `{1}`{2}";
+    UnknownTierHint => "{0}: hạng khen không có trong chiến dịch `{1}`{2}", "{0}: unknown tier `{1}`{2}";
+    PointsAboveZero => "{0}: points phải lớn hơn 0, nhưng là {1}", "{0}: points must be greater than 0, got {1}";
+    LinearGoalposts => "{0}: linear cần hai mốc khác nhau, nhưng zero_at là {1} và full_at là {2}", "{0}: linear needs two different goalposts, got zero_at {1} and full_at {2}";
+    NeedsValue => "{0}: cần `value` (chỉ cách chấm `formula` mới không cần)", "{0}: needs `value` (only `formula` scoring can do without)";
+    StepsNone => "cần ít nhất một bậc", "need at least one step";
+    StepsMinOrMax => "mỗi bậc cần đúng một trong hai `min` hoặc `max`", "each step needs exactly one of `min` or `max`";
+    StepsSameKind => "mọi bậc phải cùng dùng `min` hoặc cùng dùng `max`", "all steps must use the same one of `min` or `max`";
+    StepPointsRange => "điểm của bậc phải trong khoảng 0..={0}, nhưng là {1}", "step points must be within 0..={0}, got {1}";
+    ThresholdTwice => "ngưỡng {0} bị lặp", "threshold {0} appears twice";
+    HarderFewer => "ngưỡng khó hơn ({0}) lại được ít điểm hơn ngưỡng dễ hơn ({1})", "a harder threshold ({0}) gives fewer points than an easier one ({1})";
+    PointsEachPositive => "{0}: points_each phải lớn hơn 0", "{0}: points_each must be greater than 0";
+    MaxPositive => "{0}: max phải lớn hơn 0", "{0}: max must be greater than 0";
+    DuplicateIdIn => "mã `{0}` bị lặp trong {1} (lần đầu ở dòng {2})", "duplicate id `{0}` in {1} (first on line {2})";
+    TiebreakUnknownCriterion => "tiebreak ghi tiêu chí không có trong chiến dịch `{0}`{1}", "tiebreak names unknown criterion `{0}`{1}";
+    TiebreakRuleKeys => "quy tắc xét đồng hạng chỉ có các khóa `rule` và `name`", "a tiebreak rule has keys `rule` and `name` only";
+    TiebreakRuleNeeds => "quy tắc xét đồng hạng cần `rule` (ví dụ \"ty_le_nu >= 0.7\") và `name`", "a tiebreak rule needs `rule` (e.g. \"ty_le_nu >= 0.7\") and `name`";
+    TiebreakExpected => "tiebreak: cần một mã tiêu chí hoặc { rule: \"…\", name: \"…\" }", "tiebreak: expected a criterion id or { rule: \"…\", name: \"…\" }";
+    OrderUnknownKey => "individuals.order: khóa không hợp lệ `{0}` (có: direct, score, non_leader, female){1}", "individuals.order: unknown key `{0}` (known: direct, score, non_leader, female){1}";
+    OrderTwice => "individuals.order: `{0}` bị lặp", "individuals.order: `{0}` twice";
+    QuotaExpected => "{0}, khối `{1}`: {2}: cần {3}", "{0}, group `{1}`: {2}: expected {3}";
+    QuotaEachNeedsCollectives => "{0}, khối `{1}`: `individuals_each` đi cùng `collectives` (cá nhân của mỗi tập thể được đề nghị); với cá nhân trong cả khối hãy viết `individuals`", "{0}, group `{1}`: `individuals_each` goes with `collectives` (people of each nominated collective); for people across the group write `individuals`";
+    QuotaNeedsSome => "{0}, khối `{1}`: chỉ tiêu cần `collectives`, `individuals` hoặc `per_unit`", "{0}, group `{1}`: a quota needs `collectives`, `individuals` or `per_unit`";
+    RewardNonNegative => "{0}: hệ số tiền thưởng phải từ 0 trở lên, nhưng là {1}", "{0}: reward multiples must be 0 or more, got {1}";
+    RewardNeedsBase => "{0}: tiền thưởng là bội số của `base_salary`: hãy khai báo nó (ví dụ base_salary: 2340000)", "{0}: a reward is a multiple of `base_salary`: declare it (e.g. base_salary: 2340000)";
+    LeverDuplicate => "mã `{0}` bị lặp trong levers", "duplicate id `{0}` in levers";
+    LeverEmptyName => "{0}: id và name không được để trống", "{0}: id and name must not be empty";
+    LeverEmptyChange => "{0}: `change` bị trống: cần {chỉ_số: mức thay đổi nguyên}, ví dụ { tre_han: -1, dung_han: +1 }", "{0}: `change` is empty: expected {metric: whole change}, e.g. { tre_han: -1, dung_han: +1 }";
+    LeverBadDelta => "{0}: mức thay đổi của `{1}` phải là số nguyên khác 0 (tối đa {2} mỗi chiều), nhưng là {3}", "{0}: change of `{1}` must be a whole number other than 0 (at most {2} either way), got {3}";
+
+    // Usage errors of the commands (src/cmd).
+    CheckWhichFile => "`{0}`: cần một tệp chiến dịch (.yaml, .yml) hoặc một tệp số liệu (.csv, .xlsx, .ods)", "`{0}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)";
+    DoneUnknown => "--done: không có bước nào có mã {0}; các bước là: {1}", "--done: no step with id {0}; the steps are: {1}";
+    NoDecisions => "--decisions: {0} tìm từ điểm đã tính và chưa xét các quyết định của hội đồng; hãy chạy không có --decisions", "--decisions: {0} searches from the computed scores and does not take the council's decisions into account yet; run it without --decisions";
+    NoLevers => "{0}: {1} không khai báo đòn bẩy nào; hãy thêm danh sách `levers:` (ví dụ `{2}`)", "{0}: {1} declares no levers; add a `levers:` list (e.g. `{2}`)";
+    NoUnitIn => "{0}: không có đơn vị `{1}` trong {2}{3}", "{0}: no unit `{1}` in {2}{3}";
+    TierNoQuotaFor => "--tier {0}: hạng khen `{0}` không có chỉ tiêu cho khối `{1}` của đơn vị `{2}`", "--tier {0}: tier `{0}` has no quota for group `{1}` of unit `{2}`";
+    CompareNoTier => "--compare: {0} không có hạng khen `{1}`, nên không so sánh được số suất", "--compare: {0} has no tier `{1}`, so its quota places cannot be compared";
+    SourceDateEpoch => "SOURCE_DATE_EPOCH: `{0}` không phải số giây kể từ năm 1970", "SOURCE_DATE_EPOCH: `{0}` is not a number of seconds since 1970";
+    DocNeedsDocx => "--doc dùng để điền văn bản Word: hãy thêm --format docx hoặc -o TỆP.docx (đầu ra hiện là {0})", "--doc fills a Word document: add --format docx or -o FILE.docx (the output is {0})";
+    CannotWriteVia => "{0}: lệnh này không ghi được {1}; {2} ghi {3}", "{0}: this command cannot write {1}; {2} writes {3}";
+    CannotWrite => "lệnh này không ghi được {0}", "this command cannot write {0}";
+    BinaryToTerminal => "--format {0} ghi {1}: hãy cho -o TỆP.{0} (hoặc chuyển hướng đầu ra)", "--format {0} writes {1}: give -o FILE.{0} (or redirect the output)";
+    BinaryWorkbook => "một sổ tính nhị phân", "a binary workbook";
+    BinaryDocx => "một văn bản Word nhị phân", "a binary Word document";
+    NotOutputExt => "`.{0}` không phải định dạng đầu ra", "`.{0}` is not an output format";
+    NoOutputExt => "không có phần mở rộng để biết định dạng", "no extension to tell the format";
+    OutputExt => "-o {0}: {1}; {2} ghi {3} (hoặc chọn bằng --format)", "-o {0}: {1}; {2} writes {3} (or choose with --format)";
+    TierUnknownIn => "--tier: không có hạng khen `{0}` trong {1} ({2}){3}", "--tier: unknown tier `{0}` in {1} ({2}){3}";
+    NoTiers => "chiến dịch này không có hạng khen nào", "this campaign has no tiers";
+    KnownList => "có: {0}", "known: {0}";
+    ExplainDocx => "--explain: không ghi văn bản Word cho một đơn vị; hãy dùng md, html hoặc table", "--explain: a Word document is not written for one unit; use md, html or table";
+    WhatIfDocx => "--format docx: các cột giả định (--baseline, --compare, --sensitivity) không in trong văn bản Word; hãy dùng html, xlsx hoặc md", "--format docx: the what-if columns (--baseline, --compare, --sensitivity) are not printed in the Word document; use html, xlsx or md for them";
+    VerifyNotCommand => "verify: lệnh sau `--` không phải lệnh thidua: {0}", "verify: the command after `--` is not a thidua command: {0}";
+    VerifyOnlyStamped => "verify: chỉ score, rank và nominate in mã kiểm tra", "verify: only score, rank and nominate print a stamp";
+    VerifyMalformed => "verify: `{0}` không phải mã kiểm tra (dạng XXXX-XXXX-XXXX)", "verify: `{0}` is not a stamp (XXXX-XXXX-XXXX)";
+    BaselineNoPeriod => "--baseline-period: {0} không có cột `period`; hãy cho tệp kỳ gốc bằng --baseline TỆP", "--baseline-period: {0} has no `period` column; give the baseline file with --baseline FILE";
+    TooManyDraws => "--sensitivity {0}: quá nhiều lần rút cho {1} đơn vị (tối đa {2})", "--sensitivity {0}: too many draws for {1} units (at most {2})";
+    NothingToNominate => "{0} không có hạng khen nào: không có gì để đề nghị", "{0} has no award tiers: nothing to nominate";
+    DossiersOneFile => "--dossiers đọc mỗi lần một tệp", "--dossiers reads one file at a time";
+    SheetNeedsWorkbook => "--sheet đi cùng một sổ tính (.xlsx, .xls, .ods)", "--sheet goes with a workbook (.xlsx, .xls, .ods)";
+    PeriodNeeded => "cần {0}: chiến dịch {1} không có thời gian thực hiện", "{0} is needed: the campaign {1} has no period";
+    IsFolderPeople => "{0}: là một thư mục, cần một tệp danh sách cá nhân", "{0}: is a folder, expected an individuals file";
+    IsFolderCsv => "{0}: là một thư mục, cần một tệp CSV", "{0}: is a folder, expected a CSV file";
+    ImportRejected => "đã ghi {0} đơn vị, {1} lỗi được để riêng trong tệp loại", "{0} unit(s) written, {1} problem(s) set aside in the rejects file";
+    NotADateIso => "`{0}` không phải một ngày: cần dạng YYYY-MM-DD", "`{0}` is not a date: expected YYYY-MM-DD";
+    NotADateDay => "`{0}` không phải một ngày: cần dd/mm/yyyy hoặc yyyy-mm-dd, ví dụ 27/11/2023", "`{0}` is not a date: expected dd/mm/yyyy or yyyy-mm-dd, e.g. 27/11/2023";
+    NotADateImport => "`{0}` không phải một ngày: cần yyyy-mm-dd hoặc dd/mm/yyyy", "`{0}` is not a date: expected yyyy-mm-dd or dd/mm/yyyy";
+    WritingStdout => "ghi ra đầu ra chuẩn", "writing to standard output";
+    WriteFailed => "{0}: ghi không được", "{0}: write failed";
+    NoSuchFolder => "{0}: không ghi được: không có thư mục {1}", "{0}: cannot write: folder {1} does not exist";
+    WriteIsFolder => "{0}: không ghi được: đây là một thư mục", "{0}: cannot write: it is a folder";
+    NoTempFile => "{0}: không tạo được tệp tạm", "{0}: cannot create a temporary file";
+    FileLocked => "{0}: không thay được tệp: tệp đang mở trong chương trình khác hoặc chỉ đọc; hãy đóng tệp trong Excel rồi chạy lại", "{0}: cannot replace the file: it is open in another program or read-only; close the file in Excel and run again (đóng tệp trong Excel rồi chạy lại)";
+    CannotReplace => "{0}: không thay được tệp", "{0}: cannot replace the file";
+    OverInput => "{0}: không ghi đè lên tệp đầu vào {1}", "{0}: refusing to write over the input file {1}";
+    NoStepId => "không có bước nào có mã `{0}`", "no step with id `{0}`";
+    TheSteps => "các bước là: {0}", "the steps are: {0}";
+    FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
+}
