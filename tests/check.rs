@@ -350,11 +350,7 @@ mod fuzz {
     const DATA: &str = "unit_id,unit_name,group,a,b,c\nx1,X1,xa,1,2,10\nx2,X2,xa,0,0,0\n";
 
     fn config() -> ProptestConfig {
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(64);
-        ProptestConfig::with_cases(cases)
+        crate::util::cases(64)
     }
 
     fn texty(max: usize) -> impl Strategy<Value = String> {

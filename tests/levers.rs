@@ -146,7 +146,7 @@ pub(crate) fn status(c: &Campaign, m: &Metrics, tier: usize, u: usize) -> LineSt
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(crate::util::cases(64))]
     #[test]
     fn k_works_and_k_minus_one_does_not(
         units in prop::collection::vec(counts(), 2..9),

@@ -17,7 +17,7 @@ use crate::levers::{counts, csv, moved, scoring, status, yaml};
 const SCAN: u64 = 40;
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(crate::util::cases(32))]
     #[test]
     fn reached_k_is_the_fewest_and_unreachable_means_no_k(
         units in prop::collection::vec(counts(), 2..7),

@@ -74,7 +74,7 @@ fn csv(units: &[(bool, u32, u32, u32)]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(crate::util::cases(200))]
     #[test]
     fn rank_nominate_and_sensitivity_draw_the_same_line(
         precision in 0u32..3,

@@ -78,7 +78,7 @@ mod import {
     const DOSSIERS: &str = "Mã đơn vị,Số hồ sơ,Ngày tiếp nhận,Hạn xử lý,Ngày hoàn thành,Kênh\n0123456789/-: ,.\"xa_BCCI";
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::util::cases(128))]
 
         #[test]
         fn unit_tables_import_or_fail_cleanly(text in texty(TABLE, 400), bytes in prop::collection::vec(any::<u8>(), 0..200)) {

@@ -29,6 +29,8 @@ mod properties;
 mod quota_line;
 mod quotas;
 mod readers;
+mod render_law;
+mod render_law_gen;
 mod reports;
 mod robustness;
 mod stamp;

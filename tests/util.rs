@@ -65,3 +65,13 @@ pub fn unit<'a>(v: &'a Value, id: &str) -> &'a Value {
         .find(|u| u["unit_id"] == id)
         .unwrap_or_else(|| panic!("no unit {id}"))
 }
+
+/// A proptest config of `default` cases, or `PROPTEST_CASES` when set, so a
+/// long run (the fuzzing of `tests/robustness.rs`) needs no edit.
+pub fn cases(default: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    proptest::test_runner::Config::with_cases(cases)
+}
