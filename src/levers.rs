@@ -17,7 +17,7 @@ use anyhow::{Result, anyhow};
 
 use crate::campaign::{Campaign, Scoring, TieBreak, suggestion};
 use crate::metrics::{Metrics, UnitRow, part_rules};
-use crate::ranking::{self, LineStatus, Reason};
+use crate::ranking::{LineStatus, Reason};
 use crate::scoring::{Scorer, UnitScore};
 
 pub use columns::LeverColumns;
@@ -146,8 +146,9 @@ pub enum Why {
 }
 
 impl Why {
-    /// For people: "không đủ: tiêu chí đã tối đa".
-    pub fn text(&self, c: &Campaign, m: &Metrics, lang: crate::i18n::Lang) -> String {
+    /// For people: "không đủ: tiêu chí đã tối đa"; gates and tiers by name
+    /// (`tier`: the tier whose line the search is for).
+    pub fn text(&self, c: &Campaign, m: &Metrics, tier: usize, lang: crate::i18n::Lang) -> String {
         let name = |i: &usize| m.names[*i].as_str();
         match self {
             Why::AtMax => lang
@@ -171,12 +172,12 @@ impl Why {
             Why::Gate(r) => format!(
                 "{} {}",
                 lang.pick("không qua điều kiện:", "fails:"),
-                ranking::reason_ids(c, r, ", ")
+                crate::report::reason_names(c, r, Some(tier), lang)
             ),
             Why::HigherTier(t) => format!(
                 "{} {}",
                 lang.pick("vào cấp cao hơn:", "takes a place of the higher tier"),
-                c.tiers[*t].id
+                c.tiers[*t].award
             ),
             Why::Zero(i) => format!(
                 "{} ({} = 0)",

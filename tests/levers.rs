@@ -306,6 +306,24 @@ fn levers_that_cannot_work_say_so() {
         "{gap}"
     );
     assert!(gap.contains("tre_han: 17 → 12"), "{gap}");
+    // Printed for people: names, Vietnamese numbers, no internal ids.
+    assert!(
+        gap.contains("## Để vào chỉ tiêu: UBND xã Phước Sơn — UBND các xã, thị trấn, Giấy khen của Chủ tịch UBND huyện: hạng 9, 70,88 điểm"),
+        "{gap}"
+    );
+    assert!(
+        gap.contains("## hồ sơ trễ hạn được giải quyết đúng hạn × 5"),
+        "{gap}"
+    );
+    assert!(gap.contains("| Tiến độ | "), "{gap}");
+    assert!(gap.contains("da_giai_quyet = 1.069"), "{gap}");
+    for id in [SON, "giai_quyet_dung_han", "tien_do |", "huyen", "(xa)"] {
+        assert!(!gap.contains(id), "{id} in {gap}");
+    }
+    let ids = stdout(&[
+        "gap", SON, "--tier", "huyen", EXAMPLE, "--format", "md", "--ids",
+    ]);
+    assert!(ids.contains(&format!("UBND xã Phước Sơn ({SON})")), "{ids}");
 }
 
 #[test]

@@ -138,10 +138,13 @@ fn the_plans_totals_come_out_of_the_default_campaign() {
 #[test]
 fn huyen_alone_still_leaves_out_the_tinh_winners_and_says_so() {
     let out = stdout(&["nominate", EXAMPLE, "--tier", "huyen", "--format", "table"]);
-    assert!(!out.contains("Bằng khen"), "only the huyen list is shown");
     assert!(
-        out.contains("Đã đề nghị ở cấp cao hơn: Phòng Nội vụ (tinh)"),
-        "{out}"
+        !out.contains("khen thưởng — Bằng khen"),
+        "only the huyen list is shown"
+    );
+    assert!(
+        out.contains("Đã đề nghị ở cấp cao hơn: Phòng Nội vụ (Bằng khen của Chủ tịch UBND tỉnh)"),
+        "the higher tier by its award, not its id: {out}"
     );
     assert!(
         out.contains("do đơn vị đề xuất"),

@@ -138,8 +138,9 @@ fn table(cx: &Context<'_>, rows: &[Row<'_>], width: Option<u16>) -> String {
             row_status_text(r, lang).replacen(" (", "\n(", 1),
         ]);
     }
-    // Step id, dates and tier never wrap; the plan's text shares what is left.
-    for i in 0..3 {
+    // Step id and dates never wrap; the award and the plan's text share what
+    // is left.
+    for i in 0..2 {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }

@@ -36,7 +36,9 @@ impl LeverColumns<'_> {
             .answers
             .iter()
             .filter_map(|a| match &a.outcome {
-                Outcome::Unreachable { why, .. } => Some(why.text(self.campaign, self.metrics, l)),
+                Outcome::Unreachable { why, .. } => {
+                    Some(why.text(self.campaign, self.metrics, self.tier, l))
+                }
                 Outcome::Reached { .. } => None,
             })
             .collect();
@@ -109,7 +111,7 @@ impl UnitColumns for LeverColumns<'_> {
                     Outcome::Unreachable { why, k_max } => json!({
                         "id": id, "k": null, "reachable": false, "total": null, "rank": null,
                         "reason": why.id(),
-                        "reason_text": why.text(self.campaign, self.metrics, Lang::Vi),
+                        "reason_text": why.text(self.campaign, self.metrics, self.tier, Lang::Vi),
                         "k_max": k_max, "monotone": a.monotone,
                     }),
                 }
@@ -123,10 +125,10 @@ impl UnitColumns for LeverColumns<'_> {
         let mut notes = vec![format!(
             "{} {}; {} `thidua gap MÃ --tier {}`",
             l.pick(
-                "Để vào chỉ tiêu: số lần ít nhất của biện pháp rẻ nhất (các đơn vị khác giữ nguyên) để vào chỉ tiêu cấp",
-                "To get in: the fewest steps of the cheapest lever (other units unchanged) to get inside the quota of tier",
+                "Để vào chỉ tiêu: số lần ít nhất của biện pháp rẻ nhất (các đơn vị khác giữ nguyên) để vào chỉ tiêu",
+                "To get in: the fewest steps of the cheapest lever (other units unchanged) to get inside the quota of",
             ),
-            c.tiers[self.tier].id,
+            c.tiers[self.tier].award,
             l.pick("chi tiết:", "details:"),
             c.tiers[self.tier].id,
         )];
@@ -136,7 +138,7 @@ impl UnitColumns for LeverColumns<'_> {
                 .iter()
                 .map(|(m, d)| format!("{m} {}", fmt_signed(*d)))
                 .collect();
-            format!("{}: {} ({})", lv.id, lv.name, change.join(", "))
+            format!("{} ({})", lv.name, change.join(", "))
         }));
         notes
     }

@@ -92,7 +92,7 @@ fn policy(w: WhenUndefined) -> &'static str {
     }
 }
 
-fn gate_word(o: GateOutcome, lang: Lang) -> &'static str {
+pub fn gate_word(o: GateOutcome, lang: Lang) -> &'static str {
     match o {
         GateOutcome::Pass => lang.pick("đạt", "pass"),
         GateOutcome::Fail => lang.pick("không đạt", "fail"),

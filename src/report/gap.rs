@@ -8,8 +8,9 @@ use super::{Cell, Table};
 use crate::i18n::Lang;
 use crate::levers::{Answer, BoundLever, Outcome, UnitLevers, apply};
 use crate::ranking::LineStatus;
+use crate::report::explain::gate_word;
 use crate::report::units::{View, line_id};
-use crate::scoring::{Scorer, UnitScore, fmt_num, round_to};
+use crate::scoring::{Scorer, UnitScore, round_to};
 
 /// One unit's answers with what the report needs around them.
 pub struct Gap<'a> {
@@ -35,9 +36,9 @@ fn status_text(s: LineStatus, l: Lang) -> &'static str {
     }
 }
 
-/// A changed number for people: `14 → 2`.
-fn before_after(a: Option<f64>, b: Option<f64>, p: u32) -> String {
-    let f = |x: Option<f64>| x.map_or("∅".to_string(), |x| fmt_num(x, p));
+/// A changed number for people: `14 → 2`, `1.069 → 1.074`.
+fn before_after(a: Option<f64>, b: Option<f64>, p: u32, l: Lang) -> String {
+    let f = |x: Option<f64>| x.map_or("∅".to_string(), |x| l.num(x, p));
     format!("{} → {}", f(a), f(b))
 }
 
@@ -50,17 +51,22 @@ impl Gap<'_> {
         let v = &self.view;
         let (l, c) = (v.lang, v.campaign);
         let u = &v.metrics.units[self.base().unit];
+        // Names for people; `--ids` adds the unit's id and the tier's.
+        let (unit, tier) = if v.ids {
+            (
+                format!("{} ({})", u.name, u.id),
+                format!("{} ({})", c.tiers[self.tier].award, c.tiers[self.tier].id),
+            )
+        } else {
+            (u.name.clone(), c.tiers[self.tier].award.clone())
+        };
         format!(
-            "{} {} — {} ({}), {} {}: {} {}, {} {}, {}",
+            "{} {unit} — {}, {tier}: {} {}, {} {}, {}",
             l.pick("Để vào chỉ tiêu:", "To get in:"),
-            u.name,
-            u.id,
-            u.group,
-            l.pick("cấp", "tier"),
-            c.tiers[self.tier].id,
+            c.groups[self.base().group].name,
             l.pick("hạng", "rank"),
             self.rank,
-            fmt_num(self.base().total, c.precision),
+            l.num(self.base().total, c.precision),
             l.pick("điểm", "points"),
             status_text(self.status, l)
         )
@@ -102,7 +108,11 @@ impl Gap<'_> {
                 .map(|(m, d)| format!("{m} {}{d}", if *d > 0 { "+" } else { "" }))
                 .collect();
             let mut row = vec![
-                Cell::text(format!("{} — {}", lv.id, lv.name)),
+                Cell::text(if v.ids {
+                    format!("{} — {}", lv.id, lv.name)
+                } else {
+                    lv.name.clone()
+                }),
                 Cell::text(change.join(", ")),
             ];
             match &a.outcome {
@@ -123,7 +133,7 @@ impl Gap<'_> {
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
-                    Cell::text(why.text(c, v.metrics, l)),
+                    Cell::text(why.text(c, v.metrics, self.tier, l)),
                 ]),
             }
             summary.rows.push(row);
@@ -150,9 +160,9 @@ impl Gap<'_> {
                 .zip(&ins1)
                 .map(|((n, x), (_, y))| {
                     if x == y {
-                        format!("{n} = {}", x.map_or("∅".into(), |x| fmt_num(x, 0)))
+                        format!("{n} = {}", x.map_or("∅".into(), |x| l.num(x, 0)))
                     } else {
-                        format!("{n}: {}", before_after(*x, *y, 0))
+                        format!("{n}: {}", before_after(*x, *y, 0, l))
                     }
                 })
                 .collect::<Vec<_>>()
@@ -165,7 +175,7 @@ impl Gap<'_> {
                 continue;
             }
             rows.push(vec![
-                Cell::text(&cr.id),
+                Cell::text(if v.ids { cr.id.as_str() } else { cr.label() }),
                 Cell::text(figures(
                     self.scorer.inputs(j, &row0),
                     self.scorer.inputs(j, &row1),
@@ -181,7 +191,7 @@ impl Gap<'_> {
                 continue;
             }
             rows.push(vec![
-                Cell::text(format!("−{}", pen.id)),
+                Cell::text(format!("−{}", if v.ids { &pen.id } else { &pen.name })),
                 Cell::text(figures(
                     self.scorer.penalty_inputs(j, &row0),
                     self.scorer.penalty_inputs(j, &row1),
@@ -203,7 +213,10 @@ impl Gap<'_> {
             .iter()
             .zip(s.gates.iter().zip(&after.gates))
             .filter(|(_, (x, y))| x != y)
-            .map(|(g, (x, y))| format!("{}: {:?} → {:?}", g.id, x, y))
+            .map(|(g, (x, y))| {
+                let (x, y) = (gate_word(*x, l), gate_word(*y, l));
+                format!("{}: {x} → {y}", if v.ids { &g.id } else { &g.name })
+            })
             .collect();
         let mut notes = Vec::new();
         if !gates.is_empty() {
@@ -214,10 +227,7 @@ impl Gap<'_> {
             ));
         }
         Table {
-            title: Some(format!(
-                "{} × {k} ({})",
-                c.levers[a.lever].id, c.levers[a.lever].name
-            )),
+            title: Some(format!("{} × {k}", c.levers[a.lever].name)),
             headers: [
                 ("Tiêu chí", "Criterion"),
                 ("Số liệu", "Figures"),
@@ -272,7 +282,7 @@ impl Gap<'_> {
                         o.insert("total".into(), Value::Null);
                         o.insert("rank".into(), Value::Null);
                         o.insert("reason".into(), json!(why.id()));
-                        o.insert("reason_text".into(), json!(why.text(c, v.metrics, Lang::Vi)));
+                        o.insert("reason_text".into(), json!(why.text(c, v.metrics, self.tier, Lang::Vi)));
                         o.insert("k_max".into(), json!(k_max));
                     }
                 }

@@ -34,6 +34,17 @@ impl<'a> NominationView<'a> {
         &self.units.campaign.tiers[t].id
     }
 
+    /// A tier as printed: its award ("Bằng khen của Chủ tịch UBND tỉnh"), its
+    /// id with `--ids`.
+    fn tier_label(&self, t: usize) -> &'a str {
+        let tier = &self.units.campaign.tiers[t];
+        if self.units.ids {
+            &tier.id
+        } else {
+            &tier.award
+        }
+    }
+
     fn group_name(&self, q: &QuotaNomination) -> &str {
         &self.units.campaign.groups[q.group].name
     }
@@ -220,7 +231,7 @@ impl<'a> NominationView<'a> {
         let won = list(
             &|c| matches!(c.status, Status::WonHigherTier(_)),
             &|c| match c.status {
-                Status::WonHigherTier(t) => format!(" ({})", self.tier_id(t)),
+                Status::WonHigherTier(t) => format!(" ({})", self.tier_label(t)),
                 _ => String::new(),
             },
         );
@@ -233,7 +244,7 @@ impl<'a> NominationView<'a> {
         }
         let tied_higher = list(
             &|c| c.tied_higher.is_some() && c.status == Status::Nominated,
-            &|c| format!(" ({})", c.tied_higher.map_or("", |t| self.tier_id(t))),
+            &|c| format!(" ({})", c.tied_higher.map_or("", |t| self.tier_label(t))),
         );
         if !tied_higher.is_empty() {
             notes.push(format!(
