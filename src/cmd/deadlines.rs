@@ -54,6 +54,18 @@ pub struct Args {
     pub remind_days: u32,
 }
 
+impl Args {
+    /// The files this command reads, which no output may overwrite.
+    pub fn inputs(&self) -> Vec<&Path> {
+        self.criteria
+            .iter()
+            .chain(self.holidays.iter())
+            .chain(self.state.iter())
+            .map(PathBuf::as_path)
+            .collect()
+    }
+}
+
 /// `--today`: dd/mm/yyyy as Vietnamese documents write it (and `import`
 /// takes), or yyyy-mm-dd.
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -119,13 +131,7 @@ pub fn run(args: &Args) -> Result<()> {
         width: terminal_width(args),
         remind_days: args.remind_days,
     });
-    let inputs: Vec<&Path> = args
-        .criteria
-        .iter()
-        .chain(args.holidays.iter())
-        .chain(args.state.iter())
-        .map(PathBuf::as_path)
-        .collect();
+    let inputs = args.inputs();
     let bytes = crate::report::pipeline::render(&report, out.format, None)?;
     crate::output::emit(args.output.as_deref(), &bytes, &inputs)
 }

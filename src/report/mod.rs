@@ -184,6 +184,20 @@ pub fn money(lang: crate::i18n::Lang, x: f64) -> String {
     if x < 0.0 { format!("-{out}") } else { out }
 }
 
+/// "2 đơn vị bằng điểm cho 1 suất: đã quyết định theo <document>".
+pub fn settled_note(lang: Lang, t: crate::ranking::TieAtLine, document: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {document}",
+            t.units, t.places
+        ),
+        Lang::En => format!(
+            "{} units tied for {} place(s): settled per {document}",
+            t.units, t.places
+        ),
+    }
+}
+
 /// Under a group's table: the tie the council settled at its line, and the
 /// points it added or removed for the group's units, each with its document.
 pub fn decision_notes(
@@ -193,19 +207,9 @@ pub fn decision_notes(
     ds: &crate::decisions::Decisions,
     g: &crate::ranking::GroupRanking,
 ) -> Vec<String> {
-    use crate::i18n::Lang;
     let mut out = Vec::new();
     if let Some((t, d)) = g.settled {
-        out.push(match lang {
-            Lang::Vi => format!(
-                "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {}.",
-                t.units, t.places, ds.ties[d].document
-            ),
-            Lang::En => format!(
-                "{} units tied for {} place(s): settled per {}.",
-                t.units, t.places, ds.ties[d].document
-            ),
-        });
+        out.push(settled_note(lang, t, &ds.ties[d].document) + ".");
     }
     for e in &g.entries {
         let u = &view.metrics.units[view.scores[e.score].unit];

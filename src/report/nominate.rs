@@ -199,16 +199,7 @@ impl<'a> NominationView<'a> {
             });
         }
         if let (Some((t, d)), Some(ds)) = (q.settled, self.decisions) {
-            notes.push(match l {
-                Lang::Vi => format!(
-                    "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {}",
-                    t.units, t.places, ds.ties[d].document
-                ),
-                Lang::En => format!(
-                    "{} units tied for {} place(s): settled per {}",
-                    t.units, t.places, ds.ties[d].document
-                ),
-            });
+            notes.push(crate::report::settled_note(l, t, &ds.ties[d].document));
         }
         if let Some(ds) = self.decisions {
             for c in &q.collectives {

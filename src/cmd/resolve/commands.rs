@@ -3,7 +3,6 @@
 //! import period). The data files are read only after, by the command.
 
 use crate::i18n::messages::Msg;
-use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -91,14 +90,7 @@ pub struct Deadlines {
 pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
     let path = args.output.as_deref();
     let format = format(DEADLINES, args.format, path, stdout_is_terminal())?;
-    let inputs: Vec<&Path> = args
-        .criteria
-        .iter()
-        .chain(args.holidays.iter())
-        .chain(args.state.iter())
-        .map(PathBuf::as_path)
-        .collect();
-    never_over_an_input(path, &inputs)?;
+    never_over_an_input(path, &args.inputs())?;
     let campaign = match &args.criteria {
         Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
         None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?,
