@@ -29,6 +29,7 @@ mod properties;
 mod quota_line;
 mod quotas;
 mod readers;
+mod readers_people;
 mod render_law;
 mod render_law_gen;
 mod reports;
