@@ -9,7 +9,7 @@ use thidua::{metrics, people};
 
 /// Text made of the characters these formats care about, so the generator
 /// reaches deep into the parsers instead of failing on the first byte.
-fn texty(alphabet: &'static str, max: usize) -> impl Strategy<Value = String> {
+pub fn texty(alphabet: &'static str, max: usize) -> impl Strategy<Value = String> {
     let chars: Vec<char> = alphabet.chars().collect();
     prop::collection::vec(prop::sample::select(chars), 0..max).prop_map(|v| v.into_iter().collect())
 }

@@ -34,6 +34,7 @@ mod render_law;
 mod render_law_gen;
 mod reports;
 mod robustness;
+mod robustness_inputs;
 mod stamp;
 mod trust_data;
 mod trust_line;
