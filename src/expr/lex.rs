@@ -47,7 +47,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             let text: String = chars[start..i].iter().collect();
             let n = text
                 .parse::<f64>()
-                .map_err(|_| err(col, msg!(ExprNotNumber, text)))?;
+                .map_err(|_| err(col, msg!(NotANumber, text)))?;
             out.push(Token {
                 tok: Tok::Num(n),
                 col,

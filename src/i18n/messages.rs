@@ -1,7 +1,9 @@
 //! The one message catalogue: every error, warning, notice and hint the shell
 //! prints, each with its Vietnamese and English text side by side, so a
 //! message cannot exist in one language only (a test walks them all). The
-//! entries are in `messages/catalogue.rs`; this file holds the machinery.
+//! entries are in `messages/catalogue.rs`, `messages/campaign.rs` (what the
+//! checker refuses, expressions, the warnings of `thidua check`) and
+//! `messages/import.rs` (reading exports); this file holds the machinery.
 //!
 //! Placeholders are `{0}`, `{1}`, …; both texts of a message use the same set.
 //! The language is chosen once per process by `main` (`--lang`, `THIDUA_LANG`,
@@ -96,9 +98,11 @@ macro_rules! msg {
     };
 }
 
-// One enum from several files: a part's macro (`campaign_entries!`) takes
-// the entries before it and hands them on with its own to `catalogue!`, and
-// `catalogue.rs` calls the first part with its entries.
+// One enum from several files: `catalogue.rs` gives its entries to
+// `campaign_entries!`, which adds its own and hands them all to
+// `import_entries!`, which adds its own and makes the enum with `catalogue!`.
+#[macro_use]
+mod import;
 #[macro_use]
 mod campaign;
 mod catalogue;

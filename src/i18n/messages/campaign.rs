@@ -4,10 +4,10 @@
 //! khen, chỉ tiêu, điểm tối đa, tập thể, hạn chót, kỳ phong trào); ids, keys
 //! and values stay in backticks as written in the file.
 
-/// Adds these entries to the ones given (the rest of the catalogue) and makes
-/// the one `Msg` of them all.
+/// Adds these entries to the ones given and hands them all on to the next
+/// part (`import_entries!`).
 macro_rules! campaign_entries {
-    ($($before:tt)*) => { catalogue! { $($before)*
+    ($($before:tt)*) => { import_entries! { $($before)*
         // Campaign files: what the checker refuses.
         PenaltyCtx => "điểm trừ `{0}`", "penalty `{0}`";
         GateCtx => "điều kiện `{0}`", "gate `{0}`";
@@ -78,7 +78,6 @@ macro_rules! campaign_entries {
         ExprUnknownFunction => "không có hàm `{0}` (chỉ có: min, max, abs, if)", "unknown function `{0}` (known: min, max, abs, if)";
         ExprArity => "hàm `{0}` cần {1} giá trị trong ngoặc, nhưng có {2}", "`{0}` takes {1} argument(s), got {2}";
         ExprAtLeastOne => "ít nhất 1", "at least 1";
-        ExprNotNumber => "`{0}` không phải một số", "`{0}` is not a number";
         ExprSingleEquals => "`=` không phải phép toán: để so sánh bằng hãy viết `==`", "`=` is not an operator: compare with `==`";
         ExprBadChar => "ký tự không hợp lệ `{0}`", "unexpected character `{0}`";
         ExprTooLong => "biểu thức quá dài (hơn {0} số, tên và dấu)", "expression longer than {0} parts (numbers, names and signs)";

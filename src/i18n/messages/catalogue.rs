@@ -1,6 +1,7 @@
 //! The catalogue's entries, Vietnamese then English, grouped by where they
 //! are said; kept apart from the machinery in `messages.rs` so either stays
-//! readable as it grows. Campaign files' entries are in `campaign.rs`.
+//! readable as it grows. Campaign files' entries are in `campaign.rs`, those
+//! of reading exports (import) in `import.rs`.
 
 use crate::i18n::Lang;
 
@@ -120,6 +121,8 @@ campaign_entries! {
     MissingRequired => "{0}:1: thiếu cột bắt buộc {1}; dòng tiêu đề phải có unit_id, unit_name, group", "{0}:1: missing required column(s) {1}; the header must have unit_id, unit_name, group";
     PartsExceedWhole => "{0} = {1} lớn hơn {2} = {3}", "{0} = {1} is larger than {2} = {3}";
     PeriodsSeveral => "{0}: tệp có {1} kỳ ({2}); hãy chọn bằng {3} P hoặc {3} TỪ..ĐẾN", "{0}: the file holds {1} periods ({2}); choose with {3} P or {3} FROM..TO";
+    PeriodsSeveralBare => "{0}: tệp có {1} kỳ ({2}); hãy chọn một kỳ hoặc một khoảng kỳ", "{0}: the file holds {1} periods ({2}); choose one period or a range of them";
+    PeriodNoColumnBare => "{0}: đã chọn kỳ nhưng tệp không có cột `period`", "{0}: a period was chosen but the file has no `period` column";
     PeriodNoColumn => "{0}: đã cho {1} nhưng tệp không có cột `period`", "{0}: {1} was given but the file has no `period` column";
     UnitTwice => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần (lần đầu ở dòng {3})", "{0}:{1}: unit `{2}` appears twice (first on line {3})";
     UnitTwicePeriod => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần trong kỳ {3} (xem dòng {4})", "{0}:{1}: unit `{2}` appears twice for period {3} (see line {4})";
@@ -140,6 +143,18 @@ campaign_entries! {
     AdjustNeedsDocument => "điều chỉnh điểm cần có `document` (văn bản căn cứ)", "an adjustment needs its `document`";
     NotAPeriod => "`{0}` không phải một kỳ: cần YYYY, YYYY-Qn hoặc YYYY-MM", "`{0}` is not a period: expected YYYY, YYYY-Qn or YYYY-MM";
     RangeBackwards => "`{0}`: khoảng kỳ kết thúc trước khi bắt đầu", "`{0}`: the range ends before it starts";
+    UnitCtx => "đơn vị `{0}`", "unit `{0}`";
+    RowShort => "dòng có {0} cột, nhưng dòng tiêu đề có {1} (thừa dấu phẩy hay thiếu ô?)", "{0} fields, but the header has {1} (a stray comma or a missing cell?)";
+    RowLong => "dòng có {0} cột, nhưng dòng tiêu đề có {1}: `{2}` nằm sau cột cuối (thừa dấu phẩy, hay một cột không có tiêu đề?)", "{0} fields, but the header has {1}: `{2}` is past the last column (a stray comma, or a column without a header?)";
+    HolidaysExpected => "cần một danh sách {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}", "expected a list of {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}";
+
+    // Ties the council decides (decisions files).
+    TieNoneAtLine => "không có đồng hạng ở đường chỉ tiêu của hạng khen `{0}`, khối `{1}`: không có gì để quyết định", "no tie at the line of tier `{0}`, group `{1}`: nothing to decide";
+    TieNotTied => "{0} không đồng hạng ở đường chỉ tiêu này (các đơn vị đồng hạng: {1})", "{0} not tied at this line (tied: {1})";
+    TieChooseUnits => "đã chọn {0} đơn vị cho {1} suất còn lại: hãy chọn đúng {1} trong số {2}", "{0} unit(s) chosen for {1} open place(s): choose exactly {1} of {2}";
+    TieNoQuota => "hạng khen `{0}` không có chỉ tiêu cho khối `{1}`: không có gì để quyết định", "tier `{0}` has no quota for group `{1}`: nothing to decide";
+    TieNoPeople => "không có cá nhân đồng hạng nào của `{0}` ở hạng khen `{1}`: không có gì để quyết định", "no tie among the people of `{0}` at tier `{1}`: nothing to decide";
+    TieChoosePeople => "hãy chọn đúng {0} trong số các cá nhân đồng hạng của `{1}` ({2}); đã chọn: {3}", "choose exactly {0} of the tied people of `{1}` ({2}); got {3}";
 
     // The individuals list.
     PeopleMissingRequired => "{0}:1: thiếu cột bắt buộc {1}", "{0}:1: missing required column(s) {1}";
@@ -236,4 +251,17 @@ campaign_entries! {
     NoStepId => "không có bước nào có mã `{0}`", "no step with id `{0}`";
     TheSteps => "các bước là: {0}", "the steps are: {0}";
     FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
+    NotASpread => "`{0}` không phải mức dao động: cần một số từ 0 đến dưới 1 (0.25 nghĩa là ±25%)", "`{0}` is not a spread: expected a number at least 0 and below 1 (0.25 means ±25%)";
+    NotOneAscii => "`{0}` không phải một ký tự ASCII (ví dụ `;` hoặc `tab`)", "`{0}` is not one ASCII character (e.g. `;` or `tab`)";
+    ReadingBaseline => "đọc số liệu kỳ gốc", "reading the baseline";
+    MergingBaseline => "ghép đơn vị trong số liệu kỳ gốc (--merge)", "merging the baseline (--merge)";
+    GapNotHolding => "đòn bẩy `{0}`: kết quả tìm được cho `{1}` không đúng trên đường chỉ tiêu thực; xin hãy báo lỗi này", "lever `{0}`: the search's answer for `{1}` does not hold on the real quota line; please report this";
+    ReadingBack => "đọc lại các đơn vị vừa chuyển", "reading the units back";
+    SheetCopy => "bản sao tạm của trang tính", "a temporary copy of the sheet";
+    ManPage => "tạo trang hướng dẫn (man)", "rendering the manual page";
+    ExcelTooManyRows => "quá nhiều dòng cho một trang tính Excel", "too many rows for Excel";
+    ExcelTooManyColumns => "quá nhiều cột cho một trang tính Excel", "too many columns for Excel";
+    ExcelSheetName => "tên trang tính `{0}`", "sheet name `{0}`";
+    ExcelWritingSheet => "ghi trang tính `{0}`", "writing sheet `{0}`";
+    ExcelBuilding => "tạo sổ tính", "building the workbook";
 }

@@ -1,7 +1,8 @@
-//! Campaign files in the users' language: the warnings of `thidua check`
-//! (and their hints) in Vietnamese by default and word for word as before
-//! with `--lang en`, at the same file:line:column; expression, scoring and
-//! quota errors in Vietnamese too, never in a parser's words.
+//! Users' files in the users' language: the warnings of `thidua check` (and
+//! their hints) in Vietnamese by default and word for word as before with
+//! `--lang en`, at the same file:line:column; expression, scoring and quota
+//! errors, and what `thidua import` finds in an export, in Vietnamese too,
+//! never in a parser's words.
 
 use assert_cmd::Command;
 
@@ -119,4 +120,36 @@ fn expression_and_scoring_errors_are_vietnamese_by_default() {
             assert!(!err_en.contains(word), "{word}: {err_en}");
         }
     }
+}
+
+#[test]
+fn import_problems_are_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = "Mã đơn vị;Tên đơn vị;Khối;Tiếp nhận;Đã giải quyết\n\
+               xa_a;UBND xã A;xa;1.5;3\n\
+               xa_b;UBND xã B;xa;-2;3;9\n";
+    let t = write(dir.path(), "t.csv", raw);
+    let out = dir.path().join("out.csv");
+    let args = ["import", &t, "-o", out.to_str().unwrap()];
+    let (vi, en) = both(&args, 1);
+    for want in [
+        format!(
+            "{t}:2:4: tiep_nhan: `1.5` không phải một số: với --locale vi, `.` phân cách hàng nghìn và `,` là dấu thập phân (ví dụ 1.234 hoặc 95,5); dùng --locale en cho cách viết còn lại"
+        ),
+        format!("{t}:3:4: tiep_nhan: số đếm âm `-2`: cần số nguyên ≥ 0"),
+        format!("{t}:3:6: dòng có 6 ô, nhưng dòng tiêu đề có 5: `9` nằm sau cột cuối"),
+        "có 3 lỗi; chưa ghi gì (--keep-going".to_string(),
+    ] {
+        assert!(vi.contains(&want), "{want}\n{vi}");
+    }
+    for want in [
+        format!(
+            "{t}:2:4: tiep_nhan: `1.5` is not a number: with --locale vi `.` groups thousands and `,` is the decimal mark (e.g. 1.234 or 95,5); use --locale en for the other way"
+        ),
+        format!("{t}:3:4: tiep_nhan: negative count `-2`: expected a whole number ≥ 0"),
+        "3 problems found; nothing was written (--keep-going".to_string(),
+    ] {
+        assert!(en.contains(&want), "{want}\n{en}");
+    }
+    assert!(!out.exists(), "nothing written");
 }
