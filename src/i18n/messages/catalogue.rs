@@ -142,6 +142,9 @@ campaign_entries! {
     AdjustPointsZero => "points phải là một số khác 0, nhưng là {0}", "points must be a number other than 0, got {0}";
     AdjustNeedsDocument => "điều chỉnh điểm cần có `document` (văn bản căn cứ)", "an adjustment needs its `document`";
     NotAPeriod => "`{0}` không phải một kỳ: cần YYYY, YYYY-Qn hoặc YYYY-MM", "`{0}` is not a period: expected YYYY, YYYY-Qn or YYYY-MM";
+    LeverUnknownMetric => "đòn bẩy `{0}`: không có chỉ số `{1}` (không phải cột của {2}){3}", "lever `{0}`: unknown metric `{1}` (not a column of {2}){3}";
+    DocFieldNotDate => "{0}: `{1}` không phải một ngày: cần YYYY-MM-DD hoặc dd/mm/yyyy", "{0}: `{1}` is not a date: expected YYYY-MM-DD or dd/mm/yyyy";
+    HintDocFields => "các khóa: parent, issuer, number, place, date, signer_title, signer_name, submission {number, date, by}, recipients (xem examples/van-ban.yaml)", "keys: parent, issuer, number, place, date, signer_title, signer_name, submission {number, date, by}, recipients (see examples/van-ban.yaml)";
     RangeBackwards => "`{0}`: khoảng kỳ kết thúc trước khi bắt đầu", "`{0}`: the range ends before it starts";
     UnitCtx => "đơn vị `{0}`", "unit `{0}`";
     RowShort => "dòng có {0} cột, nhưng dòng tiêu đề có {1} (thừa dấu phẩy hay thiếu ô?)", "{0} fields, but the header has {1} (a stray comma or a missing cell?)";
