@@ -8,14 +8,18 @@ use std::fmt;
 
 use lex::{Tok, Token, lex};
 
+use crate::i18n::messages::Msg;
+use crate::msg;
+
 /// Deeper nesting than this is refused: real criteria never come close, and a
 /// hostile file must not overflow the stack.
 const MAX_DEPTH: usize = 64;
 /// Long operator chains build deep trees too; no real rule needs this many.
 const MAX_TOKENS: usize = 1000;
 
+/// Said to users (after the criterion it is in) in the language of messages.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{message} at character {column} of `{source_text}`")]
+#[error("{}", msg!(ExprAt, message, column, source_text))]
 pub struct ParseError {
     /// 1-based character position in the expression.
     pub column: usize,
@@ -86,7 +90,7 @@ impl Expr {
         };
         let root = p.expr()?;
         if let Some(t) = p.tokens.get(p.pos) {
-            return Err(p.error_at(t.col, "unexpected text after the end of the expression"));
+            return Err(p.error_at(t.col, Msg::ExprTrailing.s()));
         }
         Ok(Expr {
             source: source.to_string(),
@@ -232,22 +236,19 @@ impl Parser<'_> {
         }
     }
 
-    fn expect(&mut self, want: Tok, what: &str) -> Result<(), ParseError> {
+    fn expect(&mut self, want: Tok, what: Msg) -> Result<(), ParseError> {
         if self.peek() == Some(&want) {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.error_at(self.col(), &format!("expected {what}")))
+            Err(self.error_at(self.col(), what.s()))
         }
     }
 
     fn expr(&mut self) -> Result<Node, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error_at(
-                self.col(),
-                &format!("expression nested deeper than {MAX_DEPTH} levels"),
-            ));
+            return Err(self.error_at(self.col(), &msg!(ExprTooDeep, MAX_DEPTH)));
         }
         let r = self.or();
         self.depth -= 1;
@@ -324,10 +325,7 @@ impl Parser<'_> {
     fn nested(&mut self, f: fn(&mut Self) -> Result<Node, ParseError>) -> Result<Node, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error_at(
-                self.col(),
-                &format!("expression nested deeper than {MAX_DEPTH} levels"),
-            ));
+            return Err(self.error_at(self.col(), &msg!(ExprTooDeep, MAX_DEPTH)));
         }
         let r = f(self);
         self.depth -= 1;
@@ -337,27 +335,24 @@ impl Parser<'_> {
     fn atom(&mut self) -> Result<Node, ParseError> {
         let col = self.col();
         let Some(tok) = self.tokens.get(self.pos).map(|t| t.tok.clone()) else {
-            return Err(self.error_at(
-                col,
-                "expected a number, a metric name or `(`, found the end",
-            ));
+            return Err(self.error_at(col, Msg::ExprNeedsOperandEnd.s()));
         };
         self.pos += 1;
         match tok {
             Tok::Num(n) => Ok(Node::Num(n)),
             Tok::LParen => {
                 let inner = self.expr()?;
-                self.expect(Tok::RParen, "`)`")?;
+                self.expect(Tok::RParen, Msg::ExprNeedsParen)?;
                 Ok(inner)
             }
             Tok::Ident(name) => self.name_or_call(name, col),
-            _ => Err(self.error_at(col, "expected a number, a metric name or `(`")),
+            _ => Err(self.error_at(col, Msg::ExprNeedsOperand.s())),
         }
     }
 
     fn name_or_call(&mut self, name: String, col: usize) -> Result<Node, ParseError> {
         if matches!(name.as_str(), "and" | "or" | "not") {
-            return Err(self.error_at(col, &format!("`{name}` needs a value before it")));
+            return Err(self.error_at(col, &msg!(ExprWordNeedsValue, name)));
         }
         if self.peek() != Some(&Tok::LParen) {
             let idx = match self.names.iter().position(|n| *n == name) {
@@ -375,10 +370,7 @@ impl Parser<'_> {
             "abs" => (Func::Abs, &[1]),
             "if" => (Func::If, &[3]),
             _ => {
-                return Err(self.error_at(
-                    col,
-                    &format!("unknown function `{name}` (known: min, max, abs, if)"),
-                ));
+                return Err(self.error_at(col, &msg!(ExprUnknownFunction, name)));
             }
         };
         self.pos += 1;
@@ -390,7 +382,7 @@ impl Parser<'_> {
                 args.push(self.expr()?);
             }
         }
-        self.expect(Tok::RParen, "`,` or `)`")?;
+        self.expect(Tok::RParen, Msg::ExprNeedsCommaOrParen)?;
         let ok = if arity.is_empty() {
             !args.is_empty()
         } else {
@@ -398,14 +390,12 @@ impl Parser<'_> {
         };
         if !ok {
             let want = if arity.is_empty() {
-                "at least 1".to_string()
+                Msg::ExprAtLeastOne.s().to_string()
             } else {
                 arity[0].to_string()
             };
-            return Err(self.error_at(
-                col,
-                &format!("`{name}` takes {want} argument(s), got {}", args.len()),
-            ));
+            let m = msg!(ExprArity, name, want, args.len());
+            return Err(self.error_at(col, &m));
         }
         Ok(Node::Call(func, args))
     }

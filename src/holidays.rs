@@ -32,7 +32,8 @@ pub fn parse(src: &str, file: &str) -> Result<Vec<Holiday>> {
         let at = e
             .location()
             .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-        anyhow!("{file}{at}: expected a list of {{date: YYYY-MM-DD, name: \"...\", working: true|false}}: {e}")
+        let why = crate::i18n::yaml::describe(&e, src, e.location().map(|l| l.line()));
+        anyhow!("{file}{at}: {}", crate::msg!(HolidaysExpected, why))
     })?;
     raw.into_iter()
         .map(|r| {

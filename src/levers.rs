@@ -62,14 +62,14 @@ pub fn bind(campaign: &Campaign, metrics: &Metrics) -> Result<Vec<BoundLever>> {
                 .iter()
                 .map(|(m, d)| {
                     let at = metrics.metric_index(m).ok_or_else(|| {
-                        anyhow!(
-                            "{}:{}: lever `{}`: unknown metric `{m}` (not a column of {}){}",
-                            campaign.file,
-                            l.line,
+                        let why = crate::msg!(
+                            LeverUnknownMetric,
                             l.id,
+                            m,
                             metrics.file,
                             suggestion(m, &known)
-                        )
+                        );
+                        anyhow!("{}:{}: {why}", campaign.file, l.line)
                     })?;
                     Ok((at, *d))
                 })

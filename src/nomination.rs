@@ -203,10 +203,7 @@ pub fn nominate_decided(
                 picker.problems.push(Problem::line(
                     &d.file,
                     dec.line,
-                    format!(
-                        "no tie among the people of `{unit_id}` at tier `{}`: nothing to decide",
-                        campaign.tiers[dec.tier].id
-                    ),
+                    crate::msg!(TieNoPeople, unit_id, campaign.tiers[dec.tier].id),
                 ));
             }
         }

@@ -7,6 +7,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::i18n::messages::Msg;
 use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
 
@@ -116,7 +117,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             .map(std::str::from_utf8)
             .collect::<Result<Vec<&str>, _>>()
         else {
-            errors.push(Problem::line(file, line, "not UTF-8 text"));
+            errors.push(Problem::line(file, line, Msg::LineNotUtf8.s()));
             continue;
         };
         rows.push(row(&cells, &cols, file, line, Numbers::Plain, &mut errors));
@@ -176,7 +177,7 @@ fn row(
             let c = cols.gender.map_or(1, |c| c + 1);
             errors.push(
                 Problem::cell(file, line, c, crate::msg!(GenderNotNamNu, gender_text))
-                    .with_hint(crate::i18n::messages::Msg::HintGender.s()),
+                    .with_hint(Msg::HintGender.s()),
             );
             None
         }
@@ -227,11 +228,7 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
     for RowPerson { person: p, .. } in rows {
         let line = p.line;
         if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {
-            errors.push(Problem::line(
-                file,
-                line,
-                crate::i18n::messages::Msg::PersonEmpty.s(),
-            ));
+            errors.push(Problem::line(file, line, Msg::PersonEmpty.s()));
             continue;
         }
         if !seen.insert(p.person_id.clone()) {

@@ -223,11 +223,7 @@ impl<R: Read> Rows<R> {
 pub fn width_problem(rec: &Record, width: usize, file: &str, line: u64) -> Option<Problem> {
     let n = rec.len();
     if n < width {
-        return Some(Problem::line(
-            file,
-            line,
-            format!("{n} fields, but the header has {width} (a stray comma or a missing cell?)"),
-        ));
+        return Some(Problem::line(file, line, crate::msg!(RowShort, n, width)));
     }
     let (c, cell) = rec
         .iter()
@@ -238,10 +234,7 @@ pub fn width_problem(rec: &Record, width: usize, file: &str, line: u64) -> Optio
         file,
         line,
         c + 1,
-        format!(
-            "{n} fields, but the header has {width}: `{}` is past the last column (a stray comma, or a column without a header?)",
-            String::from_utf8_lossy(cell).trim()
-        ),
+        crate::msg!(RowLong, n, width, String::from_utf8_lossy(cell).trim()),
     ))
 }
 

@@ -8,7 +8,7 @@ use assert_cmd::Command;
 use crate::util::{EXAMPLE, write};
 
 /// The binary with no THIDUA_LANG (whatever the environment running the tests).
-fn bin() -> Command {
+pub fn bin() -> Command {
     let mut c = Command::cargo_bin("thidua").unwrap();
     c.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("THIDUA_LANG");
@@ -20,7 +20,7 @@ fn stderr(c: &mut Command, args: &[&str], code: i32) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
-const JARGON: [&str; 6] = [
+pub const JARGON: [&str; 6] = [
     "Raw",
     "f64",
     "struct",
@@ -191,7 +191,7 @@ fn a_wrong_decisions_file_names_its_key_and_kind() {
 }
 
 /// The same command in Vietnamese (no THIDUA_LANG) and in English (THIDUA_LANG=en).
-fn both(args: &[&str], code: i32) -> (String, String) {
+pub fn both(args: &[&str], code: i32) -> (String, String) {
     let vi = stderr(&mut bin(), args, code);
     let en = stderr(bin().env("THIDUA_LANG", "en"), args, code);
     (vi, en)

@@ -22,6 +22,7 @@ mod levers;
 mod levers_fewest;
 mod merge;
 mod messages;
+mod messages_files;
 mod nominate;
 mod pipeline;
 mod print;

@@ -271,7 +271,8 @@ impl Checker<'_> {
     }
 
     fn steps(&self, raw: Vec<RawStep>, points: f64, line: usize, what: &str) -> Result<Scoring> {
-        let fail = |msg: String| anyhow!("{}:{line}: {what}: steps: {msg}", self.file);
+        let steps = Msg::StepsCtx.s();
+        let fail = |m: String| anyhow!("{}:{line}: {what}: {steps}: {m}", self.file);
         if raw.is_empty() {
             return Err(fail(Msg::StepsNone.s().into()));
         }

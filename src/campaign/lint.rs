@@ -16,6 +16,8 @@ mod levers;
 mod locate;
 
 use super::{Campaign, Places, Scoring, StepDir};
+use crate::i18n::messages::{Msg, lang};
+use crate::msg;
 use crate::problem::Problem;
 use crate::scoring::UnitScore;
 pub use calendar::districts_abolished;
@@ -54,35 +56,20 @@ pub fn data(c: &Campaign, data_file: &str, scores: &[UnitScore]) -> Vec<Problem>
         if shares.len() < 2 {
             continue;
         }
-        let (what, hint) = if shares.iter().all(|&s| s <= 0.0) {
-            (
-                "0".to_string(),
-                "check the value expression, the thresholds (a percent where the value is a fraction?) and the data's columns",
-            )
+        let n = shares.len();
+        let (message, hint) = if shares.iter().all(|&s| s <= 0.0) {
+            (msg!(LintAllZero, crit.id, data_file, n), Msg::HintAllZero)
         } else if shares.iter().all(|&s| s >= 1.0) {
-            (
-                format!("full points ({})", num(crit.points)),
-                "check the thresholds (a fraction where the value is a percent?); a criterion everyone passes decides nothing",
-            )
+            let full = said(crit.points);
+            let m = msg!(LintAllFull, crit.id, data_file, n, full);
+            (m, Msg::HintAllFull)
         } else {
             continue;
         };
         let (line, col) = src
             .key(crit.line, "id", |v| v == crit.id)
             .unwrap_or((crit.line, 1));
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "criterion `{}`: every unit of {data_file} ({}) scores {what}",
-                    crit.id,
-                    shares.len()
-                ),
-            )
-            .with_hint(hint),
-        );
+        out.push(Problem::cell(&c.file, line as u64, col, message).with_hint(hint.s()));
     }
     out
 }
@@ -118,49 +105,19 @@ fn points_total(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
     }
     .unwrap_or((1, 1));
     let hint = |sum: f64| match c.max_total {
-        Some(_) => format!(
-            "make the points sum to {}, or correct max_total",
-            num(target)
-        ),
-        None => format!(
-            "make the points sum to 100, or declare `max_total: {}` if the plan counts to {}",
-            num(sum),
-            num(sum)
-        ),
+        Some(_) => msg!(HintPointsMaxTotal, said(target)),
+        None => msg!(HintPointsSum, num(sum)),
     };
     let same = off.len() == sums.len() && off.iter().all(|(_, s)| *s == off[0].1);
     if same {
         let sum = off[0].1;
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "the criteria's points sum to {}, not {}",
-                    num(sum),
-                    num(target)
-                ),
-            )
-            .with_hint(hint(sum)),
-        );
+        let m = msg!(LintPointsSum, said(sum), said(target));
+        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint(sum)));
         return;
     }
     for &&(g, sum) in &off {
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "the points of the criteria for group `{}` sum to {}, not {}",
-                    c.groups[g].id,
-                    num(sum),
-                    num(target)
-                ),
-            )
-            .with_hint(hint(sum)),
-        );
+        let m = msg!(LintPointsSumGroup, c.groups[g].id, said(sum), said(target));
+        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint(sum)));
     }
 }
 
@@ -197,29 +154,15 @@ fn ratio_thresholds(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
         else {
             continue;
         };
-        let effect = match (key, &crit.scoring) {
-            ("min", _) => "no unit can reach it",
-            ("max", _) => "every unit is under it",
-            _ => "every unit is scored as if it were far from it",
+        let effect = match key {
+            "min" => Msg::RatioNoneReach,
+            "max" => Msg::RatioAllUnder,
+            _ => Msg::RatioAllFar,
         };
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "criterion `{}`: {key} {} is above 1, but the value `{}` is a ratio (0..1): {effect}",
-                    crit.id,
-                    num(t),
-                    value.source()
-                ),
-            )
-            .with_hint(format!(
-                "write {key}: {} for {}%",
-                num(t / 100.0),
-                num(t)
-            )),
-        );
+        let (id, source) = (&crit.id, value.source());
+        let m = msg!(LintRatioThreshold, id, key, num(t), source, effect.s());
+        let hint = msg!(HintWritePercent, key, num(t / 100.0), said(t));
+        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint));
     }
 }
 
@@ -235,25 +178,10 @@ fn fractions(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
         let (line, col) = src
             .key(from, "min_percent", |v| same_num(v, m))
             .unwrap_or((from, 1));
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "tier `{}`: min_percent {} is a percent of the maximum, so this floor is {}%, not {}%",
-                    t.id,
-                    num(m),
-                    num(m),
-                    num(m * 100.0)
-                ),
-            )
-            .with_hint(format!(
-                "write min_percent: {} for {}%",
-                num(m * 100.0),
-                num(m * 100.0)
-            )),
-        );
+        let (pct, meant) = (said(m), m * 100.0);
+        let text = msg!(LintMinPercentFraction, t.id, num(m), pct, said(meant));
+        let hint = msg!(HintWritePercent, "min_percent", num(meant), said(meant));
+        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
     }
     let classes = src.top_key("classes").map_or(1, |(l, _)| l);
     for k in c.classes.iter().filter(|k| fraction(k.min)) {
@@ -261,25 +189,10 @@ fn fractions(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
         let (line, col) = src
             .key(from, "min", |v| same_num(v, k.min))
             .unwrap_or((from, 1));
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "class `{}`: min {} is a percent of the maximum, so this class starts at {}%, not {}%",
-                    k.name,
-                    num(k.min),
-                    num(k.min),
-                    num(k.min * 100.0)
-                ),
-            )
-            .with_hint(format!(
-                "write min: {} for {}%",
-                num(k.min * 100.0),
-                num(k.min * 100.0)
-            )),
-        );
+        let (pct, meant) = (said(k.min), k.min * 100.0);
+        let text = msg!(LintClassFraction, k.name, num(k.min), pct, said(meant));
+        let hint = msg!(HintWritePercent, "min", num(meant), said(meant));
+        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
     }
 }
 
@@ -296,18 +209,8 @@ fn quotas(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
             let (line, col) = src
                 .key(from, "collectives", |v| same_num(v, 0.0))
                 .unwrap_or((from, 1));
-            out.push(
-                Problem::cell(
-                    &c.file,
-                    line as u64,
-                    col,
-                    format!(
-                        "tier `{}`: the quota for group `{group}` is 0 collectives: no unit of it can be proposed",
-                        t.id
-                    ),
-                )
-                .with_hint("write the number of places (collectives: 1 or more), or remove the quota"),
-            );
+            let m = msg!(LintQuotaZero, t.id, group);
+            out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(Msg::HintQuotaZero.s()));
         }
     }
 }
@@ -316,6 +219,13 @@ fn quotas(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
 fn same_num(text: &str, x: f64) -> bool {
     text.parse::<f64>()
         .is_ok_and(|v| (v - x).abs() <= 1e-9 * x.abs().max(1.0))
+}
+
+/// A number in a message's prose (a sum, a percent), as people of the
+/// message language write it: 82,5 in Vietnamese, 82.5 in English. A value
+/// the user types into the file is written with [`num`] in either language.
+fn said(x: f64) -> String {
+    lang().number(&num(x))
 }
 
 /// A number as a person writes it: `98`, `0.98`, `82.5` (no float noise).

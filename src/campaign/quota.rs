@@ -4,6 +4,9 @@
 //! strictest wins, and the computation says which, so a council can check
 //! "10% × 16 = 1,6 → 1 suất" by hand.
 
+use crate::i18n::messages::Msg;
+use crate::msg;
+
 /// One rule for a number of places, as written in the campaign.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Places {
@@ -14,21 +17,22 @@ pub enum Places {
 
 impl Places {
     /// Reads `4` or `"10%"` (also `"10 %"`, `"2,5%"`).
+    /// The error says what is wanted, in the language of messages.
     pub fn parse(v: &serde_yaml::Value) -> Result<Places, String> {
-        let expected = "a whole number of places (e.g. 4) or a percent (e.g. \"10%\")";
+        let expected = Msg::PlacesKind.s();
         match v {
             serde_yaml::Value::Number(n) => match n.as_u64() {
                 Some(k) if k <= u64::from(u32::MAX) => Ok(Places::Fixed(k as u32)),
-                _ => Err(format!("{expected}, got {n}")),
+                _ => Err(msg!(PlacesGot, expected, n)),
             },
             serde_yaml::Value::String(s) => {
                 let t = s.trim();
                 let Some(p) = t.strip_suffix('%') else {
-                    return Err(format!("{expected}, got \"{s}\""));
+                    return Err(msg!(PlacesGot, expected, format!("\"{s}\"")));
                 };
                 match p.trim().replace(',', ".").parse::<f64>() {
                     Ok(x) if x > 0.0 && x <= 100.0 => Ok(Places::Percent(x)),
-                    _ => Err(format!("a percent above 0 and at most 100, got \"{s}\"")),
+                    _ => Err(msg!(PlacesPercent, s)),
                 }
             }
             _ => Err(expected.to_string()),

@@ -120,12 +120,15 @@ pub enum RawScoring {
 impl RawScoring {
     pub fn from_value(v: serde_yaml::Value) -> Result<RawScoring, String> {
         use serde_yaml::Value;
-        const EXPECTED: &str = "expected `proportional`, `{ linear: { zero_at, full_at } }`, `{ steps: [...] }` or `{ formula: \"...\" }`";
+        let expected = crate::i18n::messages::Msg::ScoringExpected.s();
         match v {
             Value::String(s) if s == "proportional" => Ok(RawScoring::Proportional),
             Value::Mapping(m) if m.len() == 1 => {
                 let (k, v) = m.into_iter().next().expect("one entry");
-                let bad = |e: serde_yaml::Error| format!("scoring: {e}");
+                // In the domain's words (`thiếu khóa `full_at``), not serde's.
+                let bad = |e: serde_yaml::Error| {
+                    format!("scoring: {}", crate::i18n::yaml::describe(&e, "", None))
+                };
                 match k.as_str() {
                     Some("linear") => serde_yaml::from_value(v)
                         .map(RawScoring::Linear)
@@ -136,15 +139,17 @@ impl RawScoring {
                     Some("formula") => serde_yaml::from_value(v)
                         .map(RawScoring::Formula)
                         .map_err(bad),
-                    _ => Err(format!(
-                        "unknown scoring method {}: {EXPECTED}",
-                        serde_yaml::to_string(&k).unwrap_or_default().trim()
+                    _ => Err(crate::msg!(
+                        ScoringUnknownMethod,
+                        serde_yaml::to_string(&k).unwrap_or_default().trim(),
+                        expected
                     )),
                 }
             }
-            other => Err(format!(
-                "unknown scoring {}: {EXPECTED}",
-                serde_yaml::to_string(&other).unwrap_or_default().trim()
+            other => Err(crate::msg!(
+                ScoringUnknown,
+                serde_yaml::to_string(&other).unwrap_or_default().trim(),
+                expected
             )),
         }
     }

@@ -23,19 +23,14 @@ impl Checker<'_> {
             let what = crate::msg!(TierCtx, t.id);
             if before > 0 {
                 let first = line_of_item(self.src, "tiers", &t.id);
-                bail!(
-                    "{}:{line}: duplicate tier id `{}` (first on line {first})",
-                    self.file,
-                    t.id
-                );
+                let m = crate::msg!(DuplicateTier, t.id, first);
+                bail!("{}:{line}: {m}", self.file);
             }
             let quotas = self.quotas(t.quotas, groups, line, &what)?;
             let reward = self.reward(t.reward, base_salary, line, &what)?;
             if t.min_percent.is_some_and(|m| !(0.0..=100.0).contains(&m)) {
-                bail!(
-                    "{}:{line}: {what}: min_percent must be within 0..=100",
-                    self.file
-                );
+                let m = crate::msg!(MinPercentRange, what);
+                bail!("{}:{line}: {m}", self.file);
             }
             let deadlines = t
                 .deadlines
@@ -67,10 +62,10 @@ impl Checker<'_> {
             (None, Some(x), None) => (DeadlineKind::By, x),
             (None, None, Some(x)) => (DeadlineKind::On, x),
             _ => bail!(
-                "{}:{}: deadline `{}`: needs exactly one of `before`, `by` or `on`",
+                "{}:{}: {}",
                 self.file,
                 line_of_text(self.src, &d.action, 1),
-                d.action
+                crate::msg!(DeadlineOneKind, d.action)
             ),
         };
         let id = match d.id {
@@ -81,11 +76,8 @@ impl Checker<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
                 if !ok {
                     let line = line_of_text(self.src, &d.action, 1);
-                    bail!(
-                        "{}:{line}: deadline `{}`: id `{id}` must be ASCII letters, digits, `-`, `_` or `.` (it is typed after --done)",
-                        self.file,
-                        d.action
-                    );
+                    let m = crate::msg!(DeadlineIdAscii, d.action, id);
+                    bail!("{}:{line}: {m}", self.file);
                 }
                 id
             }
@@ -109,14 +101,9 @@ impl Checker<'_> {
         let mut seen: Vec<&Deadline> = Vec::new();
         for d in all {
             if let Some(first) = seen.iter().find(|o| o.id == d.id) {
-                bail!(
-                    "{}:{}: deadline `{}`: duplicate step id `{}` (also the id of `{}`); give one of them another `id:`",
-                    self.file,
-                    line_of_text(self.src, &d.action, 1),
-                    d.action,
-                    d.id,
-                    first.action
-                );
+                let line = line_of_text(self.src, &d.action, 1);
+                let m = crate::msg!(DuplicateStepId, d.action, d.id, first.action);
+                bail!("{}:{line}: {m}", self.file);
             }
             seen.push(d);
         }

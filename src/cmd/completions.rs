@@ -51,6 +51,7 @@ pub fn man(args: &ManArgs) -> Result<()> {
 
 fn render(page: &clap_mangen::Man) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    page.render(&mut out).context("rendering the manual page")?;
+    page.render(&mut out)
+        .context(crate::i18n::messages::Msg::ManPage.s())?;
     Ok(out)
 }

@@ -117,11 +117,8 @@ pub fn run(args: &Args) -> Result<()> {
     .then(|| search.unit(i));
     for a in levers.iter().flat_map(|u| &u.answers) {
         if !search.verify(i, a) {
-            bail!(
-                "lever `{}`: the search's answer for `{}` does not hold on the real quota line; please report this",
-                campaign.levers[a.lever].id,
-                args.unit
-            );
+            let lever = &campaign.levers[a.lever].id;
+            bail!(crate::msg!(GapNotHolding, lever, args.unit));
         }
     }
     let gap = Gap {

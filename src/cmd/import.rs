@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{CampaignArgs, read_text, resolve};
 use crate::campaign::Campaign;
+use crate::i18n::messages::Msg;
 use crate::import::dossier::{self, KnownUnit, rejects::Rejects};
 use crate::import::groups::GroupNames;
 use crate::import::{self, Aliases, Imported, Locale, Options, workbook, write};
@@ -189,10 +190,10 @@ fn known_units(
     let files = [read_table(path, None, &strict)?];
     let imported = import::tables(&files, campaign, aliases, &strict)?;
     let mut rdr = csv::Reader::from_reader(&imported.metrics_csv[..]);
-    let header = rdr.headers().context("reading the units back")?.clone();
+    let header = rdr.headers().context(Msg::ReadingBack.s())?.clone();
     rdr.records()
         .map(|r| {
-            let r = r.context("reading the units back")?;
+            let r = r.context(Msg::ReadingBack.s())?;
             let metrics = header
                 .iter()
                 .zip(r.iter())
@@ -222,9 +223,7 @@ fn delimiter(text: &str) -> Result<u8, String> {
     match text {
         "\\t" | "tab" | "\t" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
-        t => Err(format!(
-            "`{t}` is not one ASCII character (e.g. `;` or `tab`)"
-        )),
+        t => Err(crate::msg!(NotOneAscii, t)),
     }
 }
 
@@ -252,8 +251,8 @@ fn dossier_source(
         return Ok((file, None));
     }
     let (label, csv) = read_table(path, sheet, options)?;
-    let mut copy = tempfile::NamedTempFile::new().context("a temporary copy of the sheet")?;
-    std::io::Write::write_all(&mut copy, &csv).context("a temporary copy of the sheet")?;
+    let mut copy = tempfile::NamedTempFile::new().context(Msg::SheetCopy.s())?;
+    std::io::Write::write_all(&mut copy, &csv).context(Msg::SheetCopy.s())?;
     Ok((label, Some(copy)))
 }
 
@@ -270,7 +269,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         anyhow::bail!(crate::msg!(IsFolderCsv, path.display()));
     }
-    std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))
+    super::read_bytes(path)
 }
 
 /// The counted units merged by `--merge`: the counts are read back from the

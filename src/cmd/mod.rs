@@ -230,7 +230,8 @@ pub fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Reads a whole file; a missing file is said in the language of messages.
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+/// The bytes of a file, or an error that names it and says why (in words).
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => Msg::NotFound.s().to_string(),

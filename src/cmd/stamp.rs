@@ -6,7 +6,7 @@
 use crate::i18n::messages::Msg;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Parser;
 
 use super::{Cli, Command, DataArgs, UsageError};
@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::stamp::{Material, Mismatch, Stamp, check, stamp};
 
 fn bytes(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))
+    super::read_bytes(path)
 }
 
 /// The files and flags every scoring command shares.

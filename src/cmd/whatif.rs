@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use super::{UsageError, load_metrics_with, merge_metrics, read_text};
 use crate::campaign::Campaign;
+use crate::i18n::messages::Msg;
 use crate::merge::MergeMap;
 use crate::metrics::Metrics;
 use crate::period::PeriodSel;
@@ -62,9 +63,9 @@ impl BaselineArgs {
             "--baseline-period",
             campaign,
         )
-        .context("reading the baseline")?;
+        .context(Msg::ReadingBaseline.s())?;
         if let Some(map) = merge {
-            b = merge_metrics(b, map, Some(metrics)).context("merging the baseline (--merge)")?;
+            b = merge_metrics(b, map, Some(metrics)).context(Msg::MergingBaseline.s())?;
         }
         let label = if b.periods.is_empty() {
             b.file.clone()
@@ -177,9 +178,7 @@ pub struct SensitivityArgs {
 fn parse_spread(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(s) if (0.0..1.0).contains(&s) => Ok(s),
-        _ => Err(format!(
-            "`{text}` is not a spread: expected a number at least 0 and below 1 (0.25 means ±25%)"
-        )),
+        _ => Err(crate::msg!(NotASpread, text)),
     }
 }
 

@@ -2,6 +2,8 @@
 //! parse error can point at the character.
 
 use super::{MAX_TOKENS, ParseError};
+use crate::i18n::messages::Msg;
+use crate::msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
@@ -45,7 +47,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             let text: String = chars[start..i].iter().collect();
             let n = text
                 .parse::<f64>()
-                .map_err(|_| err(col, format!("`{text}` is not a number")))?;
+                .map_err(|_| err(col, msg!(NotANumber, text)))?;
             out.push(Token {
                 tok: Tok::Num(n),
                 col,
@@ -81,16 +83,13 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             ('(', _) => (Tok::LParen, 1),
             (')', _) => (Tok::RParen, 1),
             (',', _) => (Tok::Comma, 1),
-            ('=', _) => return Err(err(col, "`=` is not an operator: compare with `==`".into())),
-            _ => return Err(err(col, format!("unexpected character `{c}`"))),
+            ('=', _) => return Err(err(col, Msg::ExprSingleEquals.s().into())),
+            _ => return Err(err(col, msg!(ExprBadChar, c))),
         };
         out.push(Token { tok, col });
         i += len;
         if out.len() > MAX_TOKENS {
-            return Err(err(
-                col,
-                format!("expression longer than {MAX_TOKENS} tokens"),
-            ));
+            return Err(err(col, msg!(ExprTooLong, MAX_TOKENS)));
         }
     }
     Ok(out)

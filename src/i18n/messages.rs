@@ -1,7 +1,9 @@
 //! The one message catalogue: every error, warning, notice and hint the shell
 //! prints, each with its Vietnamese and English text side by side, so a
 //! message cannot exist in one language only (a test walks them all). The
-//! entries are in `messages/catalogue.rs`; this file holds the machinery.
+//! entries are in `messages/catalogue.rs`, `messages/campaign.rs` (what the
+//! checker refuses, expressions, the warnings of `thidua check`) and
+//! `messages/import.rs` (reading exports); this file holds the machinery.
 //!
 //! Placeholders are `{0}`, `{1}`, …; both texts of a message use the same set.
 //! The language is chosen once per process by `main` (`--lang`, `THIDUA_LANG`,
@@ -54,12 +56,30 @@ impl Msg {
         self.fill_in(lang(), args)
     }
 
-    /// This message in `lang`, placeholders filled with `args`.
+    /// This message in `lang`, placeholders filled with `args` in one pass,
+    /// so a `{1}` inside an argument (a step's action, say) stays as it is.
     pub fn fill_in(self, lang: Lang, args: &[&dyn Display]) -> String {
-        let mut out = self.text(lang).to_string();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        let mut out = String::new();
+        let mut rest = self.text(lang);
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            let arg = after
+                .find('}')
+                .and_then(|j| after[..j].parse::<usize>().ok().map(|n| (j, n)))
+                .and_then(|(j, n)| args.get(n).map(|a| (j, a)));
+            match arg {
+                Some((j, a)) => {
+                    out.push_str(&a.to_string());
+                    rest = &after[j + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -78,6 +98,13 @@ macro_rules! msg {
     };
 }
 
+// One enum from several files: `catalogue.rs` gives its entries to
+// `campaign_entries!`, which adds its own and hands them all to
+// `import_entries!`, which adds its own and makes the enum with `catalogue!`.
+#[macro_use]
+mod import;
+#[macro_use]
+mod campaign;
 mod catalogue;
 pub use catalogue::Msg;
 
@@ -124,6 +151,11 @@ mod tests {
         assert_eq!(
             Msg::PeriodFlag.fill_in(Lang::Vi, &[&"--period", &"x"]),
             "--period: x; cần P hoặc TỪ..ĐẾN"
+        );
+        // One pass: an argument's own `{1}` is not filled.
+        assert_eq!(
+            Msg::PeriodFlag.fill_in(Lang::En, &[&"{1}", &"x"]),
+            "{1}: x; expected P or FROM..TO"
         );
         assert_eq!(
             placeholders("a {1} {0} {x}"),

@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::text::words;
+use crate::i18n::messages::Msg;
 
 const BUILTIN: &str = include_str!("aliases.yaml");
 
@@ -74,14 +75,13 @@ impl Aliases {
 
     /// Adds a user's `{id: [labels]}` file; its labels win over built-in ones.
     pub fn extend(&mut self, src: &str, file: &str) -> Result<()> {
-        let map: IndexMap<String, Vec<String>> = serde_yaml::from_str(src)
-            .with_context(|| format!("{file}: expected a map `id: [label, ...]`"))?;
+        let map: IndexMap<String, Vec<String>> = serde_yaml::from_str(src).map_err(|e| {
+            let why = crate::i18n::yaml::describe(&e, src, e.location().map(|l| l.line()));
+            anyhow::anyhow!("{file}: {}: {why}", Msg::YamlNotAliases.s())
+        })?;
         for (id, labels) in &map {
             if !is_snake_case(id) {
-                bail!(
-                    "{file}:{}: `{id}` is not a column id: expected snake_case ASCII such as `tiep_nhan`",
-                    line_of(src, id)
-                );
+                bail!(crate::msg!(NotColumnId, file, line_of(src, id), id));
             }
             let dossier = self.dossier_fields.contains(id);
             if dossier {

@@ -124,7 +124,7 @@ pub fn read_any(
         return Err(ProblemsError(problems).into());
     }
     if merged.units.is_empty() {
-        bail!("{label}: no unit rows found under the header");
+        bail!(crate::msg!(NoUnitRows, label));
     }
     let mut header: Vec<&str> = REQUIRED.to_vec();
     if merged.has_period {

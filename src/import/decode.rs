@@ -38,14 +38,9 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String> {
                 let at = e.valid_up_to();
                 let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count();
                 if bom == 0 && body.iter().take(200).filter(|&&b| b == 0).count() > 20 {
-                    bail!(
-                        "{file}: looks like UTF-16 without a byte-order mark: save it as \"CSV UTF-8\" or \"Unicode text\""
-                    );
+                    bail!(crate::msg!(Utf16NoBom, file));
                 }
-                bail!(
-                    "{file}:{line}: not UTF-8 text (byte {}): save the sheet as \"CSV UTF-8\"",
-                    at + bom + 1
-                )
+                bail!(crate::msg!(NotUtf8Byte, file, line, at + bom + 1))
             }
         },
         Encoding::Utf16Le | Encoding::Utf16Be => utf16(body, enc == Encoding::Utf16Le, file),
@@ -54,7 +49,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String> {
 
 fn utf16(body: &[u8], little: bool, file: &str) -> Result<String> {
     if !body.len().is_multiple_of(2) {
-        bail!("{file}: UTF-16 text with an odd number of bytes: the file is cut short");
+        bail!("{file}: {}", crate::i18n::messages::Msg::Utf16Odd.s());
     }
     let units = body.chunks_exact(2).map(|p| {
         if little {
@@ -69,7 +64,7 @@ fn utf16(body: &[u8], little: bool, file: &str) -> Result<String> {
             Ok(c) => out.push(c),
             Err(_) => {
                 let line = 1 + out.matches('\n').count();
-                bail!("{file}:{line}: broken UTF-16 text (code unit {})", i + 1)
+                bail!(crate::msg!(Utf16Broken, file, line, i + 1))
             }
         }
     }
@@ -98,7 +93,7 @@ pub fn find_header(
     known: impl Fn(&str) -> bool,
 ) -> Result<Layout> {
     if text.trim().is_empty() {
-        bail!("{file}: empty file: expected a header row and one row per unit");
+        bail!(crate::msg!(ImportEmpty, file));
     }
     let mut best: Option<(usize, Layout)> = None;
     let candidates = forced.map_or(DELIMITERS.to_vec(), |d| vec![d]);
@@ -128,9 +123,7 @@ pub fn find_header(
     }
     match best {
         Some((_, layout)) => Ok(layout),
-        None => bail!(
-            "{file}: no header row found in the first {HEADER_SEARCH_ROWS} rows: expected column names such as \"Mã đơn vị\", \"Tên đơn vị\", \"Tiếp nhận\" separated by `,` `;` or tab"
-        ),
+        None => bail!(crate::msg!(NoHeaderFound, file, HEADER_SEARCH_ROWS)),
     }
 }
 

@@ -123,10 +123,7 @@ impl Merger<'_> {
                 None => {
                     problems.push(at(
                         Some(*col),
-                        format!(
-                            "unknown group \"{text}\": expected one of the campaign's groups ({}) or one of their aliases",
-                            self.groups.known()
-                        ),
+                        crate::msg!(UnknownGroupCell, text, self.groups.known()),
                     ));
                     None
                 }
@@ -141,10 +138,7 @@ impl Merger<'_> {
         let unit = &mut units[u];
         if let Some(&(ft, fr)) = unit.rows.iter().find(|(ft, _)| *ft == t) {
             let first = tables[ft].rows[fr].line;
-            problems.push(at(
-                None,
-                format!("duplicate unit `{}` (also at line {first})", row.id),
-            ));
+            problems.push(at(None, crate::msg!(DuplicateUnitAt, row.id, first)));
             return problems;
         }
         if let (Some((g, _)), Some((had, o))) = (group, unit.group)
@@ -152,8 +146,8 @@ impl Merger<'_> {
         {
             problems.push(at(
                 row.group.as_ref().map(|(_, c)| *c),
-                format!(
-                    "unit `{}` is in group `{}` here but `{}` at {}",
+                crate::msg!(
+                    UnitGroupDiffers,
                     row.id,
                     self.groups.id(g),
                     self.groups.id(had),
@@ -166,11 +160,7 @@ impl Merger<'_> {
             if let (false, Some((_, o))) = (self.sum, unit.values.get(metric)) {
                 problems.push(at(
                     Some(*col),
-                    format!(
-                        "metric `{metric}` of unit `{}` is given twice: here and at {} (use --sum to add them up)",
-                        row.id,
-                        place(tables, *o)
-                    ),
+                    crate::msg!(MetricTwice, metric, row.id, place(tables, *o)),
                 ));
             }
         }
@@ -188,22 +178,28 @@ impl Merger<'_> {
         let (file, line) = (&tables[t].file, tables[t].rows[r].line);
         match self.groups.from_name(&u.name) {
             Some((g, alias)) => {
-                notices.push(format!(
-                    "{file}:{line}: unit `{}` put in group `{}` from its name (\"{alias}\")",
+                let group = self.groups.id(g);
+                notices.push(crate::msg!(
+                    UnitGroupFromName,
+                    file,
+                    line,
                     u.id,
-                    self.groups.id(g)
+                    group,
+                    alias
                 ));
-                u.group = Some((g, Origin { table: t, line, column: 0 }));
+                u.group = Some((
+                    g,
+                    Origin {
+                        table: t,
+                        line,
+                        column: 0,
+                    },
+                ));
             }
             None => u.problems.push(Problem::line(
                 file,
                 line,
-                format!(
-                    "cannot tell the group of unit `{}` (\"{}\") from its name: add a group column (\"Khối\") or an alias to the campaign's groups ({})",
-                    u.id,
-                    u.name,
-                    self.groups.known()
-                ),
+                crate::msg!(GroupFromNameTable, u.id, u.name, self.groups.known()),
             )),
         }
     }
@@ -319,11 +315,7 @@ fn check_parts(u: &mut Building, tables: &[Table]) {
             &tables[o.table].file,
             o.line,
             o.column,
-            format!(
-                "unit `{}`: {} = {total} is more than {whole} = {w}: a part cannot be larger than its whole",
-                u.id,
-                names.join(" + ")
-            ),
+            crate::msg!(PartOverWhole, u.id, names.join(" + "), total, whole, w),
         ));
     }
 }
@@ -340,11 +332,7 @@ fn period_columns_agree(tables: &[Table]) -> Result<bool> {
         .map(|t| t.file.as_str())
         .collect();
     if !with.is_empty() && !without.is_empty() {
-        bail!(
-            "{} has a period column but {} has none: rows cannot be matched by period",
-            with[0],
-            without[0]
-        );
+        bail!(crate::msg!(PeriodColumnOnlyIn, with[0], without[0]));
     }
     Ok(!with.is_empty())
 }

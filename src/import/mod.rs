@@ -91,7 +91,7 @@ fn check_merged(merged: &merge::Merged, files: &[&str], keep_going: bool) -> Res
         return Err(problems::summary(problems));
     }
     if merged.units.is_empty() && merged.rejects.is_empty() {
-        bail!("{}: no unit rows found under the header", files.join(", "));
+        bail!(crate::msg!(NoUnitRows, files.join(", ")));
     }
     Ok(())
 }

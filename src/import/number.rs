@@ -21,10 +21,11 @@ impl Locale {
         }
     }
 
-    fn example(self) -> &'static str {
+    /// A thousand and a decimal, as this locale writes them.
+    fn example(self) -> (&'static str, &'static str) {
         match self {
-            Locale::Vi => "1.234 or 95,5",
-            Locale::En => "1,234 or 95.5",
+            Locale::Vi => ("1.234", "95,5"),
+            Locale::En => ("1,234", "95.5"),
         }
     }
 
@@ -52,10 +53,15 @@ pub fn parse(cell: &str, locale: Locale) -> Result<Option<f64>, String> {
     };
     let plain = plain_digits(digits, locale).ok_or_else(|| {
         let (group, decimal) = locale.marks();
-        format!(
-            "`{t}` is not a number: with --locale {} `{group}` groups thousands and `{decimal}` is the decimal mark (e.g. {}); use --locale {} for the other way",
+        let (thousand, fraction) = locale.example();
+        crate::msg!(
+            NotANumberLocale,
+            t,
             locale_name(locale),
-            locale.example(),
+            group,
+            decimal,
+            thousand,
+            fraction,
             locale.other()
         )
     })?;
@@ -64,9 +70,7 @@ pub fn parse(cell: &str, locale: Locale) -> Result<Option<f64>, String> {
     } else {
         plain
     };
-    let x: f64 = plain
-        .parse()
-        .map_err(|_| format!("`{t}` is not a number"))?;
+    let x: f64 = plain.parse().map_err(|_| crate::msg!(NotANumber, t))?;
     Ok(Some(if negative { -x } else { x }))
 }
 

@@ -8,10 +8,7 @@ use crate::problem::{Problems, ProblemsError};
 /// The error returned when any problem was found: every one listed (up to
 /// [`crate::problem::MAX_LISTED`]), the total, and that nothing was written.
 pub fn summary(problems: Problems) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{}; nothing was written (--keep-going writes the valid rows and a .rejects.csv)",
-        ProblemsError(problems)
-    )
+    anyhow::anyhow!(crate::msg!(ImportNothingWritten, ProblemsError(problems)))
 }
 
 #[cfg(test)]

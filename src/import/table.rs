@@ -8,6 +8,7 @@ use super::aliases::Aliases;
 use super::decode::{self, Layout};
 use super::number::{self, Locale};
 use super::text::{slug, starts_with_words, unit_slug, words};
+use crate::i18n::messages::Msg;
 use crate::problem::Problem;
 use crate::record::{Record, RecordReader};
 
@@ -71,10 +72,7 @@ impl Reading<'_> {
         let (roles, metrics, mut notices) = self.roles(&layout, file)?;
         let has = |r: Role| roles.contains(&r);
         if !has(Role::UnitId) && !has(Role::UnitName) {
-            bail!(
-                "{file}:{}: no unit column: expected \"Mã đơn vị\" or \"Tên đơn vị\"",
-                layout.header_line
-            );
+            bail!(crate::msg!(NoUnitColumn, file, layout.header_line));
         }
         let columns = columns_of(&roles, &metrics);
         let mut table = Table {
@@ -120,20 +118,22 @@ impl Reading<'_> {
                 None if words(label).is_empty() => (String::new(), Some(Role::Ignored)),
                 None => {
                     let s = slug(label);
-                    notices.push(format!(
-                        "{file}:{}:{}: column \"{label}\" is not a known metric; kept as `{s}`",
-                        layout.header_line,
-                        c + 1
-                    ));
+                    let line = layout.header_line;
+                    notices.push(crate::msg!(ColumnKeptAs, file, line, c + 1, label, s));
                     (s, None)
                 }
             };
             if let Some((_, first)) = seen.iter().find(|(s, _)| !id.is_empty() && *s == id) {
-                bail!(
-                    "{file}:{}:{}: column \"{label}\" means `{id}`, like column {first}: keep one of them or rename it with --mapping",
-                    layout.header_line,
-                    c + 1
-                );
+                let line = layout.header_line;
+                bail!(crate::msg!(
+                    ColumnSameMeaning,
+                    file,
+                    line,
+                    c + 1,
+                    label,
+                    id,
+                    first
+                ));
             }
             seen.push((id.clone(), c + 1));
             roles.push(role.unwrap_or_else(|| {
@@ -153,7 +153,7 @@ impl Reading<'_> {
                 .map_or("", String::as_str)
         };
         if cells.iter().all(String::is_empty) {
-            return Outcome::Drop("blank row dropped".into());
+            return Outcome::Drop(Msg::BlankRowDropped.s().into());
         }
         let (id, name) = (cell(Role::UnitId), cell(Role::UnitName));
         let label = [name, id, first_text(&cells, roles)]
@@ -161,7 +161,7 @@ impl Reading<'_> {
             .find(|s| !s.is_empty())
             .unwrap_or("");
         if (id.is_empty() || is_total(id)) && is_total(label) {
-            return Outcome::Drop(format!("total row \"{label}\" dropped"));
+            return Outcome::Drop(crate::msg!(TotalRowDropped, label));
         }
         let mut row = Row {
             line,
@@ -182,21 +182,13 @@ impl Reading<'_> {
             problems: Vec::new(),
         };
         if let Some((c, text)) = past_header(&cells, roles.len()) {
-            let msg = format!(
-                "{} cells, but the header has {}: `{text}` is past the last column (a stray separator, or a column without a header?)",
-                cells.len(),
-                roles.len()
-            );
+            let msg = crate::msg!(CellsPastHeader, cells.len(), roles.len(), text);
             row.problems
                 .push(self.problem(table, line, Some(c + 1), msg));
         }
         if row.id.is_empty() {
-            row.problems.push(self.problem(
-                table,
-                line,
-                None,
-                "the row has neither a unit id nor a unit name".into(),
-            ));
+            row.problems
+                .push(self.problem(table, line, None, Msg::RowNoUnit.s().into()));
         }
         for (c, role) in roles.iter().enumerate() {
             let text = cells.get(c).map_or("", String::as_str);
@@ -272,13 +264,9 @@ fn field_role(id: &str) -> Option<Role> {
 /// Counts of dossiers are whole and never negative.
 fn count(x: f64, text: &str) -> Result<f64, String> {
     if x < 0.0 {
-        Err(format!(
-            "negative count `{text}`: expected a whole number ≥ 0"
-        ))
+        Err(crate::msg!(NegativeCount, text))
     } else if x.fract() != 0.0 {
-        Err(format!(
-            "`{text}` is not a whole count: expected a whole number ≥ 0"
-        ))
+        Err(crate::msg!(NotWholeCount, text))
     } else {
         Ok(x)
     }

@@ -43,7 +43,7 @@ pub fn sheet_csv(
     let name = choose(&book, file, wanted)?;
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| anyhow!("{file}: cannot read sheet `{name}`: {e}"))?;
+        .map_err(|e| anyhow!(crate::msg!(CannotReadSheet, file, name, e)))?;
     Ok(SheetText {
         label: format!("{file}[{name}]"),
         csv: to_csv(&range, locale, delimiter),
@@ -53,16 +53,16 @@ pub fn sheet_csv(
 fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheets<Cursor<&'a [u8]>>> {
     let c = Cursor::new(bytes);
     if bytes.starts_with(OLE) {
-        return Xls::new(c).map(Sheets::Xls).map_err(|e| {
-            anyhow!("{file}: cannot read this Excel 97-2003 file ({e}); if it has a password, save a copy without one")
-        });
+        return Xls::new(c)
+            .map(Sheets::Xls)
+            .map_err(|e| anyhow!(crate::msg!(CannotReadXls, file, e)));
     }
     match Xlsx::new(c.clone()) {
         Ok(x) => Ok(Sheets::Xlsx(x)),
         Err(e) => Xlsb::new(c.clone())
             .map(Sheets::Xlsb)
             .or_else(|_| Ods::new(c).map(Sheets::Ods))
-            .map_err(|_| anyhow!("{file}: not a readable workbook ({e})")),
+            .map_err(|_| anyhow!(crate::msg!(NotAWorkbook, file, e))),
     }
 }
 
@@ -87,10 +87,10 @@ fn choose(book: &Sheets<Cursor<&[u8]>>, file: &str, wanted: Option<&str>) -> Res
     found.map(|s| s.name.clone()).ok_or_else(|| {
         let names: Vec<&str> = work.iter().map(|s| s.name.as_str()).collect();
         let what = match wanted {
-            Some(w) => format!("--sheet: no sheet `{w}` in {file}"),
-            None => format!("{file}: the workbook has no worksheet"),
+            Some(w) => crate::msg!(NoSheetNamed, w, file),
+            None => crate::msg!(NoWorksheet, file),
         };
-        UsageError(format!("{what} (sheets: {})", names.join(", "))).into()
+        UsageError(crate::msg!(SheetsAre, what, names.join(", "))).into()
     })
 }
 

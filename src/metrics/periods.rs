@@ -14,9 +14,9 @@ use crate::problem::{Problem, Problems};
 /// is wrong with the data; `cmd` names the flag that fixes it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PeriodError {
-    #[error("{file}: the file holds {} periods ({}); choose one period or a range of them", periods.len(), periods.join(", "))]
+    #[error("{}", crate::msg!(PeriodsSeveralBare, file, periods.len(), periods.join(", ")))]
     Several { file: String, periods: Vec<String> },
-    #[error("{file}: a period was chosen but the file has no `period` column")]
+    #[error("{}", crate::msg!(PeriodNoColumnBare, file))]
     NoColumn { file: String },
 }
 

@@ -290,8 +290,10 @@ impl<'a> Picker<'a> {
             self.problems.push(Problem::line(
                 &decisions.file,
                 line,
-                format!(
-                    "choose exactly {open} of the tied people of `{unit}` ({}); got {}",
+                crate::msg!(
+                    TieChoosePeople,
+                    open,
+                    unit,
                     tied_ids.join(", "),
                     chosen.join(", ")
                 ),

@@ -178,10 +178,7 @@ pub fn walk_decided(
                 match tie {
                     None => at(
                         &mut problems,
-                        format!(
-                            "no tie at the line of tier `{}`, group `{}`: nothing to decide",
-                            tier.id, campaign.groups[q.group].id
-                        ),
+                        crate::msg!(TieNoneAtLine, tier.id, campaign.groups[q.group].id),
                     ),
                     Some(tl) => {
                         let tied_ids: Vec<&str> = entries
@@ -197,19 +194,14 @@ pub fn walk_decided(
                         if !strangers.is_empty() {
                             at(
                                 &mut problems,
-                                format!(
-                                    "{} not tied at this line (tied: {})",
-                                    strangers.join(", "),
-                                    tied_ids.join(", ")
-                                ),
+                                crate::msg!(TieNotTied, strangers.join(", "), tied_ids.join(", ")),
                             );
                         } else if chosen.len() as u32 != tl.places {
                             at(
                                 &mut problems,
-                                format!(
-                                    "{} unit(s) chosen for {} open place(s): choose exactly {} of {}",
+                                crate::msg!(
+                                    TieChooseUnits,
                                     chosen.len(),
-                                    tl.places,
                                     tl.places,
                                     tied_ids.join(", ")
                                 ),
@@ -265,9 +257,10 @@ pub fn walk_decided(
                 problems.push(Problem::line(
                     &st.decisions.file,
                     dec.line,
-                    format!(
-                        "tier `{}` has no quota for group `{}`: nothing to decide",
-                        campaign.tiers[dec.tier].id, campaign.groups[group].id
+                    crate::msg!(
+                        TieNoQuota,
+                        campaign.tiers[dec.tier].id,
+                        campaign.groups[group].id
                     ),
                 ));
             }

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbo
 
 use super::{Cell, Table};
 use crate::i18n::Lang;
+use crate::i18n::messages::Msg;
 use crate::scoring::round_to;
 use crate::sheet::neutralise;
 
@@ -41,13 +42,13 @@ pub fn workbook(sheets: &[Sheet], created: NaiveDateTime, lang: Lang) -> Result<
         used.push(name.clone());
         let ws = wb.add_worksheet();
         ws.set_name(&name)
-            .with_context(|| format!("sheet name `{name}`"))?;
-        fill(ws, &sheet.table, lang).with_context(|| format!("writing sheet `{name}`"))?;
+            .with_context(|| crate::msg!(ExcelSheetName, name))?;
+        fill(ws, &sheet.table, lang).with_context(|| crate::msg!(ExcelWritingSheet, name))?;
     }
     if sheets.is_empty() {
         wb.add_worksheet();
     }
-    wb.save_to_buffer().context("building the workbook")
+    wb.save_to_buffer().context(Msg::ExcelBuilding.s())
 }
 
 fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
@@ -99,7 +100,7 @@ fn fill(ws: &mut Worksheet, t: &Table, lang: Lang) -> Result<()> {
 }
 
 fn col(c: usize) -> Result<u16> {
-    u16::try_from(c).context("too many columns for Excel")
+    u16::try_from(c).context(Msg::ExcelTooManyColumns.s())
 }
 
 /// Numbers are stored rounded as shown, so Excel sums match the report.
@@ -119,9 +120,9 @@ fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell, lang: Lang) -> 
 /// Excel's 32,767 characters. Returns the rows used.
 fn long_text(ws: &mut Worksheet, row: u32, c: u16, s: &str, format: &Format) -> Result<u32> {
     let pieces = split::pieces(s, split::CELL_MAX);
-    let used = u32::try_from(pieces.len()).context("text too long for Excel")?;
+    let used = u32::try_from(pieces.len()).context(Msg::ExcelTooManyRows.s())?;
     for (k, piece) in (0..).zip(pieces) {
-        let r = row.checked_add(k).context("too many rows for Excel")?;
+        let r = row.checked_add(k).context(Msg::ExcelTooManyRows.s())?;
         text(ws, r, c, piece, format)?;
     }
     Ok(used)

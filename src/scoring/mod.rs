@@ -276,9 +276,10 @@ impl<'c> Scorer<'c> {
         let row = &*self.row(unit);
         out.criteria.clear();
         for (i, crit) in c.criteria.iter().enumerate() {
-            let cs = self
-                .criterion(i, crit, row, group)
-                .map_err(|e| anyhow!("{file}:{}: unit `{}`: {e}", unit.line, unit.id))?;
+            let cs = self.criterion(i, crit, row, group).map_err(|e| {
+                let what = crate::msg!(UnitCtx, unit.id);
+                anyhow!("{file}:{}: {what}: {e}", unit.line)
+            })?;
             out.criteria.push(cs);
         }
         out.penalties.clear();

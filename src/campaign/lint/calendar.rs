@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 
 use super::locate::Source;
 use crate::campaign::{Campaign, DeadlineKind};
+use crate::i18n::messages::Msg;
+use crate::msg;
 use crate::problem::Problem;
 
 /// From this day there are no districts (huyện): the two-level local
@@ -23,7 +25,7 @@ pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
         lists.push((Some(&t.id), src.item("tiers", &t.id), &t.deadlines));
     }
     for (tier, start, list) in lists {
-        let whose = tier.map_or(String::new(), |t| format!("tier `{t}`: "));
+        let whose = tier.map_or(String::new(), |t| format!("{}: ", msg!(TierCtx, t)));
         let mut cursor = start;
         let mut previous: Option<NaiveDate> = None;
         for d in list.iter() {
@@ -35,17 +37,13 @@ pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
             let date = d.date.format("%Y-%m-%d").to_string();
             let (line, col) = src.key(cursor, key, |v| v == date).unwrap_or((cursor, 1));
             cursor = line + 1;
-            let at = |msg: String, hint: String| {
-                Problem::cell(&c.file, line as u64, col, format!("{whose}{msg}")).with_hint(hint)
+            let at = |text: String, hint: Msg| {
+                Problem::cell(&c.file, line as u64, col, format!("{whose}{text}"))
+                    .with_hint(hint.s())
             };
             if let Some(p) = previous.filter(|&p| d.date < p) {
-                out.push(at(
-                    format!(
-                        "deadline {date} (\"{}\") comes before the step above it ({p})",
-                        d.action
-                    ),
-                    "list the steps in date order, or correct the date (the year?)".into(),
-                ));
+                let text = msg!(LintDeadlineOrder, date, d.action, p);
+                out.push(at(text, Msg::HintDeadlineOrder));
             }
             previous = Some(previous.map_or(d.date, |p| p.max(d.date)));
             // "before X" means the last day is the day before X.
@@ -54,13 +52,8 @@ pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
                 _ => d.date,
             };
             if let Some((from, to)) = c.period.filter(|(f, t)| last_day < *f || last_day > *t) {
-                out.push(at(
-                    format!(
-                        "deadline {date} (\"{}\") is outside the campaign period {from}..{to}",
-                        d.action
-                    ),
-                    "correct the date (the year?), or the campaign's `period`".into(),
-                ));
+                let text = msg!(LintDeadlineOutside, date, d.action, from, to);
+                out.push(at(text, Msg::HintDeadlineOutside));
             }
         }
     }
@@ -78,11 +71,7 @@ pub(super) fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>
     if dated < cutoff {
         return;
     }
-    let when = if c.period.is_some_and(|p| p.1 == dated) {
-        "runs to"
-    } else {
-        "was issued on"
-    };
+    let runs_to = c.period.is_some_and(|p| p.1 == dated);
     for t in &c.tiers {
         let award = t.award.to_lowercase();
         if !(award.contains("huyện") || award.contains("huyen")) {
@@ -90,17 +79,11 @@ pub(super) fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>
         }
         let from = src.item("tiers", &t.id);
         let (line, col) = src.key(from, "award", |_| true).unwrap_or((from, 1));
-        out.push(
-            Problem::cell(
-                &c.file,
-                line as u64,
-                col,
-                format!(
-                    "tier `{}`: \"{}\" is a district (huyện) award, but there are no districts from {cutoff} and this campaign {when} {dated}",
-                    t.id, t.award
-                ),
-            )
-            .with_hint("award at commune or province level, e.g. \"Giấy khen của Chủ tịch UBND xã\""),
-        );
+        let text = if runs_to {
+            msg!(LintDistrictRunsTo, t.id, t.award, cutoff, dated)
+        } else {
+            msg!(LintDistrictIssued, t.id, t.award, cutoff, dated)
+        };
+        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(Msg::HintDistrict.s()));
     }
 }

@@ -7,6 +7,7 @@
 use super::Source;
 use crate::campaign::Campaign;
 use crate::metrics::PARTS;
+use crate::msg;
 use crate::problem::Problem;
 
 pub(super) fn levers(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
@@ -30,23 +31,10 @@ pub(super) fn levers(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
             let (line, col) = src
                 .key(lever.line, "id", |v| v == lever.id)
                 .unwrap_or((lever.line, 1));
-            out.push(
-                Problem::cell(
-                    &c.file,
-                    line as u64,
-                    col,
-                    format!(
-                        "lever `{}` adds to {} without adding to {whole}: {} would exceed {whole} at the first step, so no unit can use it",
-                        lever.id,
-                        raised.join(", "),
-                        parts.join(" + ")
-                    ),
-                )
-                .with_hint(format!(
-                    "move dossiers between the parts instead, e.g. change: {{ tre_han: -1, {}: +1 }}",
-                    raised.first().unwrap_or(&"dung_han")
-                )),
-            );
+            let (raised_list, sum) = (raised.join(", "), parts.join(" + "));
+            let text = msg!(LintLeverPartition, lever.id, raised_list, whole, sum);
+            let hint = msg!(HintLeverPartition, raised.first().unwrap_or(&"dung_han"));
+            out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
         }
     }
 }

@@ -1,10 +1,11 @@
 //! The catalogue's entries, Vietnamese then English, grouped by where they
 //! are said; kept apart from the machinery in `messages.rs` so either stays
-//! readable as it grows.
+//! readable as it grows. Campaign files' entries are in `campaign.rs`, those
+//! of reading exports (import) in `import.rs`.
 
 use crate::i18n::Lang;
 
-catalogue! {
+campaign_entries! {
     // What main prints before a message.
     Error => "thidua: lỗi:", "thidua: error:";
     Warning => "thidua: cảnh báo:", "thidua: warning:";
@@ -120,6 +121,8 @@ catalogue! {
     MissingRequired => "{0}:1: thiếu cột bắt buộc {1}; dòng tiêu đề phải có unit_id, unit_name, group", "{0}:1: missing required column(s) {1}; the header must have unit_id, unit_name, group";
     PartsExceedWhole => "{0} = {1} lớn hơn {2} = {3}", "{0} = {1} is larger than {2} = {3}";
     PeriodsSeveral => "{0}: tệp có {1} kỳ ({2}); hãy chọn bằng {3} P hoặc {3} TỪ..ĐẾN", "{0}: the file holds {1} periods ({2}); choose with {3} P or {3} FROM..TO";
+    PeriodsSeveralBare => "{0}: tệp có {1} kỳ ({2}); hãy chọn một kỳ hoặc một khoảng kỳ", "{0}: the file holds {1} periods ({2}); choose one period or a range of them";
+    PeriodNoColumnBare => "{0}: đã chọn kỳ nhưng tệp không có cột `period`", "{0}: a period was chosen but the file has no `period` column";
     PeriodNoColumn => "{0}: đã cho {1} nhưng tệp không có cột `period`", "{0}: {1} was given but the file has no `period` column";
     UnitTwice => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần (lần đầu ở dòng {3})", "{0}:{1}: unit `{2}` appears twice (first on line {3})";
     UnitTwicePeriod => "{0}:{1}: đơn vị `{2}` xuất hiện hai lần trong kỳ {3} (xem dòng {4})", "{0}:{1}: unit `{2}` appears twice for period {3} (see line {4})";
@@ -139,7 +142,22 @@ catalogue! {
     AdjustPointsZero => "points phải là một số khác 0, nhưng là {0}", "points must be a number other than 0, got {0}";
     AdjustNeedsDocument => "điều chỉnh điểm cần có `document` (văn bản căn cứ)", "an adjustment needs its `document`";
     NotAPeriod => "`{0}` không phải một kỳ: cần YYYY, YYYY-Qn hoặc YYYY-MM", "`{0}` is not a period: expected YYYY, YYYY-Qn or YYYY-MM";
+    LeverUnknownMetric => "đòn bẩy `{0}`: không có chỉ số `{1}` (không phải cột của {2}){3}", "lever `{0}`: unknown metric `{1}` (not a column of {2}){3}";
+    DocFieldNotDate => "{0}: `{1}` không phải một ngày: cần YYYY-MM-DD hoặc dd/mm/yyyy", "{0}: `{1}` is not a date: expected YYYY-MM-DD or dd/mm/yyyy";
+    HintDocFields => "các khóa: parent, issuer, number, place, date, signer_title, signer_name, submission {number, date, by}, recipients (xem examples/van-ban.yaml)", "keys: parent, issuer, number, place, date, signer_title, signer_name, submission {number, date, by}, recipients (see examples/van-ban.yaml)";
     RangeBackwards => "`{0}`: khoảng kỳ kết thúc trước khi bắt đầu", "`{0}`: the range ends before it starts";
+    UnitCtx => "đơn vị `{0}`", "unit `{0}`";
+    RowShort => "dòng có {0} cột, nhưng dòng tiêu đề có {1} (thừa dấu phẩy hay thiếu ô?)", "{0} fields, but the header has {1} (a stray comma or a missing cell?)";
+    RowLong => "dòng có {0} cột, nhưng dòng tiêu đề có {1}: `{2}` nằm sau cột cuối (thừa dấu phẩy, hay một cột không có tiêu đề?)", "{0} fields, but the header has {1}: `{2}` is past the last column (a stray comma, or a column without a header?)";
+    HolidaysExpected => "cần một danh sách {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}", "expected a list of {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}";
+
+    // Ties the council decides (decisions files).
+    TieNoneAtLine => "không có đồng hạng ở đường chỉ tiêu của hạng khen `{0}`, khối `{1}`: không có gì để quyết định", "no tie at the line of tier `{0}`, group `{1}`: nothing to decide";
+    TieNotTied => "{0} không đồng hạng ở đường chỉ tiêu này (các đơn vị đồng hạng: {1})", "{0} not tied at this line (tied: {1})";
+    TieChooseUnits => "đã chọn {0} đơn vị cho {1} suất còn lại: hãy chọn đúng {1} trong số {2}", "{0} unit(s) chosen for {1} open place(s): choose exactly {1} of {2}";
+    TieNoQuota => "hạng khen `{0}` không có chỉ tiêu cho khối `{1}`: không có gì để quyết định", "tier `{0}` has no quota for group `{1}`: nothing to decide";
+    TieNoPeople => "không có cá nhân đồng hạng nào của `{0}` ở hạng khen `{1}`: không có gì để quyết định", "no tie among the people of `{0}` at tier `{1}`: nothing to decide";
+    TieChoosePeople => "hãy chọn đúng {0} trong số các cá nhân đồng hạng của `{1}` ({2}); đã chọn: {3}", "choose exactly {0} of the tied people of `{1}` ({2}); got {3}";
 
     // The individuals list.
     PeopleMissingRequired => "{0}:1: thiếu cột bắt buộc {1}", "{0}:1: missing required column(s) {1}";
@@ -186,51 +204,6 @@ catalogue! {
     GroupWord => "khối", "group";
     MergeChain => "`{0}` là đơn vị mới của dòng {1} nhưng ở đây lại được ghép vào `{2}`", "`{0}` is the new unit of line {1} but is merged here into `{2}`";
     HintMergeStraight => "hãy ghép thẳng mọi đơn vị cũ vào `{0}`", "map every old unit straight to `{0}`";
-
-    // Campaign files: what the checker refuses.
-    PenaltyCtx => "điểm trừ `{0}`", "penalty `{0}`";
-    GateCtx => "điều kiện `{0}`", "gate `{0}`";
-    LeverCtx => "đòn bẩy `{0}`", "lever `{0}`";
-    TiebreakRuleNamed => "quy tắc xét đồng hạng `{0}`", "tiebreak rule `{0}`";
-    TiebreakRuleCtx => "quy tắc xét đồng hạng", "tiebreak rule";
-    SchemaMust => "schema phải là `{0}`, nhưng là `{1}`", "schema must be `{0}`, got `{1}`";
-    PrecisionRange => "precision phải trong khoảng 0..={0}, nhưng là {1}", "precision must be 0..={0}, got {1}";
-    DuplicateCriterion => "mã tiêu chí `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate criterion id `{0}` (first on line {1})";
-    NeedsCriterion => "chiến dịch cần ít nhất một tiêu chí", "a campaign needs at least one criterion";
-    BaseSalaryPositive => "base_salary phải là số tiền (đồng) lớn hơn 0", "base_salary must be an amount in VND above 0";
-    ClassMinNumber => "xếp loại `{0}`: min phải là một số", "class `{0}`: min must be a number";
-    PeriodBackwards => "thời gian thực hiện (period) kết thúc trước khi bắt đầu", "period ends before it starts";
-    NeedsGroup => "chiến dịch cần ít nhất một khối", "a campaign needs at least one group";
-    DuplicateGroup => "mã khối `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate group id `{0}` (first on line {1})";
-    UnknownGroupHint => "{0}: khối không có trong chiến dịch `{1}`{2}", "{0}: unknown group `{1}`{2}";
-    UnknownTierHint => "{0}: hạng khen không có trong chiến dịch `{1}`{2}", "{0}: unknown tier `{1}`{2}";
-    PointsAboveZero => "{0}: points phải lớn hơn 0, nhưng là {1}", "{0}: points must be greater than 0, got {1}";
-    LinearGoalposts => "{0}: linear cần hai mốc khác nhau, nhưng zero_at là {1} và full_at là {2}", "{0}: linear needs two different goalposts, got zero_at {1} and full_at {2}";
-    NeedsValue => "{0}: cần `value` (chỉ cách chấm `formula` mới không cần)", "{0}: needs `value` (only `formula` scoring can do without)";
-    StepsNone => "cần ít nhất một bậc", "need at least one step";
-    StepsMinOrMax => "mỗi bậc cần đúng một trong hai `min` hoặc `max`", "each step needs exactly one of `min` or `max`";
-    StepsSameKind => "mọi bậc phải cùng dùng `min` hoặc cùng dùng `max`", "all steps must use the same one of `min` or `max`";
-    StepPointsRange => "điểm của bậc phải trong khoảng 0..={0}, nhưng là {1}", "step points must be within 0..={0}, got {1}";
-    ThresholdTwice => "ngưỡng {0} bị lặp", "threshold {0} appears twice";
-    HarderFewer => "ngưỡng khó hơn ({0}) lại được ít điểm hơn ngưỡng dễ hơn ({1})", "a harder threshold ({0}) gives fewer points than an easier one ({1})";
-    PointsEachPositive => "{0}: points_each phải lớn hơn 0", "{0}: points_each must be greater than 0";
-    MaxPositive => "{0}: max phải lớn hơn 0", "{0}: max must be greater than 0";
-    DuplicateIdIn => "mã `{0}` bị lặp trong {1} (lần đầu ở dòng {2})", "duplicate id `{0}` in {1} (first on line {2})";
-    TiebreakUnknownCriterion => "tiebreak ghi tiêu chí không có trong chiến dịch `{0}`{1}", "tiebreak names unknown criterion `{0}`{1}";
-    TiebreakRuleKeys => "quy tắc xét đồng hạng chỉ có các khóa `rule` và `name`", "a tiebreak rule has keys `rule` and `name` only";
-    TiebreakRuleNeeds => "quy tắc xét đồng hạng cần `rule` (ví dụ \"ty_le_nu >= 0.7\") và `name`", "a tiebreak rule needs `rule` (e.g. \"ty_le_nu >= 0.7\") and `name`";
-    TiebreakExpected => "tiebreak: cần một mã tiêu chí hoặc { rule: \"…\", name: \"…\" }", "tiebreak: expected a criterion id or { rule: \"…\", name: \"…\" }";
-    OrderUnknownKey => "individuals.order: khóa không hợp lệ `{0}` (có: direct, score, non_leader, female){1}", "individuals.order: unknown key `{0}` (known: direct, score, non_leader, female){1}";
-    OrderTwice => "individuals.order: `{0}` bị lặp", "individuals.order: `{0}` twice";
-    QuotaExpected => "{0}, khối `{1}`: {2}: cần {3}", "{0}, group `{1}`: {2}: expected {3}";
-    QuotaEachNeedsCollectives => "{0}, khối `{1}`: `individuals_each` đi cùng `collectives` (cá nhân của mỗi tập thể được đề nghị); với cá nhân trong cả khối hãy viết `individuals`", "{0}, group `{1}`: `individuals_each` goes with `collectives` (people of each nominated collective); for people across the group write `individuals`";
-    QuotaNeedsSome => "{0}, khối `{1}`: chỉ tiêu cần `collectives`, `individuals` hoặc `per_unit`", "{0}, group `{1}`: a quota needs `collectives`, `individuals` or `per_unit`";
-    RewardNonNegative => "{0}: hệ số tiền thưởng phải từ 0 trở lên, nhưng là {1}", "{0}: reward multiples must be 0 or more, got {1}";
-    RewardNeedsBase => "{0}: tiền thưởng là bội số của `base_salary`: hãy khai báo nó (ví dụ base_salary: 2340000)", "{0}: a reward is a multiple of `base_salary`: declare it (e.g. base_salary: 2340000)";
-    LeverDuplicate => "mã `{0}` bị lặp trong levers", "duplicate id `{0}` in levers";
-    LeverEmptyName => "{0}: id và name không được để trống", "{0}: id and name must not be empty";
-    LeverEmptyChange => "{0}: `change` bị trống: cần {chỉ_số: mức thay đổi nguyên}, ví dụ { tre_han: -1, dung_han: +1 }", "{0}: `change` is empty: expected {metric: whole change}, e.g. { tre_han: -1, dung_han: +1 }";
-    LeverBadDelta => "{0}: mức thay đổi của `{1}` phải là số nguyên khác 0 (tối đa {2} mỗi chiều), nhưng là {3}", "{0}: change of `{1}` must be a whole number other than 0 (at most {2} either way), got {3}";
 
     // Usage errors of the commands (src/cmd).
     CheckWhichFile => "`{0}`: cần một tệp chiến dịch (.yaml, .yml) hoặc một tệp số liệu (.csv, .xlsx, .ods)", "`{0}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)";
@@ -281,4 +254,17 @@ catalogue! {
     NoStepId => "không có bước nào có mã `{0}`", "no step with id `{0}`";
     TheSteps => "các bước là: {0}", "the steps are: {0}";
     FromAfterTo => "--from {0} sau --to {1}", "--from {0} is after --to {1}";
+    NotASpread => "`{0}` không phải mức dao động: cần một số từ 0 đến dưới 1 (0.25 nghĩa là ±25%)", "`{0}` is not a spread: expected a number at least 0 and below 1 (0.25 means ±25%)";
+    NotOneAscii => "`{0}` không phải một ký tự ASCII (ví dụ `;` hoặc `tab`)", "`{0}` is not one ASCII character (e.g. `;` or `tab`)";
+    ReadingBaseline => "đọc số liệu kỳ gốc", "reading the baseline";
+    MergingBaseline => "ghép đơn vị trong số liệu kỳ gốc (--merge)", "merging the baseline (--merge)";
+    GapNotHolding => "đòn bẩy `{0}`: kết quả tìm được cho `{1}` không đúng trên đường chỉ tiêu thực; xin hãy báo lỗi này", "lever `{0}`: the search's answer for `{1}` does not hold on the real quota line; please report this";
+    ReadingBack => "đọc lại các đơn vị vừa chuyển", "reading the units back";
+    SheetCopy => "bản sao tạm của trang tính", "a temporary copy of the sheet";
+    ManPage => "tạo trang hướng dẫn (man)", "rendering the manual page";
+    ExcelTooManyRows => "quá nhiều dòng cho một trang tính Excel", "too many rows for Excel";
+    ExcelTooManyColumns => "quá nhiều cột cho một trang tính Excel", "too many columns for Excel";
+    ExcelSheetName => "tên trang tính `{0}`", "sheet name `{0}`";
+    ExcelWritingSheet => "ghi trang tính `{0}`", "writing sheet `{0}`";
+    ExcelBuilding => "tạo sổ tính", "building the workbook";
 }

@@ -70,31 +70,35 @@ impl Columns {
         for (c, label) in layout.header.iter().enumerate() {
             let Some(id) = aliases.dossier_id(label) else {
                 if !label.trim().is_empty() {
-                    notices.push(format!(
-                        "{file}:{}:{}: column \"{label}\" is not a dossier column; ignored",
-                        layout.header_line,
-                        c + 1
-                    ));
+                    let line = layout.header_line;
+                    notices.push(crate::msg!(DossierColumnIgnored, file, line, c + 1, label));
                 }
                 continue;
             };
             if let Some((_, first)) = ids.iter().find(|(i, _)| *i == id) {
-                bail!(
-                    "{file}:{}:{}: column \"{label}\" means `{id}`, like column {}: keep one of them or rename it with --mapping",
-                    layout.header_line,
+                let line = layout.header_line;
+                bail!(crate::msg!(
+                    ColumnSameMeaning,
+                    file,
+                    line,
                     c + 1,
+                    label,
+                    id,
                     first + 1
-                );
+                ));
             }
             ids.push((id, c));
         }
         let find = |id: &str| ids.iter().find(|(i, _)| *i == id).map(|(_, c)| *c);
         for (id, example) in REQUIRED {
             if find(id).is_none() {
-                bail!(
-                    "{file}:{}: no `{id}` column: expected a header such as \"{example}\"",
-                    layout.header_line
-                );
+                bail!(crate::msg!(
+                    DossierNoColumn,
+                    file,
+                    layout.header_line,
+                    id,
+                    example
+                ));
             }
         }
         let cols = Columns {

@@ -24,6 +24,7 @@ use super::groups::GroupNames;
 use super::merge::Unit;
 use super::problems::summary;
 use super::{Aliases, Imported, Options};
+use crate::i18n::messages::Msg;
 use crate::problem::{Problem, Problems};
 use columns::{Columns, METRICS};
 use read::Source;
@@ -73,16 +74,11 @@ struct Counts {
 /// The counts of every unit, or all the problems found.
 pub fn import(mut req: Request) -> Result<Imported> {
     if req.from > req.to {
-        bail!(
-            "the period is empty: --from {} is after --to {}",
-            req.from,
-            req.to
-        );
+        bail!(crate::msg!(ImportPeriodEmpty, req.from, req.to));
     }
-    let mut f = File::open(req.path).with_context(|| format!("{}: cannot open", req.file))?;
+    let mut f = File::open(req.path).with_context(|| crate::msg!(CannotOpen, req.file))?;
     let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let raw_head =
-        read::head(&mut f, HEAD).with_context(|| format!("{}: cannot read", req.file))?;
+    let raw_head = read::head(&mut f, HEAD).with_context(|| crate::msg!(CannotRead, req.file))?;
     let (encoding, bom) = decode::sniff(&raw_head);
     let (counts, cols, notices) = if encoding == Encoding::Utf8 {
         let layout = head_layout(&raw_head[bom..], &req)?;
@@ -233,7 +229,7 @@ fn utf16_counts(
 fn utf16_stream<P: HasPath>(at: &P, little: bool) -> Result<(Vec<u8>, utf16::Utf16Reader<File>)> {
     let (path, file) = at.path_and_name();
     let mut input = utf16::Utf16Reader::new(read::open_at(path, 2, file)?, little);
-    let head = read::head(&mut input, HEAD).with_context(|| format!("{file}: cannot read"))?;
+    let head = read::head(&mut input, HEAD).with_context(|| crate::msg!(CannotRead, file))?;
     Ok((head, input))
 }
 
@@ -345,19 +341,12 @@ type Named = (String, String, String, [u64; 16]);
 fn unit_table_metrics(req: &Request, counted: &[String], notices: &mut Vec<String>) -> Vec<String> {
     let mut extra: Vec<String> = Vec::new();
     for (name, _) in req.units.iter().flat_map(|k| &k.metrics) {
-        if extra.contains(name)
-            || notices
-                .iter()
-                .any(|n| n.contains(&format!("`{name}` of --units")))
-        {
-            continue;
-        }
         if counted.contains(name) {
-            notices.push(format!(
-                "`{name}` of --units ignored: it is counted from the dossiers of {}",
-                req.file
-            ));
-        } else {
+            let notice = crate::msg!(UnitsMetricIgnored, name, req.file);
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        } else if !extra.contains(name) {
             extra.push(name.clone());
         }
     }
@@ -372,9 +361,9 @@ fn finish_units(
     let mut out = Vec::new();
     let mut problems = Problems::new();
     for (i, u) in units.into_iter().enumerate() {
-        let id = text(&u.id, req.file, u.line, "unit id")?;
+        let id = text(&u.id, req.file, u.line, Msg::UnitIdNotUtf8)?;
         let name = match &u.name {
-            Some(n) => text(n, req.file, u.line, "unit name")?,
+            Some(n) => text(n, req.file, u.line, Msg::UnitNameNotUtf8)?,
             None => req.units.get(i).map_or(id.clone(), |k| k.name.clone()),
         };
         if let Some(k) = req.units.get(i) {
@@ -384,19 +373,14 @@ fn finish_units(
         match req.groups.from_name(&name) {
             Some((g, alias)) => {
                 let group = req.groups.id(g).to_string();
-                notices.push(format!(
-                    "{}:{}: unit `{id}` put in group `{group}` from its name (\"{alias}\")",
-                    req.file, u.line
-                ));
+                let (file, line) = (req.file, u.line);
+                notices.push(crate::msg!(UnitGroupFromName, file, line, id, group, alias));
                 out.push((id, name, group, u.counts));
             }
             None => problems.push(Problem::line(
                 req.file,
                 u.line,
-                format!(
-                    "cannot tell the group of unit `{id}` (\"{name}\") from its name: give --units FILE with a group column, or add an alias to the campaign's groups ({})",
-                    req.groups.known()
-                ),
+                crate::msg!(GroupFromNameUnits, id, name, req.groups.known()),
             )),
         }
     }
@@ -406,9 +390,10 @@ fn finish_units(
     Ok(out)
 }
 
-fn text(bytes: &[u8], file: &str, line: u64, what: &str) -> Result<String> {
+/// The text of an id or a name; `not_utf8` says which, at `file:line`.
+fn text(bytes: &[u8], file: &str, line: u64, not_utf8: Msg) -> Result<String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(_) => bail!("{file}:{line}: the {what} is not UTF-8 text"),
+        Err(_) => bail!(not_utf8.fill(&[&file, &line])),
     }
 }

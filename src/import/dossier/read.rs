@@ -45,7 +45,7 @@ pub fn scan<R: Read>(
     let (mut n, mut reported) = (0u64, 0u64);
     while let Some(start) = rdr
         .next(&mut rec)
-        .with_context(|| format!("{}: cannot read the file", src.file))?
+        .with_context(|| crate::msg!(CannotReadFile, src.file))?
     {
         if stop.is_some_and(|s| start.byte >= s) {
             src.done.fetch_add(start.byte - reported, Ordering::Relaxed);
@@ -74,9 +74,9 @@ pub fn scan<R: Read>(
 }
 
 pub fn open_at(path: &Path, offset: u64, file: &str) -> Result<File> {
-    let mut f = File::open(path).with_context(|| format!("{file}: cannot open"))?;
+    let mut f = File::open(path).with_context(|| crate::msg!(CannotOpen, file))?;
     f.seek(SeekFrom::Start(offset))
-        .with_context(|| format!("{file}: cannot seek"))?;
+        .with_context(|| crate::msg!(CannotSeek, file))?;
     Ok(f)
 }
 

@@ -39,7 +39,7 @@ impl Rejects {
             .collect();
         self.writer
             .write_record(reject_record(p, cells.iter().map(String::as_str)))
-            .context("writing rejected rows")
+            .context(crate::i18n::messages::Msg::WritingRejects.s())
     }
 
     /// Forgets what was written (the file is being read again): a fresh

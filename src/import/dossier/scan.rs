@@ -12,6 +12,7 @@ use super::day::{self, Day};
 use super::dedup::{FastBuild, Fingerprints, hash};
 use super::rejects::Rejects;
 use super::values::{self, Channel, Memo, Rating};
+use crate::i18n::messages::Msg;
 use crate::problem::{MAX_LISTED, Problem};
 use crate::record::{Record, Start};
 
@@ -112,11 +113,8 @@ impl<'a> Scanner<'a> {
             .skip(width)
             .find(|(_, f)| !f.trim_ascii().is_empty())
         {
-            let msg = format!(
-                "{} cells, but the header has {width}: `{}` is past the last column (a stray separator, or a column without a header?)",
-                rec.len(),
-                String::from_utf8_lossy(text.trim_ascii())
-            );
+            let past = String::from_utf8_lossy(text.trim_ascii());
+            let msg = crate::msg!(CellsPastHeader, rec.len(), width, past);
             self.row_problems.push((col, msg));
         }
         let received = self.date(cell(c.received), c.received, true);
@@ -125,7 +123,7 @@ impl<'a> Scanner<'a> {
         if let (Some(r), Some(f)) = (received, finished)
             && f < r
         {
-            let msg = "the dossier is finished before it was received";
+            let msg = Msg::FinishedBeforeReceived.s();
             self.row_problems.push((c.finished, msg.into()));
         }
         let channel = c
@@ -168,10 +166,7 @@ impl<'a> Scanner<'a> {
             rating,
         };
         if let Err(col) = self.count(unit, &d) {
-            self.row_problems.push((
-                col,
-                "expected a date: the due date is needed to judge this dossier".into(),
-            ));
+            self.row_problems.push((col, Msg::DueDateNeeded.s().into()));
             return self.reject(rec, line);
         }
         if let (Some(i), None) = (c.unit_name, &self.units[unit as usize].name) {
@@ -186,8 +181,7 @@ impl<'a> Scanner<'a> {
     fn date(&mut self, text: &[u8], col: usize, required: bool) -> Option<Day> {
         if text.is_empty() {
             if required {
-                self.row_problems
-                    .push((col, "expected a date, found an empty cell".into()));
+                self.row_problems.push((col, Msg::DateEmpty.s().into()));
             }
             return None;
         }
@@ -195,10 +189,7 @@ impl<'a> Scanner<'a> {
         if d.is_none() {
             self.row_problems.push((
                 col,
-                format!(
-                    "`{}` is not a date: expected dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], yyyy-mm-dd or yyyy-mm-ddTHH:MM:SS",
-                    String::from_utf8_lossy(text)
-                ),
+                crate::msg!(NotADateDossier, String::from_utf8_lossy(text)),
             ));
         }
         d
@@ -216,10 +207,8 @@ impl<'a> Scanner<'a> {
 
     fn number(&mut self, number: &[u8], line: u64) -> Result<()> {
         if number.is_empty() {
-            self.row_problems.push((
-                self.cols.number,
-                "expected a dossier number, found an empty cell".into(),
-            ));
+            self.row_problems
+                .push((self.cols.number, Msg::DossierNumberEmpty.s().into()));
             return Ok(());
         }
         let fp = hash(number);
@@ -231,10 +220,8 @@ impl<'a> Scanner<'a> {
                 };
                 match seen.iter().find(|(n, _)| **n == *number) {
                     Some((_, first)) => {
-                        let msg = format!(
-                            "duplicate dossier number `{}` (first at line {first})",
-                            String::from_utf8_lossy(number)
-                        );
+                        let number = String::from_utf8_lossy(number);
+                        let msg = crate::msg!(DossierNumberTwice, number, first);
                         self.row_problems.push((self.cols.number, msg));
                     }
                     None => seen.push((number.into(), line)),
@@ -246,10 +233,8 @@ impl<'a> Scanner<'a> {
 
     fn unit(&mut self, id: &[u8], line: u64) -> Option<u32> {
         if id.is_empty() {
-            self.row_problems.push((
-                self.cols.unit_id,
-                "expected a unit id, found an empty cell".into(),
-            ));
+            self.row_problems
+                .push((self.cols.unit_id, Msg::UnitIdCellEmpty.s().into()));
             return None;
         }
         if let Some(i) = self.last.filter(|&i| *self.units[i as usize].id == *id) {
@@ -258,10 +243,7 @@ impl<'a> Scanner<'a> {
         let i = match self.index.get(id) {
             Some(&i) => i,
             None if self.closed => {
-                let msg = format!(
-                    "unknown unit `{}`: not in the --units file",
-                    String::from_utf8_lossy(id)
-                );
+                let msg = crate::msg!(UnitNotInUnits, String::from_utf8_lossy(id));
                 self.row_problems.push((self.cols.unit_id, msg));
                 return None;
             }

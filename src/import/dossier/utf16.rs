@@ -50,7 +50,7 @@ impl<R: Read> Utf16Reader<R> {
         if eof && keep != 0 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                "UTF-16 text with an odd number of bytes: the file is cut short",
+                crate::i18n::messages::Msg::Utf16Odd.s(),
             ));
         }
         self.out.clear();
@@ -59,7 +59,7 @@ impl<R: Read> Utf16Reader<R> {
             let c = c.map_err(|_| {
                 io::Error::new(
                     io::ErrorKind::InvalidData,
-                    format!("broken UTF-16 text near code unit {}", self.units + 1),
+                    crate::msg!(Utf16BrokenNear, self.units + 1),
                 )
             })?;
             let mut b = [0u8; 4];

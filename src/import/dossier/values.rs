@@ -2,6 +2,7 @@
 //! through a small memo: a column holds a handful of distinct spellings, so
 //! each is folded once and every later row is a byte comparison.
 
+use crate::i18n::messages::Msg;
 use crate::import::text::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +31,7 @@ pub fn channel(cell: &[u8]) -> Result<Channel, &'static str> {
             Channel::Postal
         }
         _ => {
-            return Err(
-                "expected a channel: Trực tiếp, Trực tuyến, BCCI / Bưu chính công ích, or 1, 2, 3",
-            );
+            return Err(Msg::ExpectedChannel.s());
         }
     })
 }
@@ -46,7 +45,7 @@ pub fn flag(cell: &[u8]) -> Result<bool, &'static str> {
     match folded(cell)?.as_str() {
         "co" | "true" | "x" | "yes" | "c" => Ok(true),
         "khong" | "false" | "no" | "k" => Ok(false),
-        _ => Err("expected 0/1, có/không or true/false"),
+        _ => Err(Msg::ExpectedFlag.s()),
     }
 }
 
@@ -58,14 +57,14 @@ pub fn rating(cell: &[u8]) -> Result<Rating, &'static str> {
         "khong hai long" | "binh thuong" | "chap nhan duoc" | "chua hai long" => {
             Rating::NotSatisfied
         }
-        _ => return Err("expected a rating: hài lòng, không hài lòng (or empty)"),
+        _ => return Err(Msg::ExpectedRating.s()),
     })
 }
 
 fn folded(cell: &[u8]) -> Result<String, &'static str> {
     std::str::from_utf8(cell)
         .map(words)
-        .map_err(|_| "not UTF-8 text")
+        .map_err(|_| Msg::LineNotUtf8.s())
 }
 
 type Reading<T> = Result<T, &'static str>;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::i18n::messages::Msg;
 use crate::problem::{Problem, Problems, ProblemsError};
 
 /// The document fields, checked; `None` prints as "…".
@@ -67,9 +68,6 @@ enum Lines {
     Many(Vec<String>),
 }
 
-const HINT: &str = "keys: parent, issuer, number, place, date, signer_title, signer_name, \
-submission {number, date, by}, recipients (see examples/van-ban.yaml)";
-
 impl DocFields {
     /// Reads `src` (the text of `file`); every problem at once.
     pub fn from_yaml(src: &str, file: &str) -> Result<DocFields, ProblemsError> {
@@ -80,10 +78,10 @@ impl DocFields {
             match serde_yaml::from_str(src) {
                 Ok(r) => r,
                 Err(e) => {
-                    let what = crate::i18n::messages::Msg::YamlNotDocFields.s();
+                    let what = Msg::YamlNotDocFields.s();
                     let mut p = crate::i18n::yaml::problem(&e, src, file);
                     p.message = format!("{what}: {}", p.message);
-                    problems.push(p.with_hint(HINT));
+                    problems.push(p.with_hint(Msg::HintDocFields.s()));
                     return Err(ProblemsError(problems));
                 }
             }
@@ -96,10 +94,7 @@ impl DocFields {
                     file,
                     line,
                     column,
-                    format!(
-                        "{}: `{v}` is not a date: expected YYYY-MM-DD or dd/mm/yyyy",
-                        path.join(".")
-                    ),
+                    crate::msg!(DocFieldNotDate, path.join("."), v),
                 ));
                 None
             })
