@@ -66,7 +66,7 @@ fn points_not_summing_to_100() {
     let out = check(&campaign("points: 40", "points: 50"));
     assert_eq!(
         out,
-        "c.yaml:7:1: cảnh báo: the criteria's points sum to 110, not 100\n  gợi ý: make the points sum to 100, or declare `max_total: 110` if the plan counts to 110\nc.yaml: 1 cảnh báo\n"
+        "c.yaml:7:1: warning: the criteria's points sum to 110, not 100\n  hint: make the points sum to 100, or declare `max_total: 110` if the plan counts to 110\nc.yaml: 1 warning\n"
     );
     // A declared scale is respected, and checked.
     let declared =
@@ -74,7 +74,7 @@ fn points_not_summing_to_100() {
     assert_eq!(check(&declared), "c.yaml: OK\n");
     let wrong = CLEAN.replacen("groups:", "max_total: 1000\ngroups:", 1);
     assert!(
-        check(&wrong).starts_with("c.yaml:4:1: cảnh báo: the criteria's points sum to 100, not 1000\n  gợi ý: make the points sum to 1000, or correct max_total\n")
+        check(&wrong).starts_with("c.yaml:4:1: warning: the criteria's points sum to 100, not 1000\n  hint: make the points sum to 1000, or correct max_total\n")
     );
 }
 
@@ -85,7 +85,7 @@ fn a_percent_threshold_on_a_ratio() {
         "scoring: { steps: [{ min: 98, points: 60 }, { min: 0.5, points: 30 }] }",
     ));
     assert!(
-        out.starts_with("c.yaml:12:26: cảnh báo: criterion `rate`: min 98 is above 1, but the value `(a + b) / c` is a ratio (0..1): no unit can reach it\n  gợi ý: write min: 0.98 for 98%\n"),
+        out.starts_with("c.yaml:12:26: warning: criterion `rate`: min 98 is above 1, but the value `(a + b) / c` is a ratio (0..1): no unit can reach it\n  hint: write min: 0.98 for 98%\n"),
         "{out}"
     );
     let out = check(&campaign(
@@ -93,7 +93,7 @@ fn a_percent_threshold_on_a_ratio() {
         "scoring: { linear: { zero_at: 50, full_at: 90 } }",
     ));
     assert!(
-        out.starts_with("c.yaml:12:26: cảnh báo: criterion `rate`: zero_at 50 is above 1"),
+        out.starts_with("c.yaml:12:26: warning: criterion `rate`: zero_at 50 is above 1"),
         "{out}"
     );
     // `100 * a / b` is a percent, not a ratio: its thresholds are fine.
@@ -110,7 +110,7 @@ fn a_fraction_for_min_percent_but_not_zero() {
     let out = check(&campaign("min_percent: 0", "min_percent: 0.8"));
     assert_eq!(
         out,
-        "c.yaml:21:5: cảnh báo: tier `tinh`: min_percent 0.8 is a percent of the maximum, so this floor is 0.8%, not 80%\n  gợi ý: write min_percent: 80 for 80%\nc.yaml: 1 cảnh báo\n"
+        "c.yaml:21:5: warning: tier `tinh`: min_percent 0.8 is a percent of the maximum, so this floor is 0.8%, not 80%\n  hint: write min_percent: 80 for 80%\nc.yaml: 1 warning\n"
     );
 }
 
@@ -118,7 +118,7 @@ fn a_fraction_for_min_percent_but_not_zero() {
 fn a_fraction_for_a_class_min() {
     let out = check(&campaign("min: 80 }", "min: 0.8 }"));
     assert!(
-        out.starts_with("c.yaml:17:26: cảnh báo: class `Tốt`: min 0.8 is a percent of the maximum, so this class starts at 0.8%, not 80%\n  gợi ý: write min: 80 for 80%\n"),
+        out.starts_with("c.yaml:17:26: warning: class `Tốt`: min 0.8 is a percent of the maximum, so this class starts at 0.8%, not 80%\n  hint: write min: 80 for 80%\n"),
         "{out}"
     );
 }
@@ -130,7 +130,7 @@ fn a_quota_of_zero() {
         "group: pb, collectives: 0",
     ));
     assert!(
-        out.starts_with("c.yaml:24:22: cảnh báo: tier `tinh`: the quota for group `pb` is 0 collectives: no unit of it can be proposed\n"),
+        out.starts_with("c.yaml:24:22: warning: tier `tinh`: the quota for group `pb` is 0 collectives: no unit of it can be proposed\n"),
         "{out}"
     );
 }
@@ -139,7 +139,7 @@ fn a_quota_of_zero() {
 fn deadlines_out_of_order() {
     let out = check(&campaign("before: 2023-12-05", "before: 2023-11-05"));
     assert!(
-        out.starts_with("c.yaml:27:11: cảnh báo: tier `tinh`: deadline 2023-11-05 (\"Trình khen\") comes before the step above it (2023-11-30)\n"),
+        out.starts_with("c.yaml:27:11: warning: tier `tinh`: deadline 2023-11-05 (\"Trình khen\") comes before the step above it (2023-11-30)\n"),
         "{out}"
     );
 }
@@ -148,7 +148,7 @@ fn deadlines_out_of_order() {
 fn a_deadline_outside_the_campaign_period() {
     let out = check(&campaign("before: 2023-12-05", "before: 2024-12-05"));
     assert!(
-        out.starts_with("c.yaml:27:11: cảnh báo: tier `tinh`: deadline 2024-12-05 (\"Trình khen\") is outside the campaign period 2023-01-01..2023-12-31\n  gợi ý: correct the date (the year?), or the campaign's `period`\n"),
+        out.starts_with("c.yaml:27:11: warning: tier `tinh`: deadline 2024-12-05 (\"Trình khen\") is outside the campaign period 2023-01-01..2023-12-31\n  hint: correct the date (the year?), or the campaign's `period`\n"),
         "{out}"
     );
     // "before 2024-01-01" means by 2023-12-31: inside.
@@ -166,7 +166,7 @@ fn a_district_award_after_july_2025() {
         .replace("2023-1", "2025-1");
     let out = check(&after);
     assert!(
-        out.starts_with("c.yaml:20:5: cảnh báo: tier `tinh`: \"Giấy khen của Chủ tịch UBND huyện\" is a district (huyện) award, but there are no districts from 2025-07-01 and this campaign runs to 2025-12-31\n"),
+        out.starts_with("c.yaml:20:5: warning: tier `tinh`: \"Giấy khen của Chủ tịch UBND huyện\" is a district (huyện) award, but there are no districts from 2025-07-01 and this campaign runs to 2025-12-31\n"),
         "{out}"
     );
 }
@@ -186,7 +186,7 @@ fn with_data_a_criterion_everyone_scores_0_or_full() {
         .replace(&d, "d.csv");
     assert_eq!(
         out,
-        "c.yaml:8:5: cảnh báo: criterion `rate`: every unit of d.csv (3) scores 0\n  gợi ý: check the value expression, the thresholds (a percent where the value is a fraction?) and the data's columns\nc.yaml + d.csv: 1 cảnh báo\n"
+        "c.yaml:8:5: warning: criterion `rate`: every unit of d.csv (3) scores 0\n  hint: check the value expression, the thresholds (a percent where the value is a fraction?) and the data's columns\nc.yaml + d.csv: 1 warning\n"
     );
     let full = write(
         dir.path(),
@@ -255,7 +255,7 @@ fn exit_codes_and_how_files_are_told_apart() {
         .get_output()
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("w.yaml: 1 cảnh báo"), "{stdout}");
+    assert!(stdout.contains("w.yaml: 1 warning"), "{stdout}");
     // Warnings alone: exit 0.
     thidua().args(["check", &warned]).assert().code(0);
 }
@@ -290,7 +290,7 @@ fn score_rank_nominate_warn_once_on_stderr() {
         &campaign("min_percent: 0", "min_percent: 0.8"),
     );
     let d = write(dir.path(), "d.csv", DATA);
-    let line = format!("thidua: cảnh báo: {c}:21:5: tier `tinh`: min_percent 0.8 is a percent");
+    let line = format!("thidua: warning: {c}:21:5: tier `tinh`: min_percent 0.8 is a percent");
     for cmd in [
         vec!["score", &d, "--criteria", &c],
         vec!["rank", &d, "--criteria", &c, "--tier", "tinh"],
@@ -303,7 +303,7 @@ fn score_rank_nominate_warn_once_on_stderr() {
             2,
             "the warning and its hint only: {err}"
         );
-        assert!(!out.contains("cảnh báo"), "stdout stays data: {out}");
+        assert!(!out.contains("warning"), "stdout stays data: {out}");
     }
     let (_, err) = run(&[
         "rank",
@@ -408,7 +408,7 @@ fn a_lever_that_breaks_a_partition_of_the_data() {
     );
     let out = check(&yaml);
     assert!(
-        out.contains("cảnh báo: lever `them_truoc_han` adds to truoc_han without adding to da_giai_quyet: truoc_han + dung_han + tre_han would exceed da_giai_quyet at the first step"),
+        out.contains("warning: lever `them_truoc_han` adds to truoc_han without adding to da_giai_quyet: truoc_han + dung_han + tre_han would exceed da_giai_quyet at the first step"),
         "{out}"
     );
     assert!(

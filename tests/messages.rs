@@ -201,7 +201,7 @@ pub fn both(args: &[&str], code: i32) -> (String, String) {
 fn usage_errors_of_the_commands_are_vietnamese_by_default() {
     let (vi, en) = both(&["rank", "--tier", "tinhh", EXAMPLE], 2);
     assert!(
-        vi.contains("--tier: không có hạng khen `tinhh` trong"),
+        vi.contains("--tier: không có hình thức khen `tinhh` trong"),
         "{vi}"
     );
     assert!(vi.contains("; ý bạn là `tinh`?"), "{vi}");
@@ -279,7 +279,7 @@ fn data_errors_are_vietnamese_by_default() {
     let d = write(dir.path(), "g.csv", &format!("{header}\n{other}\n"));
     let (vi, en) = both(&["rank", "--tier", "huyen", &d], 1);
     assert!(
-        vi.contains("đơn vị `vp_hdnd_ubnd`: khối không có trong chiến dịch `khoi_la`"),
+        vi.contains("đơn vị `vp_hdnd_ubnd`: khối không có trong phong trào `khoi_la`"),
         "{vi}"
     );
     assert!(
@@ -330,13 +330,13 @@ fn campaign_checks_are_vietnamese_by_default_with_ban_la() {
         (
             "group.yaml",
             format!("{head}    applies_to: [khoi_xaa]\n"),
-            "tiêu chí `tien_do`: khối không có trong chiến dịch `khoi_xaa`; ý bạn là `khoi_xa`?",
+            "tiêu chí `tien_do`: khối không có trong phong trào `khoi_xaa`; ý bạn là `khoi_xa`?",
             "criterion `tien_do`: unknown group `khoi_xaa`; did you mean `khoi_xa`?",
         ),
         (
             "tiebreak.yaml",
             format!("{head}tiebreak: [tien_doo]\n"),
-            "tiebreak ghi tiêu chí không có trong chiến dịch `tien_doo`; ý bạn là `tien_do`?",
+            "tiebreak ghi tiêu chí không có trong phong trào `tien_doo`; ý bạn là `tien_do`?",
             "tiebreak names unknown criterion `tien_doo`; did you mean `tien_do`?",
         ),
         (

@@ -16,7 +16,8 @@ use crate::util::EXAMPLE;
 const TINH_2026: &str = include_str!("../criteria/tinh-xa-2026.yaml");
 const DECISIONS: &str = include_str!("../examples/quyet-dinh-hoi-dong.yaml");
 const DOC: &str = include_str!("../examples/van-ban.yaml");
-const MAP: &str = "old_unit_id,new_unit_id,new_unit_name,group\nxa_a,xa_moi,Xã Mới,xa\n0123456789,;\"\u{feff}";
+const MAP: &str =
+    "old_unit_id,new_unit_id,new_unit_name,group\nxa_a,xa_moi,Xã Mới,xa\n0123456789,;\"\u{feff}";
 const OFFICE: &str = "Họ và tên;Chức vụ;Đơn vị;Giới tính;STT\nNguyễn Văn A;Chuyên viên;UBND xã Phước Hải;nữ;1\n\"\t,0123456789";
 
 /// `base` with `mutation` put in at byte `at` (on a character boundary).

@@ -189,7 +189,7 @@ fn verify_says_khop_for_the_same_figures_and_what_differs_otherwise() {
         ],
         1,
     );
-    assert!(err.contains("khác chiến dịch"), "{err}");
+    assert!(err.contains("khác phong trào"), "{err}");
     // Another tier: same files, other flags.
     let err = fails(
         &["verify", &code, "--", "rank", "--tier", "tinh", EXAMPLE],

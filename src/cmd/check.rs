@@ -43,17 +43,20 @@ pub fn run(args: &Args) -> Result<()> {
         .iter()
         .map(|d| load_metrics(d, args.period.as_deref(), &first))
         .collect::<Result<Vec<_>>>()?;
+    // Warnings are messages: their labels follow the messages' language
+    // (`--lang`, else `THIDUA_LANG`), as their text does.
+    let lang = crate::i18n::messages::lang();
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut out = std::io::stdout().lock();
     if campaigns.is_empty() {
         let builtin = Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?;
-        report(&builtin, &metrics, args.lang, &mut out, &mut errors)?;
+        report(&builtin, &metrics, lang, &mut out, &mut errors)?;
     }
     for path in &campaigns {
         let loaded =
             read_text(path).and_then(|src| Campaign::from_yaml(&src, &path.display().to_string()));
         match loaded {
-            Ok(c) => report(&c, &metrics, args.lang, &mut out, &mut errors)?,
+            Ok(c) => report(&c, &metrics, lang, &mut out, &mut errors)?,
             Err(e) => errors.push(e),
         }
     }
@@ -138,8 +141,10 @@ pub fn warnings(campaign: &Campaign, data_file: &str, scores: &[UnitScore]) -> V
 }
 
 /// Prints the campaign's warnings once on stderr, for `score`, `rank` and
-/// `nominate`, after scoring (some warnings need the scores).
-pub fn warn(campaign: &Campaign, metrics: &Metrics, scores: &[UnitScore], lang: Lang) {
+/// `nominate`, after scoring (some warnings need the scores), in the
+/// messages' language.
+pub fn warn(campaign: &Campaign, metrics: &Metrics, scores: &[UnitScore]) {
+    let lang = crate::i18n::messages::lang();
     for p in warnings(campaign, &metrics.file, scores) {
         // As errors are printed: `thidua: cảnh báo: file:line:column: …`.
         eprintln!(

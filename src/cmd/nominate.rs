@@ -50,7 +50,7 @@ pub fn run(args: &Args) -> Result<()> {
     let decisions = args
         .input
         .decisions(&campaign, &metrics, people.as_deref(), &mut scores)?;
-    super::check::warn(&campaign, &metrics, &scores, args.out.lang);
+    super::check::warn(&campaign, &metrics, &scores);
     let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
     let result = nominate_decided(
         &campaign,

@@ -54,7 +54,7 @@ pub fn run(args: &Args) -> Result<()> {
     let decided = decisions
         .as_ref()
         .map(|d| DecisionColumns::new(&campaign, &metrics, &scores, d, &[]));
-    super::check::warn(&campaign, &metrics, &scores, args.out.lang);
+    super::check::warn(&campaign, &metrics, &scores);
     // Read again, after the readers checked them: the stamp hashes their bytes.
     let stamp = super::stamp::score(&campaign, args)?;
     let view = View {

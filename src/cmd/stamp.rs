@@ -117,7 +117,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
         Err(m) => {
             let why = match m {
                 Mismatch::Campaign => l.pick(
-                    "khác chiến dịch (tiêu chí, điểm, chỉ tiêu hoặc --weights)",
+                    "khác phong trào (tiêu chí, điểm, chỉ tiêu hoặc --weights)",
                     "another campaign (criteria, points, quotas or --weights)",
                 ),
                 Mismatch::Inputs => l.pick(

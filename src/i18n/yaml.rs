@@ -160,7 +160,7 @@ fn key_at(src: &str, line: usize) -> Option<String> {
 }
 
 /// The list entry around line `line`: "tiêu chí `a`" for a criterion,
-/// "hạng khen `x`" for a tier, from the nearest `- id:` above it.
+/// "hình thức khen `x`" for a tier, from the nearest `- id:` above it.
 fn context_at(src: &str, line: usize) -> Option<String> {
     let lines: Vec<&str> = src.lines().collect();
     let here = line.checked_sub(1)?.min(lines.len().checked_sub(1)?);

@@ -17,14 +17,14 @@ macro_rules! campaign_entries {
         SchemaMust => "schema phải là `{0}`, nhưng là `{1}`", "schema must be `{0}`, got `{1}`";
         PrecisionRange => "precision phải trong khoảng 0..={0}, nhưng là {1}", "precision must be 0..={0}, got {1}";
         DuplicateCriterion => "mã tiêu chí `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate criterion id `{0}` (first on line {1})";
-        NeedsCriterion => "chiến dịch cần ít nhất một tiêu chí", "a campaign needs at least one criterion";
+        NeedsCriterion => "phong trào cần ít nhất một tiêu chí", "a campaign needs at least one criterion";
         BaseSalaryPositive => "base_salary phải là số tiền (đồng) lớn hơn 0", "base_salary must be an amount in VND above 0";
         ClassMinNumber => "xếp loại `{0}`: min phải là một số", "class `{0}`: min must be a number";
         PeriodBackwards => "thời gian thực hiện (period) kết thúc trước khi bắt đầu", "period ends before it starts";
-        NeedsGroup => "chiến dịch cần ít nhất một khối", "a campaign needs at least one group";
+        NeedsGroup => "phong trào cần ít nhất một khối", "a campaign needs at least one group";
         DuplicateGroup => "mã khối `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate group id `{0}` (first on line {1})";
-        UnknownGroupHint => "{0}: khối không có trong chiến dịch `{1}`{2}", "{0}: unknown group `{1}`{2}";
-        UnknownTierHint => "{0}: hạng khen không có trong chiến dịch `{1}`{2}", "{0}: unknown tier `{1}`{2}";
+        UnknownGroupHint => "{0}: khối không có trong phong trào `{1}`{2}", "{0}: unknown group `{1}`{2}";
+        UnknownTierHint => "{0}: hình thức khen không có trong phong trào `{1}`{2}", "{0}: unknown tier `{1}`{2}";
         PointsAboveZero => "{0}: points phải lớn hơn 0, nhưng là {1}", "{0}: points must be greater than 0, got {1}";
         LinearGoalposts => "{0}: linear cần hai mốc khác nhau, nhưng zero_at là {1} và full_at là {2}", "{0}: linear needs two different goalposts, got zero_at {1} and full_at {2}";
         NeedsValue => "{0}: cần `value` (chỉ cách chấm `formula` mới không cần)", "{0}: needs `value` (only `formula` scoring can do without)";
@@ -37,7 +37,7 @@ macro_rules! campaign_entries {
         PointsEachPositive => "{0}: points_each phải lớn hơn 0", "{0}: points_each must be greater than 0";
         MaxPositive => "{0}: max phải lớn hơn 0", "{0}: max must be greater than 0";
         DuplicateIdIn => "mã `{0}` bị lặp trong {1} (lần đầu ở dòng {2})", "duplicate id `{0}` in {1} (first on line {2})";
-        TiebreakUnknownCriterion => "tiebreak ghi tiêu chí không có trong chiến dịch `{0}`{1}", "tiebreak names unknown criterion `{0}`{1}";
+        TiebreakUnknownCriterion => "tiebreak ghi tiêu chí không có trong phong trào `{0}`{1}", "tiebreak names unknown criterion `{0}`{1}";
         TiebreakRuleKeys => "quy tắc xét đồng hạng chỉ có các khóa `rule` và `name`", "a tiebreak rule has keys `rule` and `name` only";
         TiebreakRuleNeeds => "quy tắc xét đồng hạng cần `rule` (ví dụ \"ty_le_nu >= 0.7\") và `name`", "a tiebreak rule needs `rule` (e.g. \"ty_le_nu >= 0.7\") and `name`";
         TiebreakExpected => "tiebreak: cần một mã tiêu chí hoặc { rule: \"…\", name: \"…\" }", "tiebreak: expected a criterion id or { rule: \"…\", name: \"…\" }";
@@ -54,7 +54,7 @@ macro_rules! campaign_entries {
         LeverBadDelta => "{0}: mức thay đổi của `{1}` phải là số nguyên khác 0 (tối đa {2} mỗi chiều), nhưng là {3}", "{0}: change of `{1}` must be a whole number other than 0 (at most {2} either way), got {3}";
 
         StepsCtx => "các bậc (steps)", "steps";
-        DuplicateTier => "mã hạng khen `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate tier id `{0}` (first on line {1})";
+        DuplicateTier => "mã hình thức khen `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate tier id `{0}` (first on line {1})";
         MinPercentRange => "{0}: min_percent phải trong khoảng 0..=100", "{0}: min_percent must be within 0..=100";
         DeadlineOneKind => "bước `{0}`: cần đúng một trong các khóa `before` (trước ngày), `by` (chậm nhất ngày) hoặc `on` (đúng ngày)", "deadline `{0}`: needs exactly one of `before`, `by` or `on`";
         DeadlineIdAscii => "bước `{0}`: mã `{1}` chỉ được gồm chữ cái không dấu, chữ số, `-`, `_` hoặc `.` (mã được gõ sau --done)", "deadline `{0}`: id `{1}` must be ASCII letters, digits, `-`, `_` or `.` (it is typed after --done)";
@@ -93,16 +93,16 @@ macro_rules! campaign_entries {
         RatioAllUnder => "mọi đơn vị đều ở dưới ngưỡng này", "every unit is under it";
         RatioAllFar => "mọi đơn vị đều bị chấm như còn rất xa mốc này", "every unit is scored as if it were far from it";
         HintWritePercent => "viết {0}: {1} cho {2}%", "write {0}: {1} for {2}%";
-        LintMinPercentFraction => "hạng khen `{0}`: min_percent {1} là phần trăm của điểm tối đa, nên mức sàn này là {2}%, không phải {3}%", "tier `{0}`: min_percent {1} is a percent of the maximum, so this floor is {2}%, not {3}%";
+        LintMinPercentFraction => "hình thức khen `{0}`: min_percent {1} là phần trăm của điểm tối đa, nên mức sàn này là {2}%, không phải {3}%", "tier `{0}`: min_percent {1} is a percent of the maximum, so this floor is {2}%, not {3}%";
         LintClassFraction => "xếp loại `{0}`: min {1} là phần trăm của điểm tối đa, nên xếp loại này bắt đầu từ {2}%, không phải {3}%", "class `{0}`: min {1} is a percent of the maximum, so this class starts at {2}%, not {3}%";
-        LintQuotaZero => "hạng khen `{0}`: chỉ tiêu của khối `{1}` là 0 tập thể: không đơn vị nào trong khối được đề nghị", "tier `{0}`: the quota for group `{1}` is 0 collectives: no unit of it can be proposed";
+        LintQuotaZero => "hình thức khen `{0}`: chỉ tiêu của khối `{1}` là 0 tập thể: không đơn vị nào trong khối được đề nghị", "tier `{0}`: the quota for group `{1}` is 0 collectives: no unit of it can be proposed";
         HintQuotaZero => "hãy ghi số suất (collectives: từ 1 trở lên), hoặc bỏ chỉ tiêu này", "write the number of places (collectives: 1 or more), or remove the quota";
         LintDeadlineOrder => "hạn chót {0} (\"{1}\") sớm hơn hạn của bước phía trên ({2})", "deadline {0} (\"{1}\") comes before the step above it ({2})";
         HintDeadlineOrder => "hãy xếp các bước theo thứ tự ngày, hoặc sửa lại ngày (nhầm năm?)", "list the steps in date order, or correct the date (the year?)";
         LintDeadlineOutside => "hạn chót {0} (\"{1}\") nằm ngoài kỳ phong trào {2}..{3}", "deadline {0} (\"{1}\") is outside the campaign period {2}..{3}";
         HintDeadlineOutside => "hãy sửa lại ngày (nhầm năm?), hoặc sửa `period` của phong trào", "correct the date (the year?), or the campaign's `period`";
-        LintDistrictRunsTo => "hạng khen `{0}`: \"{1}\" là hình thức khen cấp huyện, nhưng từ {2} không còn cấp huyện (chính quyền địa phương hai cấp) mà phong trào này kéo dài đến {3}", "tier `{0}`: \"{1}\" is a district (huyện) award, but there are no districts from {2} and this campaign runs to {3}";
-        LintDistrictIssued => "hạng khen `{0}`: \"{1}\" là hình thức khen cấp huyện, nhưng từ {2} không còn cấp huyện (chính quyền địa phương hai cấp) mà phong trào này ban hành ngày {3}", "tier `{0}`: \"{1}\" is a district (huyện) award, but there are no districts from {2} and this campaign was issued on {3}";
+        LintDistrictRunsTo => "hình thức khen `{0}`: \"{1}\" là hình thức khen cấp huyện, nhưng từ {2} không còn cấp huyện (chính quyền địa phương hai cấp) mà phong trào này kéo dài đến {3}", "tier `{0}`: \"{1}\" is a district (huyện) award, but there are no districts from {2} and this campaign runs to {3}";
+        LintDistrictIssued => "hình thức khen `{0}`: \"{1}\" là hình thức khen cấp huyện, nhưng từ {2} không còn cấp huyện (chính quyền địa phương hai cấp) mà phong trào này ban hành ngày {3}", "tier `{0}`: \"{1}\" is a district (huyện) award, but there are no districts from {2} and this campaign was issued on {3}";
         HintDistrict => "hãy khen ở cấp xã hoặc cấp tỉnh, ví dụ \"Giấy khen của Chủ tịch UBND xã\"", "award at commune or province level, e.g. \"Giấy khen của Chủ tịch UBND xã\"";
         LintLeverPartition => "đòn bẩy `{0}` tăng {1} mà không tăng {2}: ngay lần áp dụng đầu tiên {3} sẽ vượt {2}, nên không đơn vị nào dùng được", "lever `{0}` adds to {1} without adding to {2}: {3} would exceed {2} at the first step, so no unit can use it";
         HintLeverPartition => "hãy chuyển hồ sơ giữa các phần với nhau, ví dụ change: { tre_han: -1, {0}: +1 }", "move dossiers between the parts instead, e.g. change: { tre_han: -1, {0}: +1 }";

@@ -57,16 +57,16 @@ campaign_entries! {
     YamlDuplicateKey => "khóa `{0}` bị lặp", "key `{0}` is repeated";
     YamlSyntax => "không đọc được YAML: {0}", "not readable as YAML: {0}";
     YamlOther => "nội dung không hợp lệ: {0}", "invalid content: {0}";
-    YamlNotCampaign => "không phải tệp chiến dịch (phong trào) hợp lệ", "not a valid campaign file";
+    YamlNotCampaign => "không phải tệp phong trào hợp lệ", "not a valid campaign file";
     YamlNotDecisions => "không phải tệp quyết định của hội đồng", "not a decisions file";
     YamlNotDocFields => "không phải tệp thông tin văn bản", "not a document fields file";
     YamlNotState => "không phải tệp trạng thái; cần `done: [MÃ_BƯỚC, …]`", "not a state file; expected `done: [STEP_ID, …]`";
     YamlNotWeights => "cần một bảng `mã_tiêu_chí: điểm`", "expected a map `criterion_id: points`";
-    YamlWeightsIsCampaign => "đây là tệp chiến dịch: hãy dùng --criteria, hoặc --compare", "this is a campaign file: give it with --criteria, or --compare";
+    YamlWeightsIsCampaign => "đây là tệp phong trào: hãy dùng --criteria, hoặc --compare", "this is a campaign file: give it with --criteria, or --compare";
     YamlNotAliases => "cần một bảng `mã: [nhãn, ...]`", "expected a map `id: [label, ...]`";
     HintDecisions => "cần các danh sách `ties:` và `adjustments:` (xem examples/quyet-dinh-hoi-dong.yaml)", "expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)";
     CriterionCtx => "tiêu chí `{0}`", "criterion `{0}`";
-    TierCtx => "hạng khen `{0}`", "tier `{0}`";
+    TierCtx => "hình thức khen `{0}`", "tier `{0}`";
     GroupCtx => "khối `{0}`", "group `{0}`";
 
     // Kinds of values, as people say them.
@@ -83,13 +83,13 @@ campaign_entries! {
 
     // Campaign values.
     MaxTotal => "max_total phải là một số lớn hơn 0, nhưng là {0}", "max_total must be a number greater than 0, got {0}";
-    UnknownCriterion => "tiêu chí không có trong chiến dịch `{0}`{1}", "unknown criterion `{0}`{1}";
+    UnknownCriterion => "tiêu chí không có trong phong trào `{0}`{1}", "unknown criterion `{0}`{1}";
     PointsPositive => "tiêu chí `{0}`: points phải là một số lớn hơn 0, nhưng là {1}", "criterion `{0}`: points must be a number greater than 0, got {1}";
     DidYouMean => "; ý bạn là `{0}`?", "; did you mean `{0}`?";
     Known => " (có: {0})", " (known: {0})";
 
     // Metrics data.
-    UnknownGroup => "khối không có trong chiến dịch `{0}`", "unknown group `{0}`";
+    UnknownGroup => "khối không có trong phong trào `{0}`", "unknown group `{0}`";
     UnknownUnitIn => "đơn vị không có `{0}`: không có trong {1}", "unknown unit `{0}`: not in {1}";
 
     // Metrics data: columns and cells.
@@ -98,7 +98,7 @@ campaign_entries! {
     UsedAt => "{0} ở {1}:{2}", "{0} at {1}:{2}";
     ClosestHeader => "; cột gần giống nhất: `{0}`", "; closest header: `{0}`";
     ColumnMissingFor => "thiếu cột `{0}` (cần cho {1}){2}", "column `{0}` is missing (needed by {1}){2}";
-    HintRenameColumn => "đổi tên cột trong số liệu cho khớp tên chiến dịch đọc, hoặc sửa tên trong chiến dịch", "rename the data's column to the name the campaign reads, or fix the name in the campaign";
+    HintRenameColumn => "đổi tên cột trong số liệu cho khớp tên phong trào đọc, hoặc sửa tên trong phong trào", "rename the data's column to the name the campaign reads, or fix the name in the campaign";
     HintImportNumbers => "`thidua import` đọc cách viết số kiểu Việt Nam (1.608 = 1608, 95,5 = 95.5) và ghi ra số thuần", "`thidua import` reads Vietnamese number formats (1.608 = 1608, 95,5 = 95.5) and writes plain numbers";
     NotFinite => "`{0}` không phải một số hữu hạn", "`{0}` is not a finite number";
     Negative => "giá trị âm {0}", "negative value {0}";
@@ -132,8 +132,8 @@ campaign_entries! {
     BlankNotice => "đơn vị `{0}`: `{1}` bị trống ở {2} nhưng có ở {3}: tổng của nó để trống, không tính là 0", "unit `{0}`: `{1}` is blank for {2} but given for {3}: its sum is left missing, not counted as 0";
     HintBlankNotice => "các tiêu chí của nó theo `when_undefined`; hãy điền ô (0 nếu không có gì) để cộng", "its criteria follow `when_undefined`; fill the cell (0 if nothing happened) to sum it";
     UndefinedError => "tiêu chí `{0}`: `{1}` không xác định (ô thiếu hoặc chia cho 0) và when_undefined của nó là `error`", "criterion `{0}`: `{1}` is undefined (a missing cell or a division by zero) and its when_undefined is `error`";
-    UnitUnknownGroup => "{0}:{1}: đơn vị `{2}`: khối không có trong chiến dịch `{3}` (không có trong {4}){5}", "{0}:{1}: unit `{2}`: unknown group `{3}` (not in {4}){5}";
-    UnknownTierIn => "không có hạng khen `{0}` trong {1}", "unknown tier `{0}` in {1}";
+    UnitUnknownGroup => "{0}:{1}: đơn vị `{2}`: khối không có trong phong trào `{3}` (không có trong {4}){5}", "{0}:{1}: unit `{2}`: unknown group `{3}` (not in {4}){5}";
+    UnknownTierIn => "không có hình thức khen `{0}` trong {1}", "unknown tier `{0}` in {1}";
     DecisionNeedsDocument => "quyết định cần có `document` (văn bản căn cứ)", "a decision needs its `document`";
     HintDecisionDocument => "ví dụ document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"", "e.g. document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"";
     PersonNotOfUnit => "cá nhân `{0}` không có trong danh sách cá nhân là người của `{1}`", "person `{0}` is not in the individuals file as a person of `{1}`";
@@ -152,11 +152,11 @@ campaign_entries! {
     HolidaysExpected => "cần một danh sách {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}", "expected a list of {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}";
 
     // Ties the council decides (decisions files).
-    TieNoneAtLine => "không có đồng hạng ở đường chỉ tiêu của hạng khen `{0}`, khối `{1}`: không có gì để quyết định", "no tie at the line of tier `{0}`, group `{1}`: nothing to decide";
+    TieNoneAtLine => "không có đồng hạng ở đường chỉ tiêu của hình thức khen `{0}`, khối `{1}`: không có gì để quyết định", "no tie at the line of tier `{0}`, group `{1}`: nothing to decide";
     TieNotTied => "{0} không đồng hạng ở đường chỉ tiêu này (các đơn vị đồng hạng: {1})", "{0} not tied at this line (tied: {1})";
     TieChooseUnits => "đã chọn {0} đơn vị cho {1} suất còn lại: hãy chọn đúng {1} trong số {2}", "{0} unit(s) chosen for {1} open place(s): choose exactly {1} of {2}";
-    TieNoQuota => "hạng khen `{0}` không có chỉ tiêu cho khối `{1}`: không có gì để quyết định", "tier `{0}` has no quota for group `{1}`: nothing to decide";
-    TieNoPeople => "không có cá nhân đồng hạng nào của `{0}` ở hạng khen `{1}`: không có gì để quyết định", "no tie among the people of `{0}` at tier `{1}`: nothing to decide";
+    TieNoQuota => "hình thức khen `{0}` không có chỉ tiêu cho khối `{1}`: không có gì để quyết định", "tier `{0}` has no quota for group `{1}`: nothing to decide";
+    TieNoPeople => "không có cá nhân đồng hạng nào của `{0}` ở hình thức khen `{1}`: không có gì để quyết định", "no tie among the people of `{0}` at tier `{1}`: nothing to decide";
     TieChoosePeople => "hãy chọn đúng {0} trong số các cá nhân đồng hạng của `{1}` ({2}); đã chọn: {3}", "choose exactly {0} of the tied people of `{1}` ({2}); got {3}";
 
     // The individuals list.
@@ -206,13 +206,13 @@ campaign_entries! {
     HintMergeStraight => "hãy ghép thẳng mọi đơn vị cũ vào `{0}`", "map every old unit straight to `{0}`";
 
     // Usage errors of the commands (src/cmd).
-    CheckWhichFile => "`{0}`: cần một tệp chiến dịch (.yaml, .yml) hoặc một tệp số liệu (.csv, .xlsx, .ods)", "`{0}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)";
+    CheckWhichFile => "`{0}`: cần một tệp phong trào (.yaml, .yml) hoặc một tệp số liệu (.csv, .xlsx, .ods)", "`{0}`: expected a campaign file (.yaml, .yml) or a metrics file (.csv, .xlsx, .ods)";
     DoneUnknown => "--done: không có bước nào có mã {0}; các bước là: {1}", "--done: no step with id {0}; the steps are: {1}";
     NoDecisions => "--decisions: {0} tìm từ điểm đã tính và chưa xét các quyết định của hội đồng; hãy chạy không có --decisions", "--decisions: {0} searches from the computed scores and does not take the council's decisions into account yet; run it without --decisions";
     NoLevers => "{0}: {1} không khai báo đòn bẩy nào; hãy thêm danh sách `levers:` (ví dụ `{2}`)", "{0}: {1} declares no levers; add a `levers:` list (e.g. `{2}`)";
     NoUnitIn => "{0}: không có đơn vị `{1}` trong {2}{3}", "{0}: no unit `{1}` in {2}{3}";
-    TierNoQuotaFor => "--tier {0}: hạng khen `{0}` không có chỉ tiêu cho khối `{1}` của đơn vị `{2}`", "--tier {0}: tier `{0}` has no quota for group `{1}` of unit `{2}`";
-    CompareNoTier => "--compare: {0} không có hạng khen `{1}`, nên không so sánh được số suất", "--compare: {0} has no tier `{1}`, so its quota places cannot be compared";
+    TierNoQuotaFor => "--tier {0}: hình thức khen `{0}` không có chỉ tiêu cho khối `{1}` của đơn vị `{2}`", "--tier {0}: tier `{0}` has no quota for group `{1}` of unit `{2}`";
+    CompareNoTier => "--compare: {0} không có hình thức khen `{1}`, nên không so sánh được số suất", "--compare: {0} has no tier `{1}`, so its quota places cannot be compared";
     SourceDateEpoch => "SOURCE_DATE_EPOCH: `{0}` không phải số giây kể từ năm 1970", "SOURCE_DATE_EPOCH: `{0}` is not a number of seconds since 1970";
     DocNeedsDocx => "--doc dùng để điền văn bản Word: hãy thêm --format docx hoặc -o TỆP.docx (đầu ra hiện là {0})", "--doc fills a Word document: add --format docx or -o FILE.docx (the output is {0})";
     CannotWriteVia => "{0}: lệnh này không ghi được {1}; {2} ghi {3}", "{0}: this command cannot write {1}; {2} writes {3}";
@@ -223,8 +223,8 @@ campaign_entries! {
     NotOutputExt => "`.{0}` không phải định dạng đầu ra", "`.{0}` is not an output format";
     NoOutputExt => "không có phần mở rộng để biết định dạng", "no extension to tell the format";
     OutputExt => "-o {0}: {1}; {2} ghi {3} (hoặc chọn bằng --format)", "-o {0}: {1}; {2} writes {3} (or choose with --format)";
-    TierUnknownIn => "--tier: không có hạng khen `{0}` trong {1} ({2}){3}", "--tier: unknown tier `{0}` in {1} ({2}){3}";
-    NoTiers => "chiến dịch này không có hạng khen nào", "this campaign has no tiers";
+    TierUnknownIn => "--tier: không có hình thức khen `{0}` trong {1} ({2}){3}", "--tier: unknown tier `{0}` in {1} ({2}){3}";
+    NoTiers => "phong trào này không có hình thức khen nào", "this campaign has no tiers";
     KnownList => "có: {0}", "known: {0}";
     ExplainDocx => "--explain: không ghi văn bản Word cho một đơn vị; hãy dùng md, html hoặc table", "--explain: a Word document is not written for one unit; use md, html or table";
     WhatIfDocx => "--format docx: các cột giả định (--baseline, --compare, --sensitivity) không in trong văn bản Word; hãy dùng html, xlsx hoặc md", "--format docx: the what-if columns (--baseline, --compare, --sensitivity) are not printed in the Word document; use html, xlsx or md for them";
@@ -233,10 +233,10 @@ campaign_entries! {
     VerifyMalformed => "verify: `{0}` không phải mã kiểm tra (dạng XXXX-XXXX-XXXX)", "verify: `{0}` is not a stamp (XXXX-XXXX-XXXX)";
     BaselineNoPeriod => "--baseline-period: {0} không có cột `period`; hãy cho tệp kỳ gốc bằng --baseline TỆP", "--baseline-period: {0} has no `period` column; give the baseline file with --baseline FILE";
     TooManyDraws => "--sensitivity {0}: quá nhiều lần rút cho {1} đơn vị (tối đa {2})", "--sensitivity {0}: too many draws for {1} units (at most {2})";
-    NothingToNominate => "{0} không có hạng khen nào: không có gì để đề nghị", "{0} has no award tiers: nothing to nominate";
+    NothingToNominate => "{0} không có hình thức khen nào: không có gì để đề nghị", "{0} has no award tiers: nothing to nominate";
     DossiersOneFile => "--dossiers đọc mỗi lần một tệp", "--dossiers reads one file at a time";
     SheetNeedsWorkbook => "--sheet đi cùng một sổ tính (.xlsx, .xls, .ods)", "--sheet goes with a workbook (.xlsx, .xls, .ods)";
-    PeriodNeeded => "cần {0}: chiến dịch {1} không có thời gian thực hiện", "{0} is needed: the campaign {1} has no period";
+    PeriodNeeded => "cần {0}: phong trào {1} không có thời gian thực hiện", "{0} is needed: the campaign {1} has no period";
     IsFolderPeople => "{0}: là một thư mục, cần một tệp danh sách cá nhân", "{0}: is a folder, expected an individuals file";
     IsFolderCsv => "{0}: là một thư mục, cần một tệp CSV", "{0}: is a folder, expected a CSV file";
     ImportRejected => "đã ghi {0} đơn vị, {1} lỗi được để riêng trong tệp loại", "{0} unit(s) written, {1} problem(s) set aside in the rejects file";
