@@ -15,7 +15,7 @@ pub fn bin() -> Command {
     c
 }
 
-fn stderr(c: &mut Command, args: &[&str], code: i32) -> String {
+pub fn stderr(c: &mut Command, args: &[&str], code: i32) -> String {
     let out = c.args(args).assert().code(code).get_output().clone();
     String::from_utf8(out.stderr).unwrap()
 }

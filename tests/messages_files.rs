@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 
-use crate::messages::{JARGON, bin, both};
+use crate::messages::{JARGON, bin, both, stderr};
 use crate::util::write;
 
 /// Points summing to 110, and a percent (98) on a ratio: two warnings.
@@ -152,4 +152,13 @@ fn import_problems_are_vietnamese_by_default() {
         assert!(en.contains(&want), "{want}\n{en}");
     }
     assert!(!out.exists(), "nothing written");
+    // `import --lang en` is accepted as by every command, and wins over the
+    // variable; `--lang vi` forces Vietnamese.
+    let mut args = args.to_vec();
+    args.extend(["--lang", "en"]);
+    let lang_en = stderr(&mut bin(), &args, 1);
+    assert!(lang_en.contains("negative count `-2`"), "{lang_en}");
+    *args.last_mut().unwrap() = "vi";
+    let lang_vi = stderr(bin().env("THIDUA_LANG", "en"), &args, 1);
+    assert!(lang_vi.contains("số đếm âm `-2`"), "{lang_vi}");
 }

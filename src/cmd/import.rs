@@ -46,6 +46,9 @@ pub struct Args {
     /// How numbers are written: vi = "1.234,5" (`.` groups thousands), en = "1,234.5".
     #[arg(long, value_enum, default_value_t)]
     pub locale: Locale,
+    /// Language of messages and of the rejects' reasons: vi or en. Default: THIDUA_LANG, else vi.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
     /// Cell delimiter; detected among `,` `;` tab when not given.
     #[arg(long, value_name = "CHAR", value_parser = delimiter)]
     pub delimiter: Option<u8>,

@@ -133,6 +133,10 @@ pub(super) const VI: &[(&str, &str)] = &[
         "Ngôn ngữ của nhãn và thông báo (vi: tiếng Việt, en: tiếng Anh)",
     ),
     (
+        "import --lang",
+        "Ngôn ngữ của thông báo và của lý do trong tệp dòng bị loại (vi, en). Mặc định: THIDUA_LANG, không có thì vi",
+    ),
+    (
         "deadlines --lang",
         "Ngôn ngữ của nhãn và thông báo (tên trong tệp phong trào giữ nguyên)",
     ),
