@@ -218,9 +218,7 @@ fn rank_and_score_docx_name_the_criteria_on_landscape_pages() {
     let t = tables(&xml);
     let xa = &t[2];
     assert!(
-        xa[0]
-            .iter()
-            .any(|h| h == "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (20,00 đ)"),
+        xa[0].iter().any(|h| h == "Tiến độ (20,00 đ)"),
         "{:?}",
         xa[0]
     );
@@ -242,6 +240,21 @@ fn rank_and_score_docx_name_the_criteria_on_landscape_pages() {
     ] {
         assert!(!xml.contains(id), "`{id}` printed");
     }
+    // `--levers` adds "Để vào chỉ tiêu" before "Ghi chú", as in html.
+    let xml = document(
+        dir.path(),
+        "don-bay.docx",
+        &["rank", EXAMPLE, "--tier", "huyen", "--levers"],
+    );
+    let xa = &tables(&xml)[2];
+    let at = xa[0]
+        .iter()
+        .position(|h| h == "Để vào chỉ tiêu")
+        .expect("the levers column");
+    assert_eq!(xa[0][at + 1], "Ghi chú");
+    let son = xa.iter().find(|r| r[1] == "UBND xã Phước Sơn").unwrap();
+    assert_eq!(son[at], "5 hồ sơ trễ hạn được giải quyết đúng hạn");
+    assert!(!xml.contains('`'), "no Markdown in a Word document");
     let xml = document(dir.path(), "diem.docx", &["score", EXAMPLE]);
     assert!(text(&xml).contains("BẢNG TỔNG HỢP ĐIỂM THI ĐUA"));
     assert_eq!(tables(&xml).len(), 4, "head, two groups, signature");

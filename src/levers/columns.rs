@@ -123,7 +123,7 @@ impl UnitColumns for LeverColumns<'_> {
     fn notes(&self, l: Lang) -> Vec<String> {
         let c = self.campaign;
         let mut notes = vec![format!(
-            "{} {}; {} `thidua gap MÃ --tier {}`",
+            "{} {}; {} thidua gap MÃ --tier {}",
             l.pick(
                 "Để vào chỉ tiêu: số lần ít nhất của biện pháp rẻ nhất (các đơn vị khác giữ nguyên) để vào chỉ tiêu",
                 "To get in: the fewest steps of the cheapest lever (other units unchanged) to get inside the quota of",

@@ -178,10 +178,15 @@ impl Renderer for Docx {
         let stamp = report.stamp().map(|s| stamp_line(report.lang(), s));
         let stamp = stamp.as_deref();
         match report {
-            Report::Score { view, .. } => super::docx::score(view, &fields(view), stamp),
+            Report::Score { view, extras } => {
+                super::docx::score(view, extras, &fields(view), stamp)
+            }
             Report::Rank {
-                view, groups, tier, ..
-            } => super::docx::rank(view, groups, *tier, &fields(view), stamp),
+                view,
+                groups,
+                tier,
+                extras,
+            } => super::docx::rank(view, groups, *tier, extras, &fields(view), stamp),
             Report::Nominate(v) => super::docx::nominate(v, &fields(&v.units), stamp),
             _ => Err(cannot(Format::Docx)),
         }

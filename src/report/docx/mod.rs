@@ -18,7 +18,7 @@ pub use words::num as vi_num;
 
 use crate::ranking::GroupRanking;
 use crate::report::nominate::NominationView;
-use crate::report::units::View;
+use crate::report::units::{UnitColumns, View};
 use model::{Block, Document, Head, Part, Signature};
 use words::{or_blank, short_date};
 
@@ -74,6 +74,7 @@ pub fn rank(
     view: &View,
     groups: &[GroupRanking],
     tier: Option<usize>,
+    extras: &[&dyn UnitColumns],
     fields: &DocFields,
     stamp: Option<&str>,
 ) -> Result<Vec<u8>> {
@@ -82,18 +83,29 @@ pub fn rank(
         .pick("BẢNG XẾP HẠNG KẾT QUẢ THI ĐUA", "CAMPAIGN RANKING");
     render::render(&Document {
         head: head(fields),
-        parts: stamped(vec![units::part(view, groups, tier, title, fields)], stamp),
+        parts: stamped(
+            vec![units::part(view, groups, tier, extras, title, fields)],
+            stamp,
+        ),
     })
 }
 
 /// `score`: every unit's points per group, ranked within its group.
-pub fn score(view: &View, fields: &DocFields, stamp: Option<&str>) -> Result<Vec<u8>> {
+pub fn score(
+    view: &View,
+    extras: &[&dyn UnitColumns],
+    fields: &DocFields,
+    stamp: Option<&str>,
+) -> Result<Vec<u8>> {
     let groups = crate::ranking::rank(view.campaign, view.scores, None);
     let title = view
         .lang
         .pick("BẢNG TỔNG HỢP ĐIỂM THI ĐUA", "CAMPAIGN SCORES");
     render::render(&Document {
         head: head(fields),
-        parts: stamped(vec![units::part(view, &groups, None, title, fields)], stamp),
+        parts: stamped(
+            vec![units::part(view, &groups, None, extras, title, fields)],
+            stamp,
+        ),
     })
 }

@@ -9,7 +9,7 @@ use super::model::{Align, Block, Column, DocTable, Part};
 use super::words::num;
 use crate::i18n::Lang;
 use crate::ranking::{GroupRanking, LineStatus, RankEntry, Reason};
-use crate::report::units::View;
+use crate::report::units::{UnitColumns, View};
 
 fn col(header: String, weight: u32, align: Align) -> Column {
     Column {
@@ -22,6 +22,8 @@ fn col(header: String, weight: u32, align: Align) -> Column {
 struct Report<'v, 'a> {
     view: &'v View<'a>,
     tier: Option<usize>,
+    /// Columns added by `--levers` ("Để vào chỉ tiêu"), before "Ghi chú".
+    extras: &'v [&'v dyn UnitColumns],
 }
 
 impl Report<'_, '_> {
@@ -112,7 +114,7 @@ impl Report<'_, '_> {
         let crit = self.criteria(g.group);
         let pen = self.penalties(g.group);
         let mut columns = vec![
-            col(l.pick("Hạng", "Rank").into(), 6, Align::Centre),
+            col(l.pick("Hạng", "Rank").into(), 8, Align::Centre),
             col(l.pick("Đơn vị", "Unit").into(), 18, Align::Left),
         ];
         columns.extend(crit.iter().map(|&i| {
@@ -120,7 +122,7 @@ impl Report<'_, '_> {
             col(
                 format!(
                     "{} ({} {})",
-                    cr.name,
+                    cr.label(),
                     self.num(cr.points),
                     l.pick("đ", "pts")
                 ),
@@ -142,6 +144,13 @@ impl Report<'_, '_> {
         columns.push(col(l.pick("Tổng điểm", "Total").into(), 7, Align::Centre));
         columns.push(col(l.pick("Tỷ lệ %", "Percent").into(), 7, Align::Centre));
         columns.push(col(l.pick("Xếp loại", "Class").into(), 7, Align::Centre));
+        for x in self.extras {
+            columns.extend(
+                x.headers(l, false)
+                    .into_iter()
+                    .map(|h| col(h, 12, Align::Left)),
+            );
+        }
         columns.push(col(l.pick("Ghi chú", "Status").into(), 14, Align::Left));
         let rows = g
             .entries
@@ -160,6 +169,13 @@ impl Report<'_, '_> {
                 r.push(self.num(s.total));
                 r.push(s.percent.map_or("—".into(), |p| self.num(p)));
                 r.push(s.class.map_or("—".into(), |k| c.classes[k].name.clone()));
+                for x in self.extras {
+                    r.extend(
+                        x.cells(e.score, l, false)
+                            .iter()
+                            .map(|cell| cell.show("—", l)),
+                    );
+                }
                 r.push(self.status(e));
                 r
             })
@@ -205,6 +221,12 @@ impl Report<'_, '_> {
                     blocks.push(Block::Note(note));
                 }
             }
+            for x in self.extras {
+                blocks.extend(x.group_notes(g, l).into_iter().map(Block::Note));
+            }
+        }
+        for x in self.extras {
+            blocks.extend(x.notes(l).into_iter().map(Block::Note));
         }
         blocks
     }
@@ -215,10 +237,11 @@ pub fn part(
     view: &View,
     groups: &[GroupRanking],
     tier: Option<usize>,
+    extras: &[&dyn UnitColumns],
     title: &str,
     fields: &DocFields,
 ) -> Part {
-    let r = Report { view, tier };
+    let r = Report { view, tier, extras };
     let c = view.campaign;
     let mut lines = vec![title.to_string()];
     if let Some(t) = &c.title {
