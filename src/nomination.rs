@@ -77,6 +77,9 @@ pub struct Individual {
     /// Index into `Decisions::ties` when the council settled a tie among the
     /// unit's people (chosen ones only).
     pub decided: Option<usize>,
+    /// Chosen among the people across the group (`individuals: N` or
+    /// `"P%"`), not for a nominated collective (`individuals_each`).
+    pub across: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -211,24 +214,27 @@ pub fn nominate_decided(
     picker.problems.finish().map(|()| result)
 }
 
-/// Places of individuals still open: to be proposed, missing, or contested
-/// by tied people (counted once per unit, however many are tied).
-pub fn open_places(individuals: &[&Individual]) -> usize {
-    let mut tied: Vec<(usize, u32)> = Vec::new();
-    let mut open = 0;
-    for i in individuals {
+/// Places of individuals of one quota still open: (to be proposed by the
+/// units — no individuals file, or no eligible person left —, contested by
+/// tied people). A tie counts its places once: per unit for a collective's
+/// people, once for the people across the group.
+pub fn open_places(q: &QuotaNomination) -> (usize, usize) {
+    let mut tied: Vec<(bool, usize)> = Vec::new();
+    let (mut open, mut contested) = (0, 0);
+    for i in &q.individuals {
         match i.pick {
             Pick::Person(_) => {}
             Pick::Missing | Pick::ToBeProposed => open += 1,
             Pick::Tie { places, .. } => {
-                if !tied.iter().any(|(c, _)| *c == i.collective) {
-                    tied.push((i.collective, places));
-                    open += places as usize;
+                let key = (i.across, if i.across { 0 } else { i.collective });
+                if !tied.contains(&key) {
+                    tied.push(key);
+                    contested += places as usize;
                 }
             }
         }
     }
-    open
+    (open, contested)
 }
 
 /// A unit's line status as the nomination list words it.

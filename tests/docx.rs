@@ -23,7 +23,7 @@ fn document(dir: &Path, name: &str, args: &[&str]) -> String {
     document_xml(&std::fs::read(&out).unwrap())
 }
 
-fn document_xml(bytes: &[u8]) -> String {
+pub fn document_xml(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a .docx is a zip");
     let mut xml = String::new();
     zip.by_name("word/document.xml")
@@ -38,7 +38,7 @@ fn paragraphs(xml: &str) -> Vec<String> {
     xml.split("</w:p>").map(text).collect()
 }
 
-fn text(xml: &str) -> String {
+pub fn text(xml: &str) -> String {
     let mut out = String::new();
     for piece in xml.split("<w:t").skip(1) {
         let Some(start) = piece.find('>') else {

@@ -256,3 +256,68 @@ fn the_2026_template_checks_clean_on_its_data_and_ranks() {
     assert!(n["tiers"][0]["reward"]["total"].as_f64().unwrap() > 0.0);
     assert_eq!(n["tiers"][1]["id"], "gk_xa");
 }
+
+/// The 2026 list as the council reads it: the money of each entry, the
+/// places of people across a group counted without the collectives' people,
+/// a tie among them as one contested place, a place no one can take said so,
+/// and the paper with the same money and budget.
+#[test]
+fn the_2026_list_shows_each_reward_and_counts_people_across_a_group() {
+    let args = [
+        "nominate",
+        "--criteria",
+        "criteria/tinh-xa-2026.yaml",
+        "examples/tinh-2026.csv",
+        "--individuals",
+        "examples/tinh-2026-canhan.csv",
+    ];
+    let mut md_args = args.to_vec();
+    md_args.extend(["--format", "md"]);
+    let md = stdout(&md_args);
+    assert!(
+        md.contains("| STT | Tên tập thể | Khối | Điểm | Xếp hạng | Tiền thưởng (đồng) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 1 | Xã Vĩnh Hải | Khối các xã, đặc khu | 94,41 | 1 | 7.020.000 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| STT | Họ và tên | Chức vụ | Đơn vị | Tiền thưởng (đồng) | Ghi chú |"),
+        "{md}"
+    );
+    // khối sở: 2 people with their collectives, then 3 across the group: 2
+    // named and 2 equal people for the last place.
+    assert!(
+        md.contains("Khối các sở, ban, ngành: cá nhân toàn khối: Đã xếp 2/3 suất; 1 suất chờ quyết định (2 người bằng nhau)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Tổng cộng: 7 tập thể, 10 cá nhân (1 suất cá nhân chờ quyết định). Dự toán kinh phí khen thưởng: 7 tập thể × 7.020.000 + 10 cá nhân × 3.510.000 = 84.240.000 đồng"),
+        "{md}"
+    );
+    // Giấy khen of the communes: people only, so no collectives' money; the
+    // person of a commune already proposed for the Bằng khen leaves a place.
+    assert!(
+        md.contains("Tổng cộng: 0 tập thể, 64 cá nhân. Dự toán kinh phí khen thưởng: 64 cá nhân × 702.000 = 44.928.000 đồng"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Khối các xã, đặc khu: cá nhân toàn khối: Đã xếp 48/49 suất; 1 suất bỏ trống: không còn người đủ điều kiện chưa được đề nghị"),
+        "{md}"
+    );
+    // The Word paper: the same money column and budget line.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("de-nghi.docx");
+    let mut docx_args = args.to_vec();
+    docx_args.extend(["-o", out.to_str().unwrap()]);
+    run(&docx_args);
+    let xml = crate::docx::document_xml(&std::fs::read(&out).unwrap());
+    let text = crate::docx::text(&xml);
+    assert!(text.contains("Tiền thưởng (đồng)"), "{text}");
+    assert!(text.contains("7.020.000"), "{text}");
+    assert!(
+        text.contains("Dự toán kinh phí khen thưởng: 7 tập thể × 7.020.000 + 10 cá nhân × 3.510.000 = 84.240.000 đồng."),
+        "{text}"
+    );
+}

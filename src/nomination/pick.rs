@@ -149,6 +149,7 @@ impl<'a> Picker<'a> {
             collective: score,
             pick,
             decided: None,
+            across: false,
         };
         let Some(people) = self.people else {
             return (0..n).map(|_| one(Pick::ToBeProposed)).collect();
@@ -249,6 +250,7 @@ impl<'a> Picker<'a> {
                         collective: u,
                         pick: Pick::Person(p),
                         decided: None,
+                        across: true,
                     });
                 }
                 continue;
@@ -260,6 +262,7 @@ impl<'a> Picker<'a> {
                     places: open,
                 },
                 decided: None,
+                across: true,
             }));
             break;
         }

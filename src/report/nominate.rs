@@ -8,9 +8,7 @@ mod notes;
 use super::units::View;
 use super::{Cell, Table, md_escape, md_table};
 use crate::i18n::Lang;
-use crate::nomination::{
-    Collective, Individual, Pick, QuotaNomination, Status, TierNomination, open_places,
-};
+use crate::nomination::{Collective, Pick, QuotaNomination, Status, TierNomination, open_places};
 use crate::people::Person;
 
 pub struct NominationView<'a> {
@@ -151,6 +149,10 @@ impl<'a> NominationView<'a> {
         if ids {
             headers.insert(1, l.pick("Mã", "Id").into());
         }
+        let money = self.reward_each(tn).map(|(c, _)| c).filter(|&c| c > 0.0);
+        if money.is_some() {
+            headers.push(reward_header(l).into());
+        }
         if full {
             headers.push(l.pick("Trạng thái", "Status").into());
         }
@@ -176,6 +178,12 @@ impl<'a> NominationView<'a> {
                         l.pick("bằng điểm — cần quyết định", "tied — decision needed")
                     ));
                 }
+                if let Some(m) = money {
+                    row.push(match c.status {
+                        Status::Nominated => Cell::Num(m, 0),
+                        _ => Cell::Empty,
+                    });
+                }
                 if full {
                     row.push(Cell::text(self.status_label(c, tn.tier)));
                 }
@@ -200,13 +208,17 @@ impl<'a> NominationView<'a> {
 
     fn individuals_table(&self, tn: &TierNomination) -> Table {
         let l = self.lang();
-        let headers = vec![
+        let money = self.reward_each(tn).map(|(_, i)| i).filter(|&i| i > 0.0);
+        let mut headers = vec![
             "STT".into(),
             l.pick("Họ và tên", "Full name").into(),
             l.pick("Chức vụ", "Position").into(),
             l.pick("Đơn vị", "Unit").into(),
             l.pick("Ghi chú", "Note").into(),
         ];
+        if money.is_some() {
+            headers.insert(4, reward_header(l).into());
+        }
         let rows = tn
             .quotas
             .iter()
@@ -215,13 +227,18 @@ impl<'a> NominationView<'a> {
             .map(|(k, i)| {
                 let (name, position, mut note) = self.pick_text(i.pick);
                 note.push_str(&self.per_decision(i.decided));
-                vec![
+                let mut row = vec![
                     Cell::Num((k + 1) as f64, 0),
                     Cell::text(name),
                     Cell::text(position),
                     Cell::text(&self.unit(i.collective).name),
                     Cell::text(note),
-                ]
+                ];
+                if let Some(m) = money {
+                    let named = matches!(i.pick, Pick::Person(_));
+                    row.insert(4, if named { Cell::Num(m, 0) } else { Cell::Empty });
+                }
+                row
             })
             .collect();
         Table {
@@ -232,41 +249,63 @@ impl<'a> NominationView<'a> {
         }
     }
 
-    fn counts(&self, tn: &TierNomination) -> (usize, usize, usize) {
+    /// Collectives nominated, people named, people still to be proposed by
+    /// their units, places contested by tied people.
+    fn counts(&self, tn: &TierNomination) -> (usize, usize, usize, usize) {
         let collectives = tn
             .quotas
             .iter()
             .flat_map(|q| &q.collectives)
             .filter(|c| c.status == Status::Nominated)
             .count();
-        let individuals: Vec<&Individual> = tn.quotas.iter().flat_map(|q| &q.individuals).collect();
-        let named = individuals
+        let named = tn
+            .quotas
             .iter()
+            .flat_map(|q| &q.individuals)
             .filter(|i| matches!(i.pick, Pick::Person(_)))
             .count();
-        (collectives, named, open_places(&individuals))
+        let (open, contested) = tn
+            .quotas
+            .iter()
+            .map(open_places)
+            .fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
+        (collectives, named, open, contested)
     }
 
-    fn total_line(&self, tn: &TierNomination) -> String {
+    /// "Tổng cộng: 7 tập thể, 10 cá nhân. Dự toán kinh phí khen thưởng: 7 tập
+    /// thể × 7.020.000 + 10 cá nhân × 3.510.000 = 84.240.000 đồng" (a kind the
+    /// tier does not reward is left out of the sum).
+    pub(crate) fn total_line(&self, tn: &TierNomination) -> String {
         let mut s = self.count_line(tn);
         if let Some(r) = tn.reward {
             let l = self.lang();
             let money = |x: f64| crate::report::money(l, x);
+            let mut terms = Vec::new();
+            if r.per_collective > 0.0 {
+                let what = l.pick("tập thể", "collective(s)");
+                terms.push(format!(
+                    "{} {what} × {}",
+                    r.collectives,
+                    money(r.per_collective)
+                ));
+            }
+            if r.per_individual > 0.0 {
+                let what = l.pick("cá nhân", "individual(s)");
+                terms.push(format!(
+                    "{} {what} × {}",
+                    r.individuals,
+                    money(r.per_individual)
+                ));
+            }
             s.push_str(&match l {
                 Lang::Vi => format!(
-                    ". Dự toán kinh phí khen thưởng: {} tập thể × {} + {} cá nhân × {} = {} đồng",
-                    r.collectives,
-                    money(r.per_collective),
-                    r.individuals,
-                    money(r.per_individual),
+                    ". Dự toán kinh phí khen thưởng: {} = {} đồng",
+                    terms.join(" + "),
                     money(r.total)
                 ),
                 Lang::En => format!(
-                    ". Reward budget: {} collective(s) × {} + {} individual(s) × {} = {} VND",
-                    r.collectives,
-                    money(r.per_collective),
-                    r.individuals,
-                    money(r.per_individual),
+                    ". Reward budget: {} = {} VND",
+                    terms.join(" + "),
                     money(r.total)
                 ),
             });
@@ -274,25 +313,36 @@ impl<'a> NominationView<'a> {
         s
     }
 
+    /// The money of one collective and of one person in this tier's list
+    /// (`reward` × `base_salary`), when the tier has a reward.
+    fn reward_each(&self, tn: &TierNomination) -> Option<(f64, f64)> {
+        tn.reward.map(|r| (r.per_collective, r.per_individual))
+    }
+
     fn count_line(&self, tn: &TierNomination) -> String {
-        let (c, named, open) = self.counts(tn);
-        match self.lang() {
-            Lang::Vi => format!(
-                "Tổng cộng: {c} tập thể, {named} cá nhân{}",
-                if open > 0 {
-                    format!(" (còn {open} cá nhân do đơn vị đề xuất)")
-                } else {
-                    String::new()
-                }
-            ),
-            Lang::En => format!(
-                "Total: {c} collective(s), {named} individual(s){}",
-                if open > 0 {
-                    format!(" ({open} still to be proposed by units)")
-                } else {
-                    String::new()
-                }
-            ),
+        let (c, named, open, contested) = self.counts(tn);
+        let l = self.lang();
+        let mut pending = Vec::new();
+        if open > 0 {
+            pending.push(match l {
+                Lang::Vi => format!("còn {open} cá nhân do đơn vị đề xuất"),
+                Lang::En => format!("{open} still to be proposed by units"),
+            });
+        }
+        if contested > 0 {
+            pending.push(match l {
+                Lang::Vi => format!("{contested} suất cá nhân chờ quyết định"),
+                Lang::En => format!("{contested} individual place(s) awaiting a decision"),
+            });
+        }
+        let pending = if pending.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", pending.join("; "))
+        };
+        match l {
+            Lang::Vi => format!("Tổng cộng: {c} tập thể, {named} cá nhân{pending}"),
+            Lang::En => format!("Total: {c} collective(s), {named} individual(s){pending}"),
         }
     }
 
@@ -360,6 +410,11 @@ impl<'a> NominationView<'a> {
         }
         out
     }
+}
+
+/// The money column of a list with a `reward`.
+pub(crate) fn reward_header(l: Lang) -> &'static str {
+    l.pick("Tiền thưởng (đồng)", "Reward (VND)")
 }
 
 /// The tier a quota of the view belongs to.

@@ -8,8 +8,8 @@ use super::fields::DocFields;
 use super::model::{Align, Block, Column, DocTable, Part};
 use super::words::{BLANK, num, or_blank};
 use crate::i18n::Lang;
-use crate::nomination::{Individual, Pick, QuotaNomination, Status, TierNomination, open_places};
-use crate::report::nominate::NominationView;
+use crate::nomination::{Individual, Pick, QuotaNomination, Status, TierNomination};
+use crate::report::nominate::{NominationView, reward_header};
 
 fn col(header: &str, weight: u32, align: Align) -> Column {
     Column {
@@ -40,16 +40,32 @@ impl Tier<'_, '_> {
         num(self.lang, u.scores[score].total, u.campaign.precision)
     }
 
+    /// The money of one collective and of one person, when the tier has a
+    /// `reward` that gives that kind any.
+    fn money(&self) -> (Option<f64>, Option<f64>) {
+        let r = self.tn.reward;
+        (
+            r.map(|r| r.per_collective).filter(|&x| x > 0.0),
+            r.map(|r| r.per_individual).filter(|&x| x > 0.0),
+        )
+    }
+
     fn collectives(&self) -> (DocTable, Vec<String>) {
         let l = self.lang;
-        let columns = vec![
-            col("STT", 8, Align::Centre),
+        let money = self.money().0;
+        let mut columns = vec![
+            col("STT", 10, Align::Centre),
             col(l.pick("Tên tập thể", "Collective"), 30, Align::Left),
             col(l.pick("Khối", "Group"), 22, Align::Left),
             col(l.pick("Điểm", "Score"), 10, Align::Centre),
             col(l.pick("Xếp hạng", "Rank"), 10, Align::Centre),
             col(l.pick("Thành tích", "Achievements"), 22, Align::Left),
         ];
+        if money.is_some() {
+            columns.insert(5, col(reward_header(l), 18, Align::Centre));
+            columns[6].weight = 16;
+            columns[1].weight = 28;
+        }
         let mut rows = Vec::new();
         let mut notes = Vec::new();
         for q in &self.tn.quotas {
@@ -62,14 +78,26 @@ impl Tier<'_, '_> {
                 if c.status == Status::Tie {
                     name.push_str(l.pick(" (bằng điểm)", " (tied)"));
                 }
-                rows.push(vec![
+                let mut row = vec![
                     (rows.len() + 1).to_string(),
                     name,
                     self.group_name(q).to_string(),
                     self.points(c.score),
                     c.rank.to_string(),
                     BLANK.to_string(),
-                ]);
+                ];
+                if let Some(m) = money {
+                    let paid = c.status == Status::Nominated;
+                    row.insert(
+                        5,
+                        if paid {
+                            crate::report::money(l, m)
+                        } else {
+                            String::new()
+                        },
+                    );
+                }
+                rows.push(row);
             }
             notes.extend(self.tie_note(q));
         }
@@ -110,13 +138,19 @@ impl Tier<'_, '_> {
         if all.is_empty() {
             return None;
         }
-        let columns = vec![
-            col("STT", 8, Align::Centre),
+        let money = self.money().1;
+        let mut columns = vec![
+            col("STT", 10, Align::Centre),
             col(l.pick("Họ và tên", "Full name"), 22, Align::Left),
             col(l.pick("Chức vụ", "Position"), 22, Align::Left),
             col(l.pick("Đơn vị", "Unit"), 26, Align::Left),
             col(l.pick("Thành tích", "Achievements"), 24, Align::Left),
         ];
+        if money.is_some() {
+            columns.insert(4, col(reward_header(l), 18, Align::Centre));
+            columns[3].weight = 22;
+            columns[5].weight = 18;
+        }
         let people = self.view.people.unwrap_or(&[]);
         let rows = all
             .iter()
@@ -144,76 +178,66 @@ impl Tier<'_, '_> {
                         (BLANK.to_string(), BLANK.to_string(), BLANK.to_string())
                     }
                 };
-                vec![
+                let mut row = vec![
                     (k + 1).to_string(),
                     name,
                     position,
                     self.unit_name(i.collective).to_string(),
                     note,
-                ]
+                ];
+                if let Some(m) = money {
+                    let named = matches!(i.pick, Pick::Person(_));
+                    row.insert(
+                        4,
+                        if named {
+                            crate::report::money(l, m)
+                        } else {
+                            String::new()
+                        },
+                    );
+                }
+                row
             })
             .collect();
         Some(DocTable { columns, rows })
     }
 
-    /// "Tổng cộng: 2 tập thể, 2 cá nhân."
+    /// "Tổng cộng: 2 tập thể, 2 cá nhân.", with the reward budget when the
+    /// tier has one: the same line as every other format.
     fn total(&self) -> String {
-        let collectives = self
-            .tn
-            .quotas
-            .iter()
-            .flat_map(|q| &q.collectives)
-            .filter(|c| c.status == Status::Nominated)
-            .count();
-        let all: Vec<&Individual> = self.tn.quotas.iter().flat_map(|q| &q.individuals).collect();
-        let named = all
-            .iter()
-            .filter(|i| matches!(i.pick, Pick::Person(_)))
-            .count();
-        let open = open_places(&all);
-        match self.lang {
-            Lang::Vi => format!(
-                "Tổng cộng: {collectives} tập thể, {named} cá nhân{}.",
-                if open > 0 {
-                    format!(" (còn {open} cá nhân do đơn vị đề xuất)")
-                } else {
-                    String::new()
-                }
-            ),
-            Lang::En => format!(
-                "Total: {collectives} collective(s), {named} individual(s){}.",
-                if open > 0 {
-                    format!(" ({open} still to be proposed by the units)")
-                } else {
-                    String::new()
-                }
-            ),
-        }
+        format!("{}.", self.view.total_line(self.tn))
     }
 
     fn part(&self, fields: &DocFields) -> Part {
         let l = self.lang;
         let award = &self.view.units.campaign.tiers[self.tn.tier].award;
         let (collectives, notes) = self.collectives();
-        let mut blocks = vec![Block::Heading(
-            l.pick("I. TẬP THỂ", "I. COLLECTIVES").into(),
-        )];
-        if collectives.rows.is_empty() {
-            blocks.push(Block::Paragraph(
-                l.pick(
-                    "Không có tập thể được đề nghị.",
-                    "No collective is proposed.",
-                )
-                .into(),
+        // A tier that gives no collective place (people only, as a commune's
+        // Giấy khen) has no collectives' section: its people are section I.
+        let with_collectives = self.tn.quotas.iter().any(|q| q.places > 0);
+        let mut blocks = Vec::new();
+        if with_collectives {
+            blocks.push(Block::Heading(
+                l.pick("I. TẬP THỂ", "I. COLLECTIVES").into(),
             ));
-        } else {
-            blocks.push(Block::Table(collectives));
+            blocks.push(if collectives.rows.is_empty() {
+                Block::Paragraph(
+                    l.pick(
+                        "Không có tập thể được đề nghị.",
+                        "No collective is proposed.",
+                    )
+                    .into(),
+                )
+            } else {
+                Block::Table(collectives)
+            });
         }
         blocks.extend(notes.into_iter().map(Block::Note));
         if let Some(t) = self.individuals() {
-            blocks.push(Block::Heading(
-                l.pick("II. CÁ NHÂN", "II. INDIVIDUALS").into(),
-            ));
+            blocks.push(Block::Heading(match with_collectives {
+                true => l.pick("II. CÁ NHÂN", "II. INDIVIDUALS").into(),
+                false => l.pick("I. CÁ NHÂN", "I. INDIVIDUALS").into(),
+            }));
             blocks.push(Block::Table(t));
         }
         blocks.push(Block::Total(self.total()));

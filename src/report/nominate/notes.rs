@@ -19,23 +19,58 @@ impl NominationView<'_> {
             ));
         }
         if let Some(b) = &q.people_basis {
-            let picked = q
-                .individuals
-                .iter()
+            // People across the group only (those of `individuals_each` go
+            // with their collective); tied people fill no place.
+            let across = q.individuals.iter().filter(|i| i.across);
+            let picked = across
+                .clone()
                 .filter(|i| matches!(i.pick, Pick::Person(_)))
                 .count();
-            notes.push(match l {
+            let tied: Vec<u32> = across
+                .filter_map(|i| match i.pick {
+                    Pick::Tie { places, .. } => Some(places),
+                    _ => None,
+                })
+                .collect();
+            let group = self.group_name(q);
+            let mut note = match l {
                 Lang::Vi => format!(
-                    "{}: cá nhân toàn khối {picked}/{} suất",
-                    self.group_name(q),
+                    "{group}: cá nhân toàn khối: Đã xếp {picked}/{} suất",
                     b.places
                 ),
                 Lang::En => format!(
-                    "{}: people across the group {picked}/{} places",
-                    self.group_name(q),
+                    "{group}: people across the group: {picked}/{} places filled",
                     b.places
                 ),
-            });
+            };
+            let mut open = 0;
+            if let Some(&t) = tied.first() {
+                open = t;
+                note.push_str(&match l {
+                    Lang::Vi => {
+                        format!("; {t} suất chờ quyết định ({} người bằng nhau)", tied.len())
+                    }
+                    Lang::En => format!(
+                        "; {t} place(s) awaiting a decision ({} people tied)",
+                        tied.len()
+                    ),
+                });
+            }
+            // Places no one can take: every eligible person of the group is
+            // proposed already (here or at a higher tier) or their unit is
+            // at its cap.
+            let empty = b.places.saturating_sub(picked as u32 + open);
+            if empty > 0 && self.people.is_some() {
+                note.push_str(&match l {
+                    Lang::Vi => format!(
+                        "; {empty} suất bỏ trống: không còn người đủ điều kiện chưa được đề nghị"
+                    ),
+                    Lang::En => format!(
+                        "; {empty} place(s) left empty: no eligible person not yet proposed"
+                    ),
+                });
+            }
+            notes.push(note);
         }
         let bases = [(&q.basis, false), (&q.people_basis, true)];
         for (basis, people) in bases {
