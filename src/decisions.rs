@@ -31,6 +31,12 @@ pub enum Settles {
         unit_id: String,
         chosen_people: Vec<String>,
     },
+    /// People across group `group` (`individuals: N` or `"P%"`) tied for
+    /// its last place(s) at tier `tier`.
+    GroupPeople {
+        group: usize,
+        chosen_people: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -172,6 +178,21 @@ impl Decisions {
                     }
                     Settles::Units { group, chosen }
                 }
+                (Some(g), None, None, Some(chosen_people)) => {
+                    let Some(group) = campaign.group_index(&g) else {
+                        problems.push(Problem::line(file, line, crate::msg!(UnknownGroup, g)));
+                        continue;
+                    };
+                    for p in &chosen_people {
+                        if !people.is_some_and(|ps| ps.iter().any(|x| x.person_id == *p)) {
+                            problems.push(Problem::line(file, line, crate::msg!(PersonUnknown, p)));
+                        }
+                    }
+                    Settles::GroupPeople {
+                        group,
+                        chosen_people,
+                    }
+                }
                 (None, None, Some(unit_id), Some(chosen_people)) => {
                     unit_known(&unit_id, line, &mut problems);
                     for p in &chosen_people {
@@ -199,6 +220,7 @@ impl Decisions {
             let key = match &settles {
                 Settles::Units { group, .. } => (tier, format!("group:{group}")),
                 Settles::People { unit_id, .. } => (tier, format!("unit:{unit_id}")),
+                Settles::GroupPeople { group, .. } => (tier, format!("people:{group}")),
             };
             if !seen.insert(key) {
                 problems.push(Problem::line(file, line, Msg::SecondTieDecision.s()));
@@ -259,6 +281,20 @@ impl Decisions {
                     unit_id: u,
                     chosen_people,
                 } if d.tier == tier && u == unit_id => Some((i, chosen_people.as_slice())),
+                _ => None,
+            })
+    }
+
+    /// The decision settling people across `group` tied at tier `tier`.
+    pub fn group_people_tie(&self, tier: usize, group: usize) -> Option<(usize, &[String])> {
+        self.ties
+            .iter()
+            .enumerate()
+            .find_map(|(i, d)| match &d.settles {
+                Settles::GroupPeople {
+                    group: g,
+                    chosen_people,
+                } if d.tier == tier && *g == group => Some((i, chosen_people.as_slice())),
                 _ => None,
             })
     }

@@ -200,13 +200,18 @@ pub fn nominate_decided(
         .collect();
     if let Some(d) = decisions {
         for (i, dec) in d.ties.iter().enumerate() {
-            if let Settles::People { unit_id, .. } = &dec.settles
-                && !picker.used.contains(&i)
-            {
+            // A decision about people that settled nothing names a tie that
+            // is not there: said, never ignored.
+            let whose = match &dec.settles {
+                Settles::People { unit_id, .. } => unit_id.as_str(),
+                Settles::GroupPeople { group, .. } => campaign.groups[*group].id.as_str(),
+                Settles::Units { .. } => continue,
+            };
+            if !picker.used.contains(&i) {
                 picker.problems.push(Problem::line(
                     &d.file,
                     dec.line,
-                    crate::msg!(TieNoPeople, unit_id, campaign.tiers[dec.tier].id),
+                    crate::msg!(TieNoPeople, whose, campaign.tiers[dec.tier].id),
                 ));
             }
         }

@@ -95,7 +95,7 @@ impl<'a> Picker<'a> {
         let people_basis = if q.individuals.is_empty() {
             None
         } else {
-            let (basis, picked) = self.across_group(q, &mut given, &mut capped);
+            let (basis, picked) = self.across_group(t, q, &mut given, &mut capped);
             individuals.extend(picked);
             basis
         };
@@ -202,6 +202,7 @@ impl<'a> Picker<'a> {
     /// order, for N or P% places, skipping those whose unit reached the cap.
     fn across_group(
         &mut self,
+        t: usize,
         q: &Quota,
         given: &mut HashMap<usize, u32>,
         capped: &mut Vec<(usize, u32)>,
@@ -255,15 +256,32 @@ impl<'a> Picker<'a> {
                 }
                 continue;
             }
-            out.extend(fit.into_iter().map(|(person, u)| Individual {
-                collective: u,
-                pick: Pick::Tie {
-                    person,
-                    places: open,
-                },
-                decided: None,
-                across: true,
-            }));
+            let tied: Vec<usize> = fit.iter().map(|&(p, _)| p).collect();
+            let group_id = self.campaign.groups[q.group].id.clone();
+            let lookup = self.decisions.and_then(|d| d.group_people_tie(t, q.group));
+            match self.settle(lookup, &group_id, &tied, open) {
+                Some((d, chosen)) => {
+                    for (p, u) in fit.into_iter().filter(|(p, _)| chosen.contains(p)) {
+                        self.chosen.insert(p);
+                        *given.entry(u).or_default() += 1;
+                        out.push(Individual {
+                            collective: u,
+                            pick: Pick::Person(p),
+                            decided: Some(d),
+                            across: true,
+                        });
+                    }
+                }
+                None => out.extend(fit.into_iter().map(|(person, u)| Individual {
+                    collective: u,
+                    pick: Pick::Tie {
+                        person,
+                        places: open,
+                    },
+                    decided: None,
+                    across: true,
+                })),
+            }
             break;
         }
         (basis, out)
@@ -278,9 +296,24 @@ impl<'a> Picker<'a> {
         tied: &[usize],
         open: u32,
     ) -> Option<(usize, Vec<usize>)> {
+        let lookup = self.decisions.and_then(|d| d.people_tie(t, unit));
+        self.settle(lookup, unit, tied, open)
+    }
+
+    /// The people a decision (`lookup`: its index and chosen ids) picks among
+    /// `tied` for `open` places of `whose` (a unit, or a group for people
+    /// across it); a decision that does not pick exactly `open` of them is a
+    /// problem at its line, and the tie stays.
+    fn settle(
+        &mut self,
+        lookup: Option<(usize, &[String])>,
+        unit: &str,
+        tied: &[usize],
+        open: u32,
+    ) -> Option<(usize, Vec<usize>)> {
         let people = self.people?;
         let decisions = self.decisions?;
-        let (d, chosen) = decisions.people_tie(t, unit)?;
+        let (d, chosen) = lookup?;
         self.used.insert(d);
         let line = decisions.ties[d].line;
         let tied_ids: Vec<&str> = tied.iter().map(|&p| people[p].person_id.as_str()).collect();

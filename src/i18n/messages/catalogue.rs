@@ -137,7 +137,8 @@ campaign_entries! {
     DecisionNeedsDocument => "quyết định cần có `document` (văn bản căn cứ)", "a decision needs its `document`";
     HintDecisionDocument => "ví dụ document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"", "e.g. document: \"Biên bản số 12/BB-HĐTĐKT ngày 02/12/2023\"";
     PersonNotOfUnit => "cá nhân `{0}` không có trong danh sách cá nhân là người của `{1}`", "person `{0}` is not in the individuals file as a person of `{1}`";
-    TieNamesWhich => "quyết định đồng hạng ghi hoặc `group` và `chosen` (đơn vị) hoặc `unit_id` và `chosen_people` (cá nhân)", "a tie decision names either `group` and `chosen` (units) or `unit_id` and `chosen_people` (people)";
+    TieNamesWhich => "quyết định đồng hạng ghi `group` và `chosen` (đơn vị), hoặc `unit_id` và `chosen_people` (cá nhân của một đơn vị), hoặc `group` và `chosen_people` (cá nhân toàn khối)", "a tie decision names `group` and `chosen` (units), or `unit_id` and `chosen_people` (people of a unit), or `group` and `chosen_people` (people across the group)";
+    PersonUnknown => "cá nhân `{0}` không có trong danh sách cá nhân", "person `{0}` is not in the individuals file";
     SecondTieDecision => "quyết định thứ hai cho cùng một trường hợp đồng hạng: mỗi trường hợp một quyết định", "a second decision for the same tie: one decision per tie";
     AdjustPointsZero => "points phải là một số khác 0, nhưng là {0}", "points must be a number other than 0, got {0}";
     AdjustNeedsDocument => "điều chỉnh điểm cần có `document` (văn bản căn cứ)", "an adjustment needs its `document`";
