@@ -255,6 +255,32 @@ fn the_2026_template_checks_clean_on_its_data_and_ranks() {
     ]);
     assert!(n["tiers"][0]["reward"]["total"].as_f64().unwrap() > 0.0);
     assert_eq!(n["tiers"][1]["id"], "gk_xa");
+    // Its levers answer "what would it take" for the first xã below the line.
+    let l = json(&[
+        "rank",
+        "--criteria",
+        "criteria/tinh-xa-2026.yaml",
+        "--tier",
+        "bk_tinh",
+        "--levers",
+        "examples/tinh-2026.csv",
+    ]);
+    let van_thang = l["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit_name"] == "Xã Vạn Thắng")
+        .unwrap();
+    let pakn = van_thang["levers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "pakn_dung_han")
+        .unwrap();
+    assert_eq!(
+        (pakn["reachable"].as_bool(), pakn["k"].as_u64()),
+        (Some(true), Some(1))
+    );
 }
 
 /// The 2026 list as the council reads it: the money of each entry, the
