@@ -173,13 +173,19 @@ fn a_decision_about_anything_but_the_tie_is_refused_at_its_line() {
     );
 }
 
+fn strs(a: &[String]) -> Vec<&str> {
+    a.iter().map(String::as_str).collect()
+}
+
 /// People across a group tied for its last place (the 2026 khối sở: two
 /// people at 9,4 for 1 place) are settled by `group` + `chosen_people`; a
 /// decision that picks both, or a tie no longer there, is refused at its line.
 #[test]
 fn a_tie_among_people_across_a_group_is_settled_by_the_council() {
     let dir = tempfile::tempdir().unwrap();
-    let args = |d: &str| -> Vec<String> {
+    // The 2026 Bằng khen list with a decisions file holding one tie decision.
+    let with = |name: &str, tie: &str| -> Vec<String> {
+        let d = write(dir.path(), name, &format!("ties:\n  - {tie}\n"));
         [
             "nominate",
             "--criteria",
@@ -190,18 +196,16 @@ fn a_tie_among_people_across_a_group_is_settled_by_the_council() {
             "--tier",
             "bk_tinh",
             "--decisions",
-            d,
+            &d,
         ]
         .map(String::from)
         .to_vec()
     };
-    let one = write(
-        dir.path(),
+    let a = with(
         "mot.yaml",
-        "ties:\n  - { tier: bk_tinh, group: khoi_so, chosen_people: [so_vh_tt_dl_04], document: \"Biên bản số 12/BB-HĐTĐKT\" }\n",
+        "{ tier: bk_tinh, group: khoi_so, chosen_people: [so_vh_tt_dl_04], document: \"Biên bản số 12/BB-HĐTĐKT\" }",
     );
-    let a = args(&one);
-    let v = json(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let v = json(&strs(&a));
     let people: Vec<(&str, &str)> = v["tiers"][0]["entries"]
         .as_array()
         .unwrap()
@@ -223,26 +227,19 @@ fn a_tie_among_people_across_a_group_is_settled_by_the_council() {
         "{people:?}"
     );
     assert!(!people.iter().any(|(_, s)| *s == "tie"), "{people:?}");
-    let both = write(
-        dir.path(),
-        "hai.yaml",
-        "ties:\n  - { tier: bk_tinh, group: khoi_so, chosen_people: [so_vh_tt_dl_04, so_gd_dt_03], document: BB }\n",
-    );
-    let b = args(&both);
-    let err = fails(&b.iter().map(String::as_str).collect::<Vec<_>>(), 1);
-    assert!(
-        err.contains("hai.yaml:2: choose exactly 1 of the tied people of `khoi_so` (so_gd_dt_03, so_vh_tt_dl_04)"),
-        "{err}"
-    );
-    let none = write(
-        dir.path(),
-        "khong.yaml",
-        "ties:\n  - { tier: bk_tinh, group: khoi_phuong, chosen_people: [so_gd_dt_03], document: BB }\n",
-    );
-    let c = args(&none);
-    let err = fails(&c.iter().map(String::as_str).collect::<Vec<_>>(), 1);
-    assert!(
-        err.contains("khong.yaml:2: no tie among the people of `khoi_phuong` at tier `bk_tinh`"),
-        "{err}"
-    );
+    for (name, tie, want) in [
+        (
+            "hai.yaml",
+            "{ tier: bk_tinh, group: khoi_so, chosen_people: [so_vh_tt_dl_04, so_gd_dt_03], document: BB }",
+            "hai.yaml:2: choose exactly 1 of the tied people of `khoi_so` (so_gd_dt_03, so_vh_tt_dl_04)",
+        ),
+        (
+            "khong.yaml",
+            "{ tier: bk_tinh, group: khoi_phuong, chosen_people: [so_gd_dt_03], document: BB }",
+            "khong.yaml:2: no tie among the people of `khoi_phuong` at tier `bk_tinh`",
+        ),
+    ] {
+        let err = fails(&strs(&with(name, tie)), 1);
+        assert!(err.contains(want), "{err}");
+    }
 }
