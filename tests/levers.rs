@@ -423,3 +423,36 @@ fn levers_need_a_tier_and_a_campaign_that_declares_them() {
     );
     assert!(err.contains("declares no levers"), "{err}");
 }
+
+/// `gap --format csv` is for scripts: ids and machine numbers, one row per
+/// lever, the same answers as the JSON.
+#[test]
+fn gap_csv_is_the_json_s_answers_in_rows() {
+    let csv = stdout(&["gap", SON, "--tier", "huyen", EXAMPLE, "--format", "csv"]);
+    let v = json(&["gap", SON, "--tier", "huyen", EXAMPLE]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("unit_id,tier,lever,k,reachable,total,rank,reason")
+    );
+    let want: Vec<String> = v["levers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let n = |x: &Value| x.as_f64().map_or(String::new(), |x| x.to_string());
+            format!(
+                "{SON},huyen,{},{},{},{},{},{}",
+                a["id"].as_str().unwrap(),
+                n(&a["k"]),
+                a["reachable"],
+                a["total"]
+                    .as_f64()
+                    .map_or(String::new(), |t| format!("{t:.2}")),
+                n(&a["rank"]),
+                a["reason"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(lines.map(String::from).collect::<Vec<_>>(), want);
+}

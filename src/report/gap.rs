@@ -243,6 +243,59 @@ impl Gap<'_> {
         }
     }
 
+    /// The CSV for scripts: one row per lever, stable ids and machine
+    /// numbers (the people's table is for table, md).
+    pub fn csv_table(&self) -> Table {
+        let v = &self.view;
+        let (c, p) = (v.campaign, v.campaign.precision);
+        let u = &v.metrics.units[self.base().unit];
+        let answers = self.levers.as_ref().map_or(&[][..], |u| &u.answers[..]);
+        let rows = answers
+            .iter()
+            .map(|a| {
+                let mut row = vec![
+                    Cell::text(&u.id),
+                    Cell::text(&c.tiers[self.tier].id),
+                    Cell::text(&c.levers[a.lever].id),
+                ];
+                row.extend(match &a.outcome {
+                    Outcome::Reached { k, score, rank } => [
+                        Cell::Num(*k as f64, 0),
+                        Cell::text("true"),
+                        Cell::Num(round_to(score.total, p), p),
+                        Cell::Num(f64::from(*rank), 0),
+                        Cell::Empty,
+                    ],
+                    Outcome::Unreachable { why, .. } => [
+                        Cell::Empty,
+                        Cell::text("false"),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::text(why.id()),
+                    ],
+                });
+                row
+            })
+            .collect();
+        Table {
+            title: None,
+            headers: [
+                "unit_id",
+                "tier",
+                "lever",
+                "k",
+                "reachable",
+                "total",
+                "rank",
+                "reason",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+            notes: vec![],
+        }
+    }
+
     pub fn json(&self) -> Value {
         let v = &self.view;
         let (c, p) = (v.campaign, v.campaign.precision);

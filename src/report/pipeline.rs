@@ -116,7 +116,7 @@ impl Report<'_> {
             } => explain_tables(view, scorer, score).into_iter().next(),
             Report::Nominate(v) => Some(v.csv()),
             Report::Deadlines(_) => None,
-            Report::Gap(g) => g.tables().into_iter().next(),
+            Report::Gap(g) => Some(g.csv_table()),
         }
     }
 }
