@@ -102,6 +102,10 @@ fn help_is_vietnamese_by_default_and_english_on_request() {
         "{rank}"
     );
     assert!(
+        rank.contains("Cách dùng: thidua rank [TÙY CHỌN] <DATA>"),
+        "{rank}"
+    );
+    assert!(
         rank.contains("Hình thức khen (ví dụ `tinh`, `huyen`)"),
         "{rank}"
     );

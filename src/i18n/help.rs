@@ -32,6 +32,12 @@ fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
             ))
             .subcommand_help_heading("Lệnh")
             .subcommand_value_name("LỆNH");
+        // clap writes "[OPTIONS]" into the usage line by itself: the line is
+        // rendered once and given back in Vietnamese.
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u);
+        let usage = usage.replace("[OPTIONS]", "[TÙY CHỌN]");
+        cmd = cmd.override_usage(usage);
     }
     let ids: Vec<String> = cmd
         .get_arguments()
