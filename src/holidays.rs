@@ -12,7 +12,10 @@ use crate::campaign::Holiday;
 
 /// The built-in table: same shape as a `--holidays` file.
 pub const BUILTIN_YAML: &str = include_str!("holidays.yaml");
-pub const BUILTIN_LABEL: &str = "src/holidays.yaml (built in)";
+/// How messages name the built-in table, in their language.
+pub fn builtin_label() -> &'static str {
+    crate::i18n::messages::lang().pick("src/holidays.yaml (có sẵn)", "src/holidays.yaml (built in)")
+}
 /// Years the built-in table covers in full.
 pub const BUILTIN_YEARS: std::ops::RangeInclusive<i32> = 2022..=2027;
 
@@ -72,7 +75,8 @@ pub struct Calendar {
 impl Calendar {
     /// The built-in 2022–2027 table.
     pub fn builtin() -> Calendar {
-        let list = parse(BUILTIN_YAML, BUILTIN_LABEL).expect("the built-in holiday table is valid");
+        let list =
+            parse(BUILTIN_YAML, builtin_label()).expect("the built-in holiday table is valid");
         let mut cal = Calendar::default();
         cal.overlay(&list);
         cal.years.extend(BUILTIN_YEARS);
@@ -122,7 +126,7 @@ mod tests {
         // Bộ luật Lao động 2019 Điều 112: 11 paid holidays a year; a weekend
         // holiday is given back on a weekday, and a swap adds a weekday off
         // for each make-up Saturday. So weekdays off = 11 + make-up days.
-        let list = parse(BUILTIN_YAML, BUILTIN_LABEL).unwrap();
+        let list = parse(BUILTIN_YAML, builtin_label()).unwrap();
         for year in BUILTIN_YEARS {
             let of_year = list.iter().filter(|h| h.date.year() == year);
             let weekday = |h: &&Holiday| h.date.weekday().number_from_monday() <= 5;
@@ -138,7 +142,7 @@ mod tests {
 
     #[test]
     fn table_entries_are_consistent() {
-        let list = parse(BUILTIN_YAML, BUILTIN_LABEL).unwrap();
+        let list = parse(BUILTIN_YAML, builtin_label()).unwrap();
         let mut seen = BTreeSet::new();
         for h in &list {
             assert!(seen.insert(h.date), "{} listed twice", h.date);

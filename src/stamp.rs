@@ -162,7 +162,7 @@ pub fn check(code: &str, s: &Stamp) -> Result<(), Mismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::campaign::{DEFAULT_LABEL, DEFAULT_YAML};
+    use crate::campaign::{DEFAULT_YAML, default_label};
 
     fn material(data: &[u8]) -> Material<'static> {
         Material {
@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn the_code_depends_on_what_was_read_never_on_where() {
-        let c = Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL).unwrap();
+        let c = Campaign::from_yaml(DEFAULT_YAML, default_label()).unwrap();
         let s = stamp(&c, &material(b"a,b\n1,2\n"));
         assert_eq!(s.code.len(), 14);
         assert_eq!(s.sha256.len(), 64);

@@ -25,7 +25,13 @@ pub use levers::Lever;
 /// The plan the product was born from, compiled in so `thidua rank` works
 /// with no campaign file at all.
 pub const DEFAULT_YAML: &str = include_str!("../../criteria/ninh-phuoc-236.yaml");
-pub const DEFAULT_LABEL: &str = "criteria/ninh-phuoc-236.yaml (built in)";
+/// How messages name the built-in campaign, in their language.
+pub fn default_label() -> &'static str {
+    crate::i18n::messages::lang().pick(
+        "criteria/ninh-phuoc-236.yaml (có sẵn)",
+        "criteria/ninh-phuoc-236.yaml (built in)",
+    )
+}
 pub const SCHEMA: &str = "thidua/campaign/v1";
 const MAX_PRECISION: u32 = 6;
 
@@ -278,7 +284,7 @@ pub struct Holiday {
 impl Campaign {
     /// The embedded default campaign (Kế hoạch 236/KH-UBND).
     pub fn builtin() -> Campaign {
-        Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL).expect("the built-in campaign is valid")
+        Campaign::from_yaml(DEFAULT_YAML, default_label()).expect("the built-in campaign is valid")
     }
 
     /// Parses and checks a campaign file. `file` names it in errors.

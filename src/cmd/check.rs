@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::{UsageError, load_metrics, read_text};
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML, lint};
+use crate::campaign::{Campaign, DEFAULT_YAML, default_label, lint};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
 use crate::problem::Problem;
@@ -37,7 +37,7 @@ pub fn run(args: &Args) -> Result<()> {
     // An export to convert names its groups as the first campaign does.
     let first = || match campaigns.first() {
         Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string()),
-        None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL),
+        None => Campaign::from_yaml(DEFAULT_YAML, default_label()),
     };
     let metrics = data
         .iter()
@@ -49,7 +49,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut out = std::io::stdout().lock();
     if campaigns.is_empty() {
-        let builtin = Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?;
+        let builtin = Campaign::from_yaml(DEFAULT_YAML, default_label())?;
         report(&builtin, &metrics, lang, &mut out, &mut errors)?;
     }
     for path in &campaigns {

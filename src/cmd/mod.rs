@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
 use crate::merge::{self, MergeMap};
@@ -83,7 +83,7 @@ impl CampaignArgs {
     pub fn load(&self) -> Result<Campaign> {
         let mut campaign = match &self.criteria {
             Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
-            None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?,
+            None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
         };
         if let Some(w) = &self.weights {
             campaign.apply_weights(&read_text(w)?, &w.display().to_string())?;

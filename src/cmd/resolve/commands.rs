@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{DEADLINES, IMPORT, NOMINATE, Output, RANK, SCORE, format, never_over_an_input};
 use super::{output, stdout_is_terminal, tier};
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::cmd::{UsageError, read_text};
 use crate::cmd::{deadlines as deadlines_cmd, import as import_cmd, nominate as nominate_cmd};
 use crate::cmd::{rank as rank_cmd, score as score_cmd};
@@ -93,7 +93,7 @@ pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
     never_over_an_input(path, &args.inputs())?;
     let campaign = match &args.criteria {
         Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
-        None => Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL)?,
+        None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
     };
     if let Some(t) = &args.tier {
         tier(&campaign, t)?;

@@ -1,7 +1,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use super::*;
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::import::{self, Aliases, Options};
 
 const CSV_EXPORT: &[u8] = include_bytes!("../../../tests/fixtures/import/export-bom-semicolon.csv");
@@ -117,7 +117,7 @@ fn export_workbook() -> Vec<u8> {
 }
 
 fn import_one(label: &str, bytes: Vec<u8>) -> anyhow::Result<String> {
-    let campaign = Campaign::from_yaml(DEFAULT_YAML, DEFAULT_LABEL).unwrap();
+    let campaign = Campaign::from_yaml(DEFAULT_YAML, default_label()).unwrap();
     let files = [(label.to_string(), bytes)];
     let out = import::tables(&files, &campaign, &Aliases::builtin(), &Options::default())?;
     Ok(String::from_utf8(out.metrics_csv).unwrap())

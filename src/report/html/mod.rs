@@ -109,7 +109,7 @@ impl Page {
             ));
         }
         // The built-in campaign has no file to name: name the plan instead.
-        let criteria = if c.file == crate::campaign::DEFAULT_LABEL {
+        let criteria = if c.file == crate::campaign::default_label() {
             plan.clone()
         } else {
             c.file.clone()

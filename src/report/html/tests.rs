@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::campaign::{Campaign, DEFAULT_LABEL, DEFAULT_YAML};
+use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::metrics::{self, Metrics};
 use crate::nomination::nominate as walk;
 use crate::people;
@@ -25,7 +25,7 @@ impl Run {
     }
 
     fn with(yaml: &str, csv: &[u8]) -> Run {
-        let campaign = Campaign::from_yaml(yaml, DEFAULT_LABEL).unwrap();
+        let campaign = Campaign::from_yaml(yaml, default_label()).unwrap();
         let metrics = metrics::read(csv, "ninh-phuoc-2023.csv", None).unwrap();
         let scores = Scorer::new(&campaign, &metrics)
             .unwrap()
