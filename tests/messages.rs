@@ -210,7 +210,10 @@ fn usage_errors_of_the_commands_are_vietnamese_by_default() {
     );
     assert!(vi.contains("; ý bạn là `tinh`?"), "{vi}");
     assert!(vi.contains("criteria/ninh-phuoc-236.yaml (có sẵn)"), "{vi}");
-    assert!(en.contains("criteria/ninh-phuoc-236.yaml (built in)"), "{en}");
+    assert!(
+        en.contains("criteria/ninh-phuoc-236.yaml (built in)"),
+        "{en}"
+    );
     assert!(en.contains("--tier: unknown tier `tinhh` in"), "{en}");
     assert!(en.contains("; did you mean `tinh`?"), "{en}");
 
