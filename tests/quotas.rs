@@ -332,6 +332,40 @@ fn the_2026_list_shows_each_reward_and_counts_people_across_a_group() {
         md.contains("Khối các xã, đặc khu: cá nhân toàn khối: Đã xếp 48/49 suất; 1 suất bỏ trống: không còn người đủ điều kiện chưa được đề nghị"),
         "{md}"
     );
+    // For programs: each entry's money adds up to the tier's total, and the
+    // people across a group are counted without the collectives' people.
+    let v = json(&args);
+    for t in v["tiers"].as_array().unwrap() {
+        let sum: f64 = t["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["reward"].as_f64().unwrap())
+            .sum();
+        assert_eq!(sum, t["reward"]["total"].as_f64().unwrap(), "{}", t["id"]);
+    }
+    let so = &v["tiers"][0]["quotas"][2];
+    assert_eq!(
+        (
+            so["group"].as_str(),
+            so["individual_places"].as_u64(),
+            so["individuals_picked"].as_u64()
+        ),
+        (Some("khoi_so"), Some(3), Some(2))
+    );
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let csv = stdout(&csv_args);
+    assert!(
+        csv.lines().next().unwrap().ends_with(",detail,reward"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            "bk_tinh,collective,khoi_xa,xa_vinh_hai,Xã Vĩnh Hải,,,,1,94.41,nominated,,7020000\n"
+        ),
+        "{csv}"
+    );
     // The Word paper: the same money column and budget line.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("de-nghi.docx");

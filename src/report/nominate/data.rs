@@ -28,6 +28,16 @@ impl<'a> NominationView<'a> {
             "detail",
         ];
         let p = self.units.campaign.precision;
+        let with_money = self.tiers.iter().any(|tn| tn.reward.is_some());
+        let money = |tn: &crate::nomination::TierNomination,
+                     each: fn(&crate::nomination::RewardTotal) -> f64,
+                     paid: bool| {
+            match tn.reward {
+                Some(r) if paid => Cell::Num(each(&r), 0),
+                Some(_) => Cell::Num(0.0, 0),
+                None => Cell::Empty,
+            }
+        };
         let mut rows = Vec::new();
         for tn in &self.tiers {
             let tier = Cell::text(self.tier_id(tn.tier));
@@ -49,6 +59,11 @@ impl<'a> NominationView<'a> {
                         Cell::text(c.status.id()),
                         Cell::text(self.detail(c)),
                     ]);
+                    if with_money {
+                        let paid = c.status == Status::Nominated;
+                        let m = money(tn, |r| r.per_collective, paid);
+                        rows.last_mut().expect("just pushed").push(m);
+                    }
                 }
                 for i in &q.individuals {
                     let u = self.unit(i.collective);
@@ -87,12 +102,21 @@ impl<'a> NominationView<'a> {
                         Cell::text(status),
                         Cell::Empty,
                     ]);
+                    if with_money {
+                        let paid = matches!(i.pick, Pick::Person(_));
+                        let m = money(tn, |r| r.per_individual, paid);
+                        rows.last_mut().expect("just pushed").push(m);
+                    }
                 }
             }
         }
+        let mut headers = headers.map(String::from).to_vec();
+        if with_money {
+            headers.push("reward".into());
+        }
         Table {
             title: None,
-            headers: headers.map(String::from).to_vec(),
+            headers,
             rows,
             notes: vec![],
         }
@@ -127,7 +151,7 @@ impl<'a> NominationView<'a> {
                         individuals_picked: q.people_basis.as_ref().map(|_| {
                             q.individuals
                                 .iter()
-                                .filter(|i| matches!(i.pick, Pick::Person(_)))
+                                .filter(|i| i.across && matches!(i.pick, Pick::Person(_)))
                                 .count()
                         }),
                         capped: (!q.capped.is_empty()).then(|| {
@@ -142,9 +166,22 @@ impl<'a> NominationView<'a> {
                     })
                     .collect();
                 let mut entries = Vec::new();
+                let money = |m: f64, paid: bool| tn.reward.map(|_| if paid { m } else { 0.0 });
                 for q in &tn.quotas {
-                    entries.extend(q.collectives.iter().map(|col| self.collective_json(q, col)));
-                    entries.extend(q.individuals.iter().map(|i| self.individual_json(q, i)));
+                    entries.extend(q.collectives.iter().map(|col| EntryJson {
+                        reward: money(
+                            tn.reward.map_or(0.0, |r| r.per_collective),
+                            col.status == Status::Nominated,
+                        ),
+                        ..self.collective_json(q, col)
+                    }));
+                    entries.extend(q.individuals.iter().map(|i| EntryJson {
+                        reward: money(
+                            tn.reward.map_or(0.0, |r| r.per_individual),
+                            matches!(i.pick, Pick::Person(_)),
+                        ),
+                        ..self.individual_json(q, i)
+                    }));
                 }
                 let t = &c.tiers[tn.tier];
                 TierJson {
@@ -192,6 +229,7 @@ impl<'a> NominationView<'a> {
             tie_places: None,
             adjustment: None,
             decided_by: None,
+            reward: None,
         }
     }
 
@@ -328,4 +366,8 @@ pub struct EntryJson<'a> {
     pub adjustment: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<Option<&'a str>>,
+    /// VND for this entry when the tier has a `reward` (0 for an entry not
+    /// nominated or not named).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reward: Option<f64>,
 }
