@@ -4,51 +4,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
 
-const EXAMPLE: &str = "examples/ninh-phuoc-2023.csv";
-const MONTHLY: &str = "examples/ninh-phuoc-2023-monthly.csv";
+use crate::util::{EXAMPLE, MONTHLY, fails, json, stdout, thidua};
 
-fn thidua() -> Command {
-    let mut c = Command::cargo_bin("thidua").unwrap();
-    // Messages in English: these tests are about content; tests/messages.rs is about language.
-    c.env("THIDUA_LANG", "en");
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = thidua()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    serde_json::from_str(&stdout(&a)).unwrap()
-}
-
+/// A small file in `dir`, as a path.
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    fs::write(&p, text).unwrap();
-    p
-}
-
-/// Runs and expects failure with `code`; returns stderr.
-fn fails(args: &[&str], code: i32) -> String {
-    let out = thidua().args(args).assert().code(code).get_output().clone();
-    assert!(out.stdout.is_empty(), "nothing on stdout when failing");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!err.contains("panicked"), "{err}");
-    err
+    PathBuf::from(crate::util::write(dir, name, text))
 }
 
 #[test]

@@ -6,17 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 const FIX: &str = "tests/fixtures/import";
 
-fn thidua() -> Command {
-    let mut c = Command::cargo_bin("thidua").unwrap();
-    // Messages in English: these tests are about content; tests/messages.rs is about language.
-    c.env("THIDUA_LANG", "en");
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
+use crate::util::thidua;
 
 fn fixture(name: &str) -> String {
     format!("{FIX}/{name}")

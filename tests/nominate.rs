@@ -3,38 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const EXAMPLE: &str = "examples/ninh-phuoc-2023.csv";
+use crate::util::{EXAMPLE, json, stdout, thidua};
+
 const PEOPLE: &str = "examples/ninh-phuoc-2023-canhan.csv";
-
-fn thidua() -> Command {
-    let mut c = Command::cargo_bin("thidua").unwrap();
-    // Messages in English: these tests are about content; tests/messages.rs is about language.
-    c.env("THIDUA_LANG", "en");
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-fn stdout(args: &[&str]) -> String {
-    String::from_utf8(
-        thidua()
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone(),
-    )
-    .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    serde_json::from_str(&stdout(&a)).unwrap()
-}
 
 fn entries<'a>(tier: &'a Value, kind: &'a str, status: &'a str) -> Vec<&'a str> {
     tier["entries"]

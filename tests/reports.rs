@@ -9,17 +9,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use calamine::{Data, Range, Reader, Xlsx};
 
-const EXAMPLE: &str = "examples/ninh-phuoc-2023.csv";
+use crate::util::EXAMPLE;
+
 const PEOPLE: &str = "examples/ninh-phuoc-2023-canhan.csv";
 /// 2023-12-04 08:30:00 UTC.
 const EPOCH: &str = "1701678600";
 
+/// The binary with a fixed generation time, so reports are byte-stable.
 fn thidua() -> Command {
-    let mut c = Command::cargo_bin("thidua").unwrap();
-    // Messages in English: these tests are about content; tests/messages.rs is about language.
-    c.env("THIDUA_LANG", "en");
-    c.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("SOURCE_DATE_EPOCH", EPOCH);
+    let mut c = crate::util::thidua();
+    c.env("SOURCE_DATE_EPOCH", EPOCH);
     c
 }
 

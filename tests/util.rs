@@ -1,4 +1,4 @@
-//! Running the binary for the what-if tests: success with stdout, failure
+//! Running the binary for every integration test: success with stdout, failure
 //! with its exit code and stderr, and small files in a temporary folder.
 
 #![allow(dead_code)]
