@@ -145,25 +145,37 @@ pub(crate) fn status(c: &Campaign, m: &Metrics, tier: usize, u: usize) -> LineSt
     e.line.unwrap()
 }
 
+/// A random campaign with levers and 2 to `max_units` − 1 units of data,
+/// loaded: (campaign, data, number of tiers).
+pub(crate) fn case(max_units: usize) -> impl Strategy<Value = (Campaign, Metrics, usize)> {
+    (
+        prop::collection::vec(counts(), 2..max_units),
+        0u32..3,
+        [scoring(), scoring(), scoring()],
+        (1u32..8, 1u32..6),
+        prop::option::weighted(0.4, 0u32..4),
+        any::<bool>(),
+        prop::collection::vec(0u32..4, 1..3),
+        prop::option::weighted(0.3, prop::sample::select(vec![20u32, 40, 60])),
+    )
+        .prop_map(
+            |(units, precision, s, penalty, gate, exclusive, places, floor)| {
+                let text = yaml(precision, s, penalty, gate, exclusive, &places, floor);
+                let c = Campaign::from_yaml(&text, "p.yaml").unwrap();
+                let m = metrics::read(csv(&units).as_bytes(), "p.csv", None).unwrap();
+                (c, m, places.len())
+            },
+        )
+}
+
 proptest! {
     #![proptest_config(crate::util::cases(64))]
     #[test]
-    fn k_works_and_k_minus_one_does_not(
-        units in prop::collection::vec(counts(), 2..9),
-        precision in 0u32..3,
-        s in [scoring(), scoring(), scoring()],
-        penalty in (1u32..8, 1u32..6),
-        gate in prop::option::weighted(0.4, 0u32..4),
-        exclusive in any::<bool>(),
-        places in prop::collection::vec(0u32..4, 1..3),
-        floor in prop::option::weighted(0.3, prop::sample::select(vec![20u32, 40, 60])),
-    ) {
-        let c = Campaign::from_yaml(&yaml(precision, s, penalty, gate, exclusive, &places, floor), "p.yaml").unwrap();
-        let m = metrics::read(csv(&units).as_bytes(), "p.csv", None).unwrap();
+    fn k_works_and_k_minus_one_does_not((c, m, tiers) in case(9)) {
         let scorer = Scorer::new(&c, &m).unwrap();
         let scores = scorer.score_all(&m).unwrap();
         let bound = levers::bind(&c, &m).unwrap();
-        for tier in 0..places.len() {
+        for tier in 0..tiers {
             // The shortcut line agrees with the real walk, probe by probe.
             let search = levers::Search::new(&c, &scorer, &m, &scores, tier, &bound);
             for u in search.candidates() {

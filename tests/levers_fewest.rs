@@ -4,13 +4,11 @@
 //! gets the unit in, and an unreachable lever gets it in with no k.
 
 use proptest::prelude::*;
-use thidua::campaign::Campaign;
 use thidua::levers::{self, Outcome};
-use thidua::metrics;
 use thidua::ranking::LineStatus;
 use thidua::scoring::Scorer;
 
-use crate::levers::{counts, csv, moved, scoring, status, yaml};
+use crate::levers::{case, moved, status};
 
 /// Steps scanned at most per answer (the generated counts are small, so
 /// this covers k_max or goes well past any k found).
@@ -19,22 +17,11 @@ const SCAN: u64 = 40;
 proptest! {
     #![proptest_config(crate::util::cases(32))]
     #[test]
-    fn reached_k_is_the_fewest_and_unreachable_means_no_k(
-        units in prop::collection::vec(counts(), 2..7),
-        precision in 0u32..3,
-        s in [scoring(), scoring(), scoring()],
-        penalty in (1u32..8, 1u32..6),
-        gate in prop::option::weighted(0.4, 0u32..4),
-        exclusive in any::<bool>(),
-        places in prop::collection::vec(0u32..4, 1..3),
-        floor in prop::option::weighted(0.3, prop::sample::select(vec![20u32, 40, 60])),
-    ) {
-        let c = Campaign::from_yaml(&yaml(precision, s, penalty, gate, exclusive, &places, floor), "p.yaml").unwrap();
-        let m = metrics::read(csv(&units).as_bytes(), "p.csv", None).unwrap();
+    fn reached_k_is_the_fewest_and_unreachable_means_no_k((c, m, tiers) in case(7)) {
         let scorer = Scorer::new(&c, &m).unwrap();
         let scores = scorer.score_all(&m).unwrap();
         let bound = levers::bind(&c, &m).unwrap();
-        for tier in 0..places.len() {
+        for tier in 0..tiers {
             let answers = levers::what_it_takes(&c, &scorer, &m, &scores, tier, &bound, 2);
             for (u, a) in answers.iter().enumerate() {
                 let Some(a) = a else { continue };
