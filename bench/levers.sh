@@ -15,11 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-data=target/bench/metrics-$n.csv
-mkdir -p target/bench
-python3 bench/gen_metrics.py "$n" > "$data"
-cargo build --release --quiet
-bin=target/release/thidua
+. bench/prepare.sh "$n"
 "$bin" rank --tier huyen --levers "$data" --format json > target/bench/levers-$n.json
 python3 - "target/bench/levers-$n.json" <<'PY'
 import json, sys

@@ -5,11 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-data=target/bench/metrics-$n.csv
-mkdir -p target/bench
-python3 bench/gen_metrics.py "$n" > "$data"
-cargo build --release --quiet
-bin=target/release/thidua
+. bench/prepare.sh "$n"
 "$bin" rank --tier huyen "$data" --format csv > /dev/null
 if command -v hyperfine > /dev/null; then
   hyperfine --warmup 3 --runs 30 -N \

@@ -6,11 +6,7 @@
 # target/bench the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p target/bench
-data=target/bench/metrics-1000.csv
-python3 bench/gen_metrics.py 1000 > "$data"
-cargo build --release --quiet
-bin=target/release/thidua
+. bench/prepare.sh 1000
 draws=(rank "$data" --criteria bench/ten-criteria.yaml --tier huyen --sensitivity 10000 --spread 0.25 --seed 7 --format csv)
 if command -v hyperfine > /dev/null; then
   hyperfine --warmup 1 --runs 10 -N --output=null \
