@@ -162,3 +162,37 @@ fn import_problems_are_vietnamese_by_default() {
     let lang_vi = stderr(bin().env("THIDUA_LANG", "en"), &args, 1);
     assert!(lang_vi.contains("số đếm âm `-2`"), "{lang_vi}");
 }
+
+/// A file that is not there is said in words, whichever input it is meant
+/// to be, never as the system's "No such file or directory (os error 2)".
+#[test]
+fn a_missing_input_is_said_in_the_users_language() {
+    for args in [
+        vec![
+            "nominate",
+            "examples/ninh-phuoc-2023.csv",
+            "--individuals",
+            "khong-co.csv",
+        ],
+        vec![
+            "import",
+            "--dossiers",
+            "khong-co.csv",
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+        ],
+    ] {
+        let (vi, en) = both(&args, 1);
+        assert!(
+            vi.contains("khong-co.csv: ") && vi.contains("không có tệp hoặc thư mục này"),
+            "{vi}"
+        );
+        assert!(en.contains("no such file or directory"), "{en}");
+        assert!(
+            !vi.contains("os error") && !en.contains("os error"),
+            "{vi}{en}"
+        );
+    }
+}

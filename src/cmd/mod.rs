@@ -233,10 +233,7 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// The bytes of a file, or an error that names it and says why (in words).
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => Msg::NotFound.s().to_string(),
-            _ => e.to_string(),
-        };
+        let why = crate::i18n::messages::io_why(&e);
         anyhow::anyhow!("{}: {why}", crate::msg!(CannotRead, path.display()))
     })
 }

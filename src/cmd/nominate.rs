@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::{DataArgs, OutputArgs, resolve, write_report};
 use crate::nomination::nominate_decided;
@@ -86,7 +86,7 @@ fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Per
     if path.is_dir() {
         anyhow::bail!(crate::msg!(IsFolderPeople, path.display()));
     }
-    let bytes = std::fs::read(path).with_context(|| crate::msg!(CannotRead, path.display()))?;
+    let bytes = super::read_bytes(path)?;
     let file = path.display().to_string();
     let units: Vec<people::UnitName> = metrics
         .units

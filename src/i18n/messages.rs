@@ -21,6 +21,15 @@ pub fn set_lang(lang: Lang) {
     let _ = LANG.set(lang);
 }
 
+/// Why a file could not be read or opened, in the language of messages:
+/// a missing file in words, anything rarer as the system says it.
+pub fn io_why(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Msg::NotFound.s().to_string(),
+        _ => e.to_string(),
+    }
+}
+
 /// The language of messages: the one `main` chose, else `THIDUA_LANG`, else
 /// Vietnamese (never the system locale).
 pub fn lang() -> Lang {

@@ -76,7 +76,7 @@ pub fn import(mut req: Request) -> Result<Imported> {
     if req.from > req.to {
         bail!(crate::msg!(ImportPeriodEmpty, req.from, req.to));
     }
-    let mut f = File::open(req.path).with_context(|| crate::msg!(CannotOpen, req.file))?;
+    let mut f = File::open(req.path).map_err(|e| read::open_error(req.file, &e))?;
     let size = f.metadata().map(|m| m.len()).unwrap_or(0);
     let raw_head = read::head(&mut f, HEAD).with_context(|| crate::msg!(CannotRead, req.file))?;
     let (encoding, bom) = decode::sniff(&raw_head);

@@ -73,8 +73,17 @@ pub fn scan<R: Read>(
     Ok(None)
 }
 
+/// "x.csv: không mở được: không có tệp hoặc thư mục này".
+pub fn open_error(file: &str, e: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: {}",
+        crate::msg!(CannotOpen, file),
+        crate::i18n::messages::io_why(e)
+    )
+}
+
 pub fn open_at(path: &Path, offset: u64, file: &str) -> Result<File> {
-    let mut f = File::open(path).with_context(|| crate::msg!(CannotOpen, file))?;
+    let mut f = File::open(path).map_err(|e| open_error(file, &e))?;
     f.seek(SeekFrom::Start(offset))
         .with_context(|| crate::msg!(CannotSeek, file))?;
     Ok(f)
