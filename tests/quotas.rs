@@ -381,3 +381,73 @@ fn the_2026_list_shows_each_reward_and_counts_people_across_a_group() {
         "{text}"
     );
 }
+
+/// Two equal people of one unit under `per_unit: 1`: they contest the unit's
+/// one place (never both in, never the first in the file), the next person
+/// still gets a place, and a decision cannot take both past the cap.
+#[test]
+fn equal_people_of_one_unit_contest_its_capped_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(
+        dir.path(),
+        "c.yaml",
+        "schema: thidua/campaign/v1\nid: q\ngroups: { xa: { name: \"Khối xã\" } }\ncriteria: [{ id: a, name: A, points: 10, value: \"a\" }]\ntiers:\n  - id: gk\n    award: \"Giấy khen\"\n    quotas:\n      - { group: xa, individuals: 3, per_unit: 1 }\n",
+    );
+    let d = write(
+        dir.path(),
+        "d.csv",
+        "unit_id,unit_name,group,a\nu1,X1,xa,0.9\nu2,X2,xa,0.5\n",
+    );
+    let p = write(
+        dir.path(),
+        "p.csv",
+        "unit_id,person_id,full_name,position,direct,score\nu1,p1,A,cv,1,9\nu1,p2,B,cv,1,9\nu2,p3,C,cv,1,5\n",
+    );
+    let base = [
+        "nominate",
+        d.as_str(),
+        "--criteria",
+        c.as_str(),
+        "--individuals",
+        p.as_str(),
+    ];
+    let v = json(&base);
+    let people: Vec<(&str, &str)> = v["tiers"][0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "individual")
+        .map(|e| {
+            (
+                e["person_id"].as_str().unwrap(),
+                e["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(people, [("p1", "tie"), ("p2", "tie"), ("p3", "nominated")]);
+    let both = write(
+        dir.path(),
+        "hai.yaml",
+        "ties:\n  - { tier: gk, group: xa, chosen_people: [p1, p2], document: BB }\n",
+    );
+    let mut args = base.to_vec();
+    args.extend(["--decisions", both.as_str()]);
+    let err = fails(&args, 1);
+    assert!(err.contains("hai.yaml:2: "), "{err}");
+    let one = write(
+        dir.path(),
+        "mot.yaml",
+        "ties:\n  - { tier: gk, group: xa, chosen_people: [p2], document: BB }\n",
+    );
+    args.pop();
+    args.push(one.as_str());
+    let v = json(&args);
+    let named: Vec<&str> = v["tiers"][0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "individual" && e["status"] == "nominated")
+        .map(|e| e["person_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, ["p2", "p3"]);
+}

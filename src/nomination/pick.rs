@@ -219,31 +219,46 @@ impl<'a> Picker<'a> {
                     && unit_of(p).is_some_and(|u| self.scores[u].group == q.group)
             })
             .collect();
+        let unit_at: HashMap<usize, usize> = candidates
+            .iter()
+            .map(|&p| (p, unit_of(p).expect("candidates have a unit")))
+            .collect();
         let basis = quota::count(&q.individuals, candidates.len() as u32);
         let places = basis.as_ref().map_or(0, |b| b.places);
         let mut out = Vec::new();
+        // Places taken: people chosen, and places a tie contests.
+        let mut taken = 0u32;
         for block in self.blocks(people, candidates) {
-            let open = places - out.len() as u32;
+            let open = places - taken;
             if open == 0 {
                 break;
             }
-            // Whoever the cap stops is passed over, and said so.
-            let mut fit = Vec::new();
+            // Whoever the cap stops is passed over, and said so. Equal people
+            // of one unit beyond its room contest its places: a tie, never
+            // the first in the file.
+            let room = |u: usize, given: &HashMap<usize, u32>| {
+                q.per_unit
+                    .map(|cap| cap.saturating_sub(given.get(&u).copied().unwrap_or(0)))
+            };
+            let mut fit: Vec<(usize, usize)> = Vec::new();
+            let mut contested = false;
             for p in block {
-                let u = unit_of(p).expect("candidates have a unit");
-                let room = q
-                    .per_unit
-                    .is_none_or(|cap| given.get(&u).copied().unwrap_or(0) < cap);
-                if room {
-                    fit.push((p, u));
-                } else {
-                    match capped.iter_mut().find(|(s, _)| *s == u) {
+                let u = unit_at[&p];
+                let already = fit.iter().filter(|&&(_, x)| x == u).count() as u32;
+                match room(u, given) {
+                    Some(0) => match capped.iter_mut().find(|(s, _)| *s == u) {
                         Some((_, k)) => *k += 1,
                         None => capped.push((u, 1)),
+                    },
+                    Some(r) if already >= r => {
+                        contested = true;
+                        fit.push((p, u));
                     }
+                    _ => fit.push((p, u)),
                 }
             }
-            if fit.len() as u32 <= open {
+            if !contested && fit.len() as u32 <= open {
+                taken += fit.len() as u32;
                 for (p, u) in fit {
                     self.chosen.insert(p);
                     *given.entry(u).or_default() += 1;
@@ -256,10 +271,27 @@ impl<'a> Picker<'a> {
                 }
                 continue;
             }
+            // The places the tie contests: what is open, and no more than
+            // the units' room lets the tied people take.
+            let mut units: Vec<usize> = fit.iter().map(|&(_, u)| u).collect();
+            units.sort_unstable();
+            units.dedup();
+            let seats: u32 = units
+                .iter()
+                .map(|&u| {
+                    let members = fit.iter().filter(|&&(_, x)| x == u).count() as u32;
+                    room(u, given).map_or(members, |r| r.min(members))
+                })
+                .sum();
+            let open = open.min(seats);
+            taken += open;
             let tied: Vec<usize> = fit.iter().map(|&(p, _)| p).collect();
             let group_id = self.campaign.groups[q.group].id.clone();
             let lookup = self.decisions.and_then(|d| d.group_people_tie(t, q.group));
-            match self.settle(lookup, &group_id, &tied, open) {
+            let settled = self
+                .settle(lookup, &group_id, &tied, open)
+                .filter(|(d, chosen)| self.within_cap(*d, &fit, chosen, |u| room(u, given)));
+            match settled {
                 Some((d, chosen)) => {
                     for (p, u) in fit.into_iter().filter(|(p, _)| chosen.contains(p)) {
                         self.chosen.insert(p);
@@ -282,9 +314,37 @@ impl<'a> Picker<'a> {
                     across: true,
                 })),
             }
-            break;
         }
         (basis, out)
+    }
+
+    /// Whether decision `d`'s `chosen` people stay within each unit's room
+    /// under the `per_unit` cap; if not, a problem at the decision's line.
+    fn within_cap(
+        &mut self,
+        d: usize,
+        fit: &[(usize, usize)],
+        chosen: &[usize],
+        room: impl Fn(usize) -> Option<u32>,
+    ) -> bool {
+        for &(_, u) in fit {
+            let took = fit
+                .iter()
+                .filter(|&&(p, x)| x == u && chosen.contains(&p))
+                .count() as u32;
+            if let Some(r) = room(u).filter(|&r| took > r)
+                && let Some(ds) = self.decisions
+            {
+                let unit = self.unit_ids[self.scores[u].unit];
+                self.problems.push(Problem::line(
+                    &ds.file,
+                    ds.ties[d].line,
+                    crate::msg!(TieOverCap, took, unit, r),
+                ));
+                return false;
+            }
+        }
+        true
     }
 
     /// The people the council chose among `tied` for `open` places of
