@@ -217,6 +217,16 @@ impl Decisions {
                     continue;
                 }
             };
+            // A name twice would fill two places with one unit or person.
+            let names = match &settles {
+                Settles::Units { chosen, .. } => chosen,
+                Settles::People { chosen_people, .. }
+                | Settles::GroupPeople { chosen_people, .. } => chosen_people,
+            };
+            let mut once = HashSet::new();
+            if let Some(twice) = names.iter().find(|n| !once.insert(n.as_str())) {
+                problems.push(Problem::line(file, line, crate::msg!(ChosenTwice, twice)));
+            }
             let key = match &settles {
                 Settles::Units { group, .. } => (tier, format!("group:{group}")),
                 Settles::People { unit_id, .. } => (tier, format!("unit:{unit_id}")),

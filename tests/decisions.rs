@@ -159,6 +159,19 @@ fn a_decision_about_anything_but_the_tie_is_refused_at_its_line() {
             "{cmd}: {err}"
         );
     }
+    let twice = write(
+        dir.path(),
+        "twice.yaml",
+        "ties:\n  - { tier: huyen, group: xa, chosen: [xa_phuoc_vinh, xa_phuoc_vinh], document: BB 12 }\n",
+    );
+    let err = fails(
+        &["rank", "--tier", "huyen", EXAMPLE, "--decisions", &twice],
+        1,
+    );
+    assert!(
+        err.contains("twice.yaml:2: `xa_phuoc_vinh` is chosen twice"),
+        "{err}"
+    );
     let d = write(
         dir.path(),
         "d2.yaml",

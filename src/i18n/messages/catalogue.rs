@@ -139,6 +139,7 @@ campaign_entries! {
     PersonNotOfUnit => "cá nhân `{0}` không có trong danh sách cá nhân là người của `{1}`", "person `{0}` is not in the individuals file as a person of `{1}`";
     TieNamesWhich => "quyết định đồng hạng ghi `group` và `chosen` (đơn vị), hoặc `unit_id` và `chosen_people` (cá nhân của một đơn vị), hoặc `group` và `chosen_people` (cá nhân toàn khối)", "a tie decision names `group` and `chosen` (units), or `unit_id` and `chosen_people` (people of a unit), or `group` and `chosen_people` (people across the group)";
     TieOverCap => "quyết định chọn {0} người của `{1}`, nhưng đơn vị này chỉ còn {2} suất theo giới hạn mỗi đơn vị (per_unit)", "the decision chooses {0} people of `{1}`, but the unit has only {2} place(s) left under its per_unit cap";
+    ChosenTwice => "`{0}` được chọn hai lần: mỗi suất là một đơn vị hoặc một người khác nhau", "`{0}` is chosen twice: each place goes to a different unit or person";
     PersonUnknown => "cá nhân `{0}` không có trong danh sách cá nhân", "person `{0}` is not in the individuals file";
     SecondTieDecision => "quyết định thứ hai cho cùng một trường hợp đồng hạng: mỗi trường hợp một quyết định", "a second decision for the same tie: one decision per tie";
     AdjustPointsZero => "points phải là một số khác 0, nhưng là {0}", "points must be a number other than 0, got {0}";
