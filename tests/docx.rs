@@ -362,3 +362,25 @@ fn ink(bytes: &[u8]) -> (u32, u32, usize) {
         .count();
     (info.width, info.height, dark)
 }
+
+/// The paper the council signs carries its decisions as every other format
+/// does: the points it added, with the document that says so.
+#[test]
+fn the_nomination_paper_names_the_councils_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = document(
+        dir.path(),
+        "qd.docx",
+        &[
+            "nominate",
+            EXAMPLE,
+            "--decisions",
+            "examples/quyet-dinh-hoi-dong.yaml",
+        ],
+    );
+    let t = text(&xml);
+    assert!(
+        t.contains("UBND xã Phước Sơn: +3,00 điểm") && t.contains("Quyết định số 45/QĐ-UBND"),
+        "{t}"
+    );
+}

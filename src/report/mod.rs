@@ -22,8 +22,7 @@ use crate::i18n::Lang;
 use crate::scoring::write_num;
 use crate::sheet::neutralise;
 pub use notes::{
-    adjustment_note, basis_note, decision_notes, money, quota_note, reason_names, settled_note,
-    won_label,
+    adjustment_note, basis_note, money, quota_note, reason_names, settled_note, won_label,
 };
 
 /// Every output format the tool knows; each command says which it writes

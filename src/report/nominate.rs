@@ -49,7 +49,7 @@ impl<'a> NominationView<'a> {
     }
 
     /// "theo <document>" for a decision of the council, by index.
-    fn per_decision(&self, d: Option<usize>) -> String {
+    pub(crate) fn per_decision(&self, d: Option<usize>) -> String {
         match (d, self.decisions) {
             (Some(d), Some(ds)) => format!(
                 " ({} {})",

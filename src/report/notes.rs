@@ -2,7 +2,6 @@
 //! quota line gave, the quota's basis, money, the council's decisions, why a
 //! unit is ineligible, a unit taken by a higher tier.
 
-use super::units;
 use crate::i18n::Lang;
 
 /// What a quota line gave: places filled out of the quota, and the places a
@@ -113,31 +112,6 @@ pub fn settled_note(lang: Lang, t: crate::ranking::TieAtLine, document: &str) ->
             t.units, t.places
         ),
     }
-}
-
-/// Under a group's table: the tie the council settled at its line, and the
-/// points it added or removed for the group's units, each with its document.
-pub fn decision_notes(
-    lang: crate::i18n::Lang,
-    campaign: &crate::campaign::Campaign,
-    view: &units::View,
-    ds: &crate::decisions::Decisions,
-    g: &crate::ranking::GroupRanking,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some((t, d)) = g.settled {
-        out.push(settled_note(lang, t, &ds.ties[d].document) + ".");
-    }
-    for e in &g.entries {
-        let u = &view.metrics.units[view.scores[e.score].unit];
-        for a in ds.adjustments_of(&u.id) {
-            out.push(format!(
-                "{}.",
-                adjustment_note(lang, campaign.precision, &u.name, a)
-            ));
-        }
-    }
-    out
 }
 
 /// "UBND xã Phước Sơn: +3,00 điểm Sáng kiến … (theo Quyết định số 45/…)".

@@ -78,6 +78,8 @@ impl Tier<'_, '_> {
                 if c.status == Status::Tie {
                     name.push_str(l.pick(" (bằng điểm)", " (tied)"));
                 }
+                // A place the council settled names its document.
+                name.push_str(&self.view.per_decision(c.decided));
                 let mut row = vec![
                     (rows.len() + 1).to_string(),
                     name,
@@ -100,8 +102,35 @@ impl Tier<'_, '_> {
                 rows.push(row);
             }
             notes.extend(self.tie_note(q));
+            notes.extend(self.decision_notes(q));
         }
         (DocTable { columns, rows }, notes)
+    }
+
+    /// The council's decisions on a quota, as every other format says them:
+    /// the tie it settled, the points it added or removed for a listed unit.
+    fn decision_notes(&self, q: &QuotaNomination) -> Vec<String> {
+        let Some(ds) = self.view.units.decisions else {
+            return Vec::new();
+        };
+        let l = self.lang;
+        let mut out: Vec<String> = q
+            .settled
+            .map(|(t, d)| crate::report::settled_note(l, t, &ds.ties[d].document) + ".")
+            .into_iter()
+            .collect();
+        let listed = q
+            .collectives
+            .iter()
+            .filter(|c| matches!(c.status, Status::Nominated | Status::Tie));
+        for c in listed {
+            let u = &self.view.units.metrics.units[self.view.units.scores[c.score].unit];
+            for a in ds.adjustments_of(&u.id) {
+                let p = self.view.units.campaign.precision;
+                out.push(crate::report::adjustment_note(l, p, &u.name, a) + ".");
+            }
+        }
+        out
     }
 
     /// "Khối …: UBND xã A, UBND xã B bằng 76,05 điểm cho 1 suất còn lại; chờ
@@ -158,7 +187,7 @@ impl Tier<'_, '_> {
             .map(|(k, i)| {
                 let (name, position, note) = match i.pick {
                     Pick::Person(p) => (
-                        people[p].full_name.clone(),
+                        people[p].full_name.clone() + &self.view.per_decision(i.decided),
                         or_blank(Some(&people[p].position)),
                         or_blank(Some(&people[p].note)),
                     ),

@@ -216,10 +216,14 @@ impl Report<'_, '_> {
                     crate::report::quota_note(l, p, g.filled, g.tie)
                 )));
             }
-            if let Some(ds) = self.view.decisions {
-                for note in crate::report::decision_notes(l, c, self.view, ds, g) {
-                    blocks.push(Block::Note(note));
-                }
+            // The percent's working, as every other format shows it; the
+            // council's decisions come with their column (`extras`).
+            if let Some(b) = g
+                .basis
+                .as_ref()
+                .and_then(|b| crate::report::basis_note(l, b, false))
+            {
+                blocks.push(Block::Note(format!("{b}.")));
             }
             for x in self.extras {
                 blocks.extend(x.group_notes(g, l).into_iter().map(Block::Note));

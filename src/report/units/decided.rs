@@ -141,16 +141,7 @@ impl UnitColumns for DecisionColumns<'_> {
 
     fn group_notes(&self, g: &GroupRanking, l: Lang) -> Vec<String> {
         g.settled
-            .map(|(t, d)| match l {
-                Lang::Vi => format!(
-                    "{} đơn vị bằng điểm cho {} suất: đã quyết định theo {}",
-                    t.units, t.places, self.decisions.ties[d].document
-                ),
-                Lang::En => format!(
-                    "{} units tied for {} place(s): settled per {}",
-                    t.units, t.places, self.decisions.ties[d].document
-                ),
-            })
+            .map(|(t, d)| crate::report::settled_note(l, t, &self.decisions.ties[d].document))
             .into_iter()
             .collect()
     }
