@@ -384,3 +384,33 @@ fn the_nomination_paper_names_the_councils_decisions() {
         "{t}"
     );
 }
+
+/// What-if columns on a paper are refused from the flags alone, before any
+/// file is read: a missing baseline is not even looked at.
+#[test]
+fn what_if_on_a_paper_is_refused_before_reading_anything() {
+    for args in [
+        vec![
+            "score",
+            EXAMPLE,
+            "--baseline",
+            "khong-co.csv",
+            "-o",
+            "x.docx",
+        ],
+        vec![
+            "rank",
+            EXAMPLE,
+            "--tier",
+            "huyen",
+            "--sensitivity",
+            "100000",
+            "-o",
+            "x.docx",
+        ],
+    ] {
+        let err = crate::util::fails(&args, 2);
+        assert!(err.contains("--format docx"), "{err}");
+        assert!(!err.contains("khong-co.csv"), "{err}");
+    }
+}

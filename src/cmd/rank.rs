@@ -84,9 +84,6 @@ pub fn run(args: &Args) -> Result<()> {
         .zip(tier)
         .map(|(d, t)| stability(&a, t, d))
         .transpose()?;
-    if args.levers {
-        super::gap::no_decisions(&args.input, "--levers")?;
-    }
     let levers = super::gap::columns(args.levers, &campaign, &scorer, &metrics, &scores, tier)?;
     let extras: Vec<&dyn UnitColumns> = [
         since.as_ref().map(|c| c as &dyn UnitColumns),
@@ -113,9 +110,6 @@ pub fn run(args: &Args) -> Result<()> {
     let mut inputs: Vec<&Path> = args.input.inputs();
     inputs.extend(args.compare.inputs());
     inputs.extend(args.doc.inputs());
-    if doc.is_some() && (since.is_some() || against.is_some() || stability.is_some()) {
-        return Err(super::score::what_if_in_docx());
-    }
     let report = Report::Rank {
         view,
         groups: &groups,

@@ -113,9 +113,6 @@ pub fn run(args: &Args) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    if doc.is_some() && since.is_some() {
-        return Err(what_if_in_docx());
-    }
     write_report(&out, &Report::Score { view, extras }, &inputs)
 }
 

@@ -13,6 +13,7 @@ use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::cmd::{UsageError, read_text};
 use crate::cmd::{deadlines as deadlines_cmd, import as import_cmd, nominate as nominate_cmd};
 use crate::cmd::{rank as rank_cmd, score as score_cmd};
+use crate::report::Format;
 use crate::whatif::sensitivity::Draws;
 
 /// `score`, resolved.
@@ -21,8 +22,18 @@ pub struct Score {
     pub out: Output,
 }
 
+/// Baseline columns were asked for (`--baseline`, or `--baseline-period`
+/// within the data file).
+fn since_asked(input: &crate::cmd::DataArgs) -> bool {
+    input.baseline.baseline.is_some() || input.baseline.baseline_period.is_some()
+}
+
 pub fn score(args: &score_cmd::Args) -> Result<Score> {
     let out = output(SCORE, &args.out, &args.input.inputs())?;
+    // Refused before any file is read, not after the work.
+    if out.format == Format::Docx && since_asked(&args.input) {
+        return Err(score_cmd::what_if_in_docx());
+    }
     let campaign = args.input.campaign.load()?;
     Ok(Score { campaign, out })
 }
@@ -40,6 +51,16 @@ pub fn rank(args: &rank_cmd::Args) -> Result<Rank> {
     let mut inputs = args.input.inputs();
     inputs.extend(args.compare.inputs());
     let out = output(RANK, &args.out, &inputs)?;
+    let what_if = since_asked(&args.input)
+        || args.compare.compare.is_some()
+        || args.compare.compare_weights.is_some()
+        || args.sensitivity.sensitivity.is_some();
+    if out.format == Format::Docx && what_if {
+        return Err(score_cmd::what_if_in_docx());
+    }
+    if args.levers {
+        crate::cmd::gap::no_decisions(&args.input, "--levers")?;
+    }
     let draws = args.sensitivity.draws();
     let campaign = args.input.campaign.load()?;
     let tier = args
