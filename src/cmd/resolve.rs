@@ -131,7 +131,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> 
         args.format
     };
     let format = format(w, flag, path, stdout_is_terminal())?;
-    if matches!(format, Format::Html | Format::Xlsx) {
+    if crate::report::pipeline::dated(format) {
         super::reports::now()?; // a bad SOURCE_DATE_EPOCH, before any work
     }
     never_over_an_input(path, inputs)?;

@@ -154,7 +154,7 @@ pub fn render(
 
 /// Formats that print when the report was made.
 pub fn dated(format: Format) -> bool {
-    matches!(format, Format::Html | Format::Xlsx | Format::Docx)
+    matches!(format, Format::Html | Format::Xlsx)
 }
 
 fn cannot(format: Format) -> anyhow::Error {
