@@ -121,7 +121,37 @@ pub struct RewardTotal {
     pub total: f64,
 }
 
+impl Collective {
+    /// Inside the quota and proposed: counted, and paid when the tier has a
+    /// reward.
+    pub fn nominated(&self) -> bool {
+        self.status == Status::Nominated
+    }
+}
+
+impl Individual {
+    /// A person proposed by name: counted, and paid when the tier has a
+    /// reward (a tie, a place to be proposed or missing is not).
+    pub fn named(&self) -> bool {
+        matches!(self.pick, Pick::Person(_))
+    }
+}
+
 impl RewardTotal {
+    /// What one collective of the list receives.
+    pub fn for_collective(&self, c: &Collective) -> f64 {
+        if c.nominated() {
+            self.per_collective
+        } else {
+            0.0
+        }
+    }
+
+    /// What one person of the list receives.
+    pub fn for_individual(&self, i: &Individual) -> f64 {
+        if i.named() { self.per_individual } else { 0.0 }
+    }
+
     /// Collectives nominated and people proposed by name, times the tier's
     /// reward multiples of the base salary, rounded to whole đồng.
     fn of(campaign: &Campaign, t: usize, quotas: &[QuotaNomination]) -> Option<RewardTotal> {
@@ -130,12 +160,12 @@ impl RewardTotal {
         let collectives = quotas
             .iter()
             .flat_map(|q| &q.collectives)
-            .filter(|c| c.status == Status::Nominated)
+            .filter(|c| c.nominated())
             .count() as u32;
         let individuals = quotas
             .iter()
             .flat_map(|q| &q.individuals)
-            .filter(|i| matches!(i.pick, Pick::Person(_)))
+            .filter(|i| i.named())
             .count() as u32;
         let per_collective = (r.collective.unwrap_or(0.0) * base).round();
         let per_individual = (r.individual.unwrap_or(0.0) * base).round();

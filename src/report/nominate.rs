@@ -179,9 +179,10 @@ impl<'a> NominationView<'a> {
                     ));
                 }
                 if let Some(m) = money {
-                    row.push(match c.status {
-                        Status::Nominated => Cell::Num(m, 0),
-                        _ => Cell::Empty,
+                    row.push(if c.nominated() {
+                        Cell::Num(m, 0)
+                    } else {
+                        Cell::Empty
                     });
                 }
                 if full {
@@ -235,7 +236,7 @@ impl<'a> NominationView<'a> {
                     Cell::text(note),
                 ];
                 if let Some(m) = money {
-                    let named = matches!(i.pick, Pick::Person(_));
+                    let named = i.named();
                     row.insert(4, if named { Cell::Num(m, 0) } else { Cell::Empty });
                 }
                 row
@@ -256,13 +257,13 @@ impl<'a> NominationView<'a> {
             .quotas
             .iter()
             .flat_map(|q| &q.collectives)
-            .filter(|c| c.status == Status::Nominated)
+            .filter(|c| c.nominated())
             .count();
         let named = tn
             .quotas
             .iter()
             .flat_map(|q| &q.individuals)
-            .filter(|i| matches!(i.pick, Pick::Person(_)))
+            .filter(|i| i.named())
             .count();
         let (open, contested) = tn
             .quotas

@@ -89,7 +89,7 @@ impl Tier<'_, '_> {
                     BLANK.to_string(),
                 ];
                 if let Some(m) = money {
-                    let paid = c.status == Status::Nominated;
+                    let paid = c.nominated();
                     row.insert(
                         5,
                         if paid {
@@ -215,7 +215,7 @@ impl Tier<'_, '_> {
                     note,
                 ];
                 if let Some(m) = money {
-                    let named = matches!(i.pick, Pick::Person(_));
+                    let named = i.named();
                     row.insert(
                         4,
                         if named {

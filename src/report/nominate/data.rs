@@ -29,15 +29,6 @@ impl<'a> NominationView<'a> {
         ];
         let p = self.units.campaign.precision;
         let with_money = self.tiers.iter().any(|tn| tn.reward.is_some());
-        let money = |tn: &crate::nomination::TierNomination,
-                     each: fn(&crate::nomination::RewardTotal) -> f64,
-                     paid: bool| {
-            match tn.reward {
-                Some(r) if paid => Cell::Num(each(&r), 0),
-                Some(_) => Cell::Num(0.0, 0),
-                None => Cell::Empty,
-            }
-        };
         let mut rows = Vec::new();
         for tn in &self.tiers {
             let tier = Cell::text(self.tier_id(tn.tier));
@@ -60,8 +51,9 @@ impl<'a> NominationView<'a> {
                         Cell::text(self.detail(c)),
                     ]);
                     if with_money {
-                        let paid = c.status == Status::Nominated;
-                        let m = money(tn, |r| r.per_collective, paid);
+                        let m = tn
+                            .reward
+                            .map_or(Cell::Empty, |r| Cell::Num(r.for_collective(c), 0));
                         rows.last_mut().expect("just pushed").push(m);
                     }
                 }
@@ -103,8 +95,9 @@ impl<'a> NominationView<'a> {
                         Cell::Empty,
                     ]);
                     if with_money {
-                        let paid = matches!(i.pick, Pick::Person(_));
-                        let m = money(tn, |r| r.per_individual, paid);
+                        let m = tn
+                            .reward
+                            .map_or(Cell::Empty, |r| Cell::Num(r.for_individual(i), 0));
                         rows.last_mut().expect("just pushed").push(m);
                     }
                 }
@@ -151,7 +144,7 @@ impl<'a> NominationView<'a> {
                         individuals_picked: q.people_basis.as_ref().map(|_| {
                             q.individuals
                                 .iter()
-                                .filter(|i| i.across && matches!(i.pick, Pick::Person(_)))
+                                .filter(|i| i.across && i.named())
                                 .count()
                         }),
                         capped: (!q.capped.is_empty()).then(|| {
@@ -166,20 +159,13 @@ impl<'a> NominationView<'a> {
                     })
                     .collect();
                 let mut entries = Vec::new();
-                let money = |m: f64, paid: bool| tn.reward.map(|_| if paid { m } else { 0.0 });
                 for q in &tn.quotas {
                     entries.extend(q.collectives.iter().map(|col| EntryJson {
-                        reward: money(
-                            tn.reward.map_or(0.0, |r| r.per_collective),
-                            col.status == Status::Nominated,
-                        ),
+                        reward: tn.reward.map(|r| r.for_collective(col)),
                         ..self.collective_json(q, col)
                     }));
                     entries.extend(q.individuals.iter().map(|i| EntryJson {
-                        reward: money(
-                            tn.reward.map_or(0.0, |r| r.per_individual),
-                            matches!(i.pick, Pick::Person(_)),
-                        ),
+                        reward: tn.reward.map(|r| r.for_individual(i)),
                         ..self.individual_json(q, i)
                     }));
                 }

@@ -22,10 +22,7 @@ impl NominationView<'_> {
             // People across the group only (those of `individuals_each` go
             // with their collective); tied people fill no place.
             let across = q.individuals.iter().filter(|i| i.across);
-            let picked = across
-                .clone()
-                .filter(|i| matches!(i.pick, Pick::Person(_)))
-                .count();
+            let picked = across.clone().filter(|i| i.named()).count();
             let tied: Vec<u32> = across
                 .filter_map(|i| match i.pick {
                     Pick::Tie { places, .. } => Some(places),
