@@ -323,7 +323,10 @@ impl Gap<'_> {
                             .map(|(j, cr)| {
                                 (
                                     cr.id.clone(),
-                                    json!({"before": s.criteria[j].points, "after": score.criteria[j].points}),
+                                    json!({
+                                        "before": s.criteria[j].points.map(|x| round_to(x, p)),
+                                        "after": score.criteria[j].points.map(|x| round_to(x, p)),
+                                    }),
                                 )
                             })
                             .collect();
@@ -335,7 +338,10 @@ impl Gap<'_> {
                         o.insert("total".into(), Value::Null);
                         o.insert("rank".into(), Value::Null);
                         o.insert("reason".into(), json!(why.id()));
-                        o.insert("reason_text".into(), json!(why.text(c, v.metrics, self.tier, Lang::Vi)));
+                        o.insert(
+                            "reason_text".into(),
+                            json!(why.text(c, v.metrics, self.tier, Lang::Vi)),
+                        );
                         o.insert("k_max".into(), json!(k_max));
                     }
                 }

@@ -5,35 +5,14 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::Lang;
-use crate::scoring::fmt_num;
 
 /// What an absent field prints as, so the paper can be filled by hand.
 pub const BLANK: &str = "…";
 
-/// `x` at `decimals`, Vietnamese style (dot thousands, comma decimals) under
-/// `Lang::Vi`, as the other printed outputs write it under `Lang::En`.
+/// `x` at `decimals` as the other printed outputs write it (82,29 and 1.608
+/// under `Lang::Vi`): [`Lang::num`].
 pub fn num(lang: Lang, x: f64, decimals: u32) -> String {
-    let plain = fmt_num(x, decimals);
-    if lang == Lang::En {
-        return plain;
-    }
-    let (sign, digits) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain.as_str()),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut out = String::from(sign);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
+    lang.num(x, decimals)
 }
 
 /// "ngày 05 tháng 12 năm 2023": a day under 10 and the months 1 and 2 take a
@@ -95,7 +74,7 @@ mod tests {
         fn vietnamese_number_reads_back(x in -1.0e9f64..1.0e9, d in 0u32..4) {
             let vi = num(Lang::Vi, x, d);
             let back = vi.replace('.', "").replace(',', ".");
-            proptest::prop_assert_eq!(back, fmt_num(x, d));
+            proptest::prop_assert_eq!(back, crate::scoring::fmt_num(x, d));
         }
     }
 }
