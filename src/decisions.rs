@@ -13,6 +13,7 @@ use crate::metrics::Metrics;
 use crate::people::Person;
 use crate::problem::{Problem, Problems, ProblemsError};
 use crate::scoring::{UnitScore, round_to};
+use crate::yaml::{self, Keyed, Shape};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Decisions {
@@ -62,9 +63,9 @@ pub struct Adjustment {
 #[serde(deny_unknown_fields)]
 struct Raw {
     #[serde(default)]
-    ties: Vec<RawTie>,
+    ties: Vec<Keyed<RawTie>>,
     #[serde(default)]
-    adjustments: Vec<RawAdjustment>,
+    adjustments: Vec<Keyed<RawAdjustment>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,28 +88,12 @@ struct RawAdjustment {
     document: Option<String>,
 }
 
-/// Lines (1-based) of the items of the top-level list `section:`, in order.
-fn item_lines(src: &str, section: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    let mut indent = None;
-    for (i, l) in src.lines().enumerate() {
-        let t = l.trim_start();
-        if !l.starts_with([' ', '-', '#']) && !l.trim().is_empty() {
-            inside = l.starts_with(&format!("{section}:"));
-            indent = None;
-            continue;
-        }
-        if inside && t.starts_with('-') {
-            let at = l.len() - t.len();
-            if indent.is_none_or(|d| d == at) {
-                indent = Some(at);
-                out.push(i as u64 + 1);
-            }
-        }
-    }
-    out
-}
+/// How errors name a decisions file and say how to write one.
+const SHAPE: Shape = Shape {
+    lead: Some(Msg::YamlNotDecisions),
+    hint: Some(Msg::HintDecisions),
+    items: &[],
+};
 
 impl Decisions {
     /// Reads the decisions file and checks every id against the campaign,
@@ -121,13 +106,10 @@ impl Decisions {
         people: Option<&[Person]>,
     ) -> Result<Decisions, ProblemsError> {
         let mut problems = Problems::new();
-        let raw: Raw = match serde_yaml::from_str(src) {
+        let raw: Raw = match yaml::parse(src, file, &SHAPE) {
             Ok(r) => r,
-            Err(e) => {
-                let what = crate::i18n::messages::Msg::YamlNotDecisions.s();
-                let mut p = crate::i18n::yaml::problem(&e, src, file);
-                p.message = format!("{what}: {}", p.message);
-                problems.push(p.with_hint(crate::i18n::messages::Msg::HintDecisions.s()));
+            Err(p) => {
+                problems.push(p);
                 return Err(ProblemsError(problems));
             }
         };
@@ -145,10 +127,9 @@ impl Decisions {
             file: file.to_string(),
             ..Decisions::default()
         };
-        let tie_lines = item_lines(src, "ties");
         let mut seen = HashSet::new();
-        for (k, t) in raw.ties.into_iter().enumerate() {
-            let line = tie_lines.get(k).copied().unwrap_or(1);
+        for Keyed { value: t, keys } in raw.ties {
+            let line = keys.at().line();
             let Some(tier) = campaign.tier_index(&t.tier) else {
                 problems.push(Problem::line(
                     file,
@@ -242,9 +223,8 @@ impl Decisions {
                 line,
             });
         }
-        let adj_lines = item_lines(src, "adjustments");
-        for (k, a) in raw.adjustments.into_iter().enumerate() {
-            let line = adj_lines.get(k).copied().unwrap_or(1);
+        for Keyed { value: a, keys } in raw.adjustments {
+            let line = keys.at().line();
             unit_known(&a.unit_id, line, &mut problems);
             if !a.points.is_finite() || a.points == 0.0 {
                 problems.push(Problem::line(

@@ -9,6 +9,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::campaign::Holiday;
+use crate::i18n::messages::Msg;
+use crate::yaml::{self, At, Shape};
 
 /// The built-in table: same shape as a `--holidays` file.
 pub const BUILTIN_YAML: &str = include_str!("holidays.yaml");
@@ -22,7 +24,7 @@ pub const BUILTIN_YEARS: std::ops::RangeInclusive<i32> = 2022..=2027;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    date: String,
+    date: At<String>,
     name: String,
     #[serde(default)]
     working: Option<bool>,
@@ -31,22 +33,14 @@ struct RawEntry {
 /// Parses a holiday list (`- { date: YYYY-MM-DD, name: "...", working: true }`).
 /// `file` names the source in errors, with the line of the bad entry.
 pub fn parse(src: &str, file: &str) -> Result<Vec<Holiday>> {
-    let raw: Vec<RawEntry> = serde_yaml::from_str(src).map_err(|e| {
-        let at = e
-            .location()
-            .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-        let why = crate::i18n::yaml::describe(&e, src, e.location().map(|l| l.line()));
-        anyhow!("{file}{at}: {}", crate::msg!(HolidaysExpected, why))
-    })?;
+    let raw: Vec<RawEntry> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!("{p}"))?;
     raw.into_iter()
         .map(|r| {
-            let date = NaiveDate::parse_from_str(r.date.trim(), "%Y-%m-%d").map_err(|_| {
-                let line = src
-                    .lines()
-                    .position(|l| l.contains(r.date.as_str()))
-                    .map_or(1, |i| i + 1);
-                anyhow!("{file}:{line}: {}", crate::msg!(NotADateIso, r.date))
-            })?;
+            let date =
+                NaiveDate::parse_from_str(r.date.value.trim(), "%Y-%m-%d").map_err(|_| {
+                    let m = crate::msg!(NotADateIso, r.date.value);
+                    anyhow!("{}", r.date.at.problem(file, m))
+                })?;
             Ok(Holiday {
                 date,
                 name: r.name,
@@ -55,6 +49,13 @@ pub fn parse(src: &str, file: &str) -> Result<Vec<Holiday>> {
         })
         .collect()
 }
+
+/// How errors name a holiday list.
+const SHAPE: Shape = Shape {
+    lead: Some(Msg::HolidaysExpected),
+    hint: None,
+    items: &[],
+};
 
 /// Why a day is not a working day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,6 @@ use clap::ValueEnum;
 
 pub mod help;
 pub mod messages;
-pub mod yaml;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Lang {

@@ -26,6 +26,7 @@ pub mod scoring;
 pub mod sheet;
 pub mod stamp;
 pub mod whatif;
+pub mod yaml;
 
 /// A mistake in how the command was called (exit code 2), as opposed to bad
 /// data (exit code 1).

@@ -1,20 +1,18 @@
 //! Checking a campaign file once, at load: every id resolved, every
 //! expression compiled, every date parsed, every parameter sane — with the
-//! file and line in each message, since serde has already dropped positions.
+//! file and the line the parser kept for each value in each message.
 
 use anyhow::{Result, anyhow, bail};
+use indexmap::IndexMap;
 
-mod lines;
 mod plan;
-
-use lines::line_of_group;
-pub(super) use lines::{line_of_item, line_of_key, line_of_nth_item, line_of_text};
 
 use super::raw::*;
 use super::*;
 use crate::expr::Expr;
 use crate::i18n::messages::Msg;
 use crate::msg;
+use crate::yaml::{At, Keyed, Pos};
 
 pub(super) struct Checker<'a> {
     pub(super) src: &'a str,
@@ -22,30 +20,28 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub(super) fn campaign(&self, mut raw: RawCampaign) -> Result<Campaign> {
-        if raw.schema != SCHEMA {
-            let line = line_of_key(self.src, "schema");
-            bail!(
-                "{}:{line}: {}",
-                self.file,
-                msg!(SchemaMust, SCHEMA, raw.schema)
-            );
+    pub(super) fn campaign(&self, raw: Keyed<RawCampaign>) -> Result<Campaign> {
+        let Keyed {
+            value: mut raw,
+            keys,
+        } = raw;
+        if raw.schema.value != SCHEMA {
+            let m = msg!(SchemaMust, SCHEMA, raw.schema.value);
+            bail!("{}:{}: {m}", self.file, raw.schema.at);
         }
-        let precision = raw.precision.unwrap_or(2);
-        if precision > MAX_PRECISION {
-            let line = line_of_key(self.src, "precision");
-            let m = msg!(PrecisionRange, MAX_PRECISION, precision);
-            bail!("{}:{line}: {m}", self.file);
-        }
+        let precision = match &raw.precision {
+            Some(p) if p.value > MAX_PRECISION => {
+                let m = msg!(PrecisionRange, MAX_PRECISION, p.value);
+                bail!("{}:{}: {m}", self.file, p.at);
+            }
+            Some(p) => p.value,
+            None => 2,
+        };
         let groups = self.groups(raw.groups)?;
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-        let mut criteria = Vec::new();
-        for c in raw.criteria {
-            let before = criteria
-                .iter()
-                .filter(|o: &&Criterion| o.id == c.id)
-                .count();
-            let line = line_of_nth_item(self.src, "criteria", &c.id, before);
+        let mut criteria: Vec<Criterion> = Vec::new();
+        for Keyed { value: c, keys } in std::mem::take(&mut raw.criteria.value) {
+            let line = keys.of("id");
             let c = self.criterion(c, &group_ids, line)?;
             if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
                 let m = msg!(DuplicateCriterion, c.id, first.line);
@@ -54,53 +50,49 @@ impl Checker<'_> {
             criteria.push(c);
         }
         if criteria.is_empty() {
-            let line = line_of_key(self.src, "criteria");
-            bail!("{}:{line}: {}", self.file, Msg::NeedsCriterion.s());
+            let at = raw.criteria.at;
+            bail!("{}:{at}: {}", self.file, Msg::NeedsCriterion.s());
         }
-        let tiers = self.tiers(std::mem::take(&mut raw.tiers), &group_ids, raw.base_salary)?;
+        let tiers = self.tiers(std::mem::take(&mut raw.tiers), &group_ids, &raw.base_salary)?;
         let tier_ids: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
-        let penalties = raw
-            .penalties
+        let penalties = std::mem::take(&mut raw.penalties)
             .into_iter()
             .map(|p| self.penalty(p, &group_ids))
             .collect::<Result<Vec<_>>>()?;
-        unique(
-            self.file,
-            self.src,
-            "penalties",
-            penalties.iter().map(|p| p.id.as_str()),
-        )?;
-        let gates = raw
-            .gates
+        let ids = penalties.iter().map(|p| (p.id.as_str(), p.line));
+        unique(self.file, "penalties", ids)?;
+        let gates = std::mem::take(&mut raw.gates)
             .into_iter()
             .map(|g| self.gate(g, &group_ids, &tier_ids))
             .collect::<Result<Vec<_>>>()?;
         unique(
             self.file,
-            self.src,
             "gates",
-            gates.iter().map(|g| g.id.as_str()),
+            gates.iter().map(|g| (g.id.as_str(), g.line)),
         )?;
         let tiebreak = self.tiebreak(std::mem::take(&mut raw.tiebreak), &criteria)?;
         let individuals_order = self.individuals_order(raw.individuals.take())?;
-        if raw.base_salary.is_some_and(|b| !(b.is_finite() && b > 0.0)) {
-            let line = line_of_key(self.src, "base_salary");
-            bail!("{}:{line}: {}", self.file, Msg::BaseSalaryPositive.s());
+        if let Some(b) = raw
+            .base_salary
+            .as_ref()
+            .filter(|b| !(b.value.is_finite() && b.value > 0.0))
+        {
+            bail!("{}:{}: {}", self.file, b.at, Msg::BaseSalaryPositive.s());
         }
         let mut classes = Vec::new();
-        for c in raw.classes {
+        for Keyed { value: c, keys } in std::mem::take(&mut raw.classes) {
+            let at = keys.of("min");
             if !c.min.is_finite() {
-                let line = line_of_key(self.src, "classes");
-                bail!("{}:{line}: {}", self.file, msg!(ClassMinNumber, c.name));
+                bail!("{}:{at}: {}", self.file, msg!(ClassMinNumber, c.name));
             }
             classes.push(Class {
                 name: c.name,
                 min: c.min,
+                at,
             });
         }
         classes.sort_by(|a, b| b.min.total_cmp(&a.min));
-        let deadlines = raw
-            .deadlines
+        let deadlines = std::mem::take(&mut raw.deadlines)
             .into_iter()
             .enumerate()
             .map(|(i, d)| self.deadline(d, None, i))
@@ -110,23 +102,21 @@ impl Checker<'_> {
                 .iter()
                 .chain(tiers.iter().flat_map(|t| &t.deadlines)),
         )?;
-        let holidays = raw
-            .holidays
+        let holidays = std::mem::take(&mut raw.holidays)
             .into_iter()
             .map(|h| {
                 Ok(Holiday {
-                    date: self.date(&h.date, "holidays")?,
+                    date: self.date(&h.date)?,
                     name: h.name,
                     working: h.working.unwrap_or(false),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let period = match raw.period {
-            Some(p) => {
-                let (from, to) = (self.date(&p.from, "period")?, self.date(&p.to, "period")?);
+        let period = match raw.period.take() {
+            Some(Keyed { value: p, keys }) => {
+                let (from, to) = (self.date(&p.from)?, self.date(&p.to)?);
                 if from > to {
-                    let line = line_of_key(self.src, "period");
-                    bail!("{}:{line}: {}", self.file, Msg::PeriodBackwards.s());
+                    bail!("{}:{}: {}", self.file, keys.at(), Msg::PeriodBackwards.s());
                 }
                 Some((from, to))
             }
@@ -134,17 +124,16 @@ impl Checker<'_> {
         };
         Ok(Campaign {
             file: self.file.to_string(),
+            issued: raw.issued.as_ref().map(|d| self.date(d)).transpose()?,
+            levers: self.levers(std::mem::take(&mut raw.levers))?,
             id: raw.id,
             title: raw.title,
-            issued: raw
-                .issued
-                .as_deref()
-                .map(|d| self.date(d, "issued"))
-                .transpose()?,
             period,
             precision,
-            max_total: raw.max_total,
+            max_total: raw.max_total.map(|t| t.value),
             source: self.src.into(),
+            criteria_at: keys.of("criteria"),
+            max_total_at: keys.of("max_total"),
             groups,
             criteria,
             penalties,
@@ -155,26 +144,17 @@ impl Checker<'_> {
             deadlines,
             holidays,
             exclusive: raw.exclusive.unwrap_or(false),
-            base_salary: raw.base_salary,
+            base_salary: raw.base_salary.map(|b| b.value),
             individuals_order,
-            levers: self.levers(raw.levers)?,
         })
     }
 
-    fn groups(&self, raw: Vec<(String, RawGroup)>) -> Result<Vec<Group>> {
-        if raw.is_empty() {
-            let line = line_of_key(self.src, "groups");
-            bail!("{}:{line}: {}", self.file, Msg::NeedsGroup.s());
-        }
-        for (i, (id, _)) in raw.iter().enumerate() {
-            let before = raw[..i].iter().filter(|(o, _)| o == id).count();
-            if before > 0 {
-                let line = line_of_group(self.src, id, before);
-                let m = msg!(DuplicateGroup, id, line_of_group(self.src, id, 0));
-                bail!("{}:{line}: {m}", self.file);
-            }
+    fn groups(&self, raw: At<IndexMap<String, RawGroup>>) -> Result<Vec<Group>> {
+        if raw.value.is_empty() {
+            bail!("{}:{}: {}", self.file, raw.at, Msg::NeedsGroup.s());
         }
         Ok(raw
+            .value
             .into_iter()
             .map(|(id, g)| Group {
                 id,
@@ -188,7 +168,7 @@ impl Checker<'_> {
         &self,
         ids: Option<Vec<String>>,
         groups: &[&str],
-        line: usize,
+        line: Pos,
         what: &str,
     ) -> Result<Vec<usize>> {
         match ids {
@@ -205,47 +185,46 @@ impl Checker<'_> {
         }
     }
 
-    fn expr(&self, src: &str, line: usize, what: &str) -> Result<Expr> {
-        let line = line_of_text(self.src, src, line);
-        Expr::parse(src).map_err(|e| anyhow!("{}:{line}: {what}: {e}", self.file))
+    /// An expression, refused at the position of its text.
+    fn expr(&self, src: &At<String>, what: &str) -> Result<Expr> {
+        Expr::parse(&src.value).map_err(|e| anyhow!("{}:{}: {what}: {e}", self.file, src.at))
     }
 
-    fn criterion(&self, c: RawCriterion, groups: &[&str], line: usize) -> Result<Criterion> {
+    fn criterion(&self, c: RawCriterion, groups: &[&str], line: Pos) -> Result<Criterion> {
         let what = msg!(CriterionCtx, c.id);
         if !(c.points.is_finite() && c.points > 0.0) {
-            bail!(
-                "{}:{line}: {}",
-                self.file,
-                msg!(PointsAboveZero, what, c.points)
-            );
+            let m = msg!(PointsAboveZero, what, c.points);
+            bail!("{}:{line}: {m}", self.file);
         }
-        let value = c
-            .value
-            .as_deref()
-            .map(|v| self.expr(v, line, &what))
-            .transpose()?;
-        let raw_scoring = match c.scoring {
-            None => RawScoring::Proportional,
-            Some(v) => RawScoring::from_value(v)
-                .map_err(|e| anyhow!("{}:{line}: {what}: {e}", self.file))?,
-        };
-        let scoring = match raw_scoring {
-            RawScoring::Proportional => Scoring::Proportional,
-            RawScoring::Linear(l) => {
+        let value = c.value.as_ref().map(|v| self.expr(v, &what)).transpose()?;
+        let (scoring, thresholds) = match c.scoring.unwrap_or(RawScoring::Proportional) {
+            RawScoring::Proportional => (Scoring::Proportional, Vec::new()),
+            RawScoring::Linear(Keyed { value: l, keys }) => {
                 if !(l.zero_at.is_finite() && l.full_at.is_finite()) || l.zero_at == l.full_at {
                     let m = msg!(LinearGoalposts, what, l.zero_at, l.full_at);
                     bail!("{}:{line}: {m}", self.file);
                 }
-                Scoring::Linear {
+                let written = |key: &'static str, value: f64| Threshold {
+                    key,
+                    value,
+                    at: keys.of(key),
+                };
+                let thresholds = vec![written("zero_at", l.zero_at), written("full_at", l.full_at)];
+                let scoring = Scoring::Linear {
                     zero_at: l.zero_at,
                     full_at: l.full_at,
-                }
+                };
+                (scoring, thresholds)
             }
             RawScoring::Steps(steps) => self.steps(steps, c.points, line, &what)?,
-            RawScoring::Formula(f) => Scoring::Formula {
-                expr: self.expr(&f, line, &what)?,
-                written_points: c.points,
-            },
+            RawScoring::Formula(f) => {
+                let expr = self.expr(&f, &what)?;
+                let scoring = Scoring::Formula {
+                    expr,
+                    written_points: c.points,
+                };
+                (scoring, Vec::new())
+            }
         };
         if value.is_none() && !matches!(scoring, Scoring::Formula { .. }) {
             bail!("{}:{line}: {}", self.file, msg!(NeedsValue, what));
@@ -267,22 +246,30 @@ impl Checker<'_> {
             scoring,
             when_undefined,
             line,
+            thresholds,
         })
     }
 
-    fn steps(&self, raw: Vec<RawStep>, points: f64, line: usize, what: &str) -> Result<Scoring> {
+    fn steps(
+        &self,
+        raw: Vec<Keyed<RawStep>>,
+        points: f64,
+        line: Pos,
+        what: &str,
+    ) -> Result<(Scoring, Vec<Threshold>)> {
         let steps = Msg::StepsCtx.s();
         let fail = |m: String| anyhow!("{}:{line}: {what}: {steps}: {m}", self.file);
-        if raw.is_empty() {
+        let Some(first) = raw.first() else {
             return Err(fail(Msg::StepsNone.s().into()));
-        }
-        let dir = match (raw[0].min, raw[0].max) {
-            (Some(_), None) => StepDir::Min,
-            (None, Some(_)) => StepDir::Max,
+        };
+        let (dir, key) = match (first.value.min, first.value.max) {
+            (Some(_), None) => (StepDir::Min, "min"),
+            (None, Some(_)) => (StepDir::Max, "max"),
             _ => return Err(fail(Msg::StepsMinOrMax.s().into())),
         };
         let mut steps = Vec::new();
-        for s in &raw {
+        let mut thresholds = Vec::new();
+        for Keyed { value: s, keys } in &raw {
             let t = match (dir, s.min, s.max) {
                 (StepDir::Min, Some(t), None) | (StepDir::Max, None, Some(t)) => t,
                 _ => {
@@ -295,6 +282,11 @@ impl Checker<'_> {
             steps.push(Step {
                 threshold: t,
                 fraction: s.points / points,
+            });
+            thresholds.push(Threshold {
+                key,
+                value: t,
+                at: keys.of(key),
             });
         }
         // Most demanding first: highest min, or lowest max.
@@ -310,11 +302,12 @@ impl Checker<'_> {
                 return Err(fail(msg!(HarderFewer, w[0].threshold, w[1].threshold)));
             }
         }
-        Ok(Scoring::Steps { dir, steps })
+        Ok((Scoring::Steps { dir, steps }, thresholds))
     }
 
-    fn penalty(&self, p: RawPenalty, groups: &[&str]) -> Result<Penalty> {
-        let line = line_of_item(self.src, "penalties", &p.id);
+    fn penalty(&self, p: Keyed<RawPenalty>, groups: &[&str]) -> Result<Penalty> {
+        let Keyed { value: p, keys } = p;
+        let line = keys.of("id");
         let what = msg!(PenaltyCtx, p.id);
         if !(p.points_each.is_finite() && p.points_each > 0.0) {
             bail!("{}:{line}: {}", self.file, msg!(PointsEachPositive, what));
@@ -323,7 +316,7 @@ impl Checker<'_> {
             bail!("{}:{line}: {}", self.file, msg!(MaxPositive, what));
         }
         Ok(Penalty {
-            count: self.expr(&p.count, line, &what)?,
+            count: self.expr(&p.count, &what)?,
             applies_to: self.group_list(p.applies_to, groups, line, &what)?,
             id: p.id,
             name: p.name,
@@ -333,8 +326,9 @@ impl Checker<'_> {
         })
     }
 
-    fn gate(&self, g: RawGate, groups: &[&str], tiers: &[&str]) -> Result<Gate> {
-        let line = line_of_item(self.src, "gates", &g.id);
+    fn gate(&self, g: Keyed<RawGate>, groups: &[&str], tiers: &[&str]) -> Result<Gate> {
+        let Keyed { value: g, keys } = g;
+        let line = keys.of("id");
         let what = msg!(GateCtx, g.id);
         let gate_tiers = g
             .tiers
@@ -350,7 +344,7 @@ impl Checker<'_> {
             })
             .transpose()?;
         Ok(Gate {
-            rule: self.expr(&g.rule, line, &what)?,
+            rule: self.expr(&g.rule, &what)?,
             applies_to: self.group_list(g.applies_to, groups, line, &what)?,
             tiers: gate_tiers,
             id: g.id,
@@ -360,21 +354,14 @@ impl Checker<'_> {
     }
 }
 
-fn unique<'a>(
-    file: &str,
-    src: &str,
-    section: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> Result<()> {
-    let mut seen = Vec::new();
-    for id in ids {
-        let before = seen.iter().filter(|s| **s == id).count();
-        if before > 0 {
-            let line = line_of_nth_item(src, section, id, before);
-            let m = msg!(DuplicateIdIn, id, section, line_of_item(src, section, id));
-            bail!("{file}:{line}: {m}");
+/// Every id of `section` once; a repeated one is refused where it is.
+fn unique<'a>(file: &str, section: &str, ids: impl Iterator<Item = (&'a str, Pos)>) -> Result<()> {
+    let mut seen: Vec<(&str, Pos)> = Vec::new();
+    for (id, at) in ids {
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            bail!("{file}:{at}: {}", msg!(DuplicateIdIn, id, section, first));
         }
-        seen.push(id);
+        seen.push((id, at));
     }
     Ok(())
 }

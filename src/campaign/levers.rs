@@ -5,9 +5,10 @@
 
 use anyhow::{Result, bail};
 use indexmap::IndexMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::check::{Checker, line_of_item};
+use super::check::Checker;
+use crate::yaml::{Keyed, Pos};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,14 +19,15 @@ pub struct RawLever {
     pub change: IndexMap<String, f64>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lever {
     pub id: String,
     /// What one step is, for people: "hồ sơ trễ hạn được giải quyết đúng hạn".
     pub name: String,
     /// (metric name, whole change per step), as written; never 0.
     pub change: Vec<(String, i64)>,
-    pub line: usize,
+    /// Where its `id:` was written.
+    pub line: Pos,
 }
 
 /// Changes larger than this per step are surely a typo (and keep k × delta
@@ -33,10 +35,10 @@ pub struct Lever {
 const MAX_DELTA: f64 = 1_000_000.0;
 
 impl Checker<'_> {
-    pub(super) fn levers(&self, raw: Vec<RawLever>) -> Result<Vec<Lever>> {
+    pub(super) fn levers(&self, raw: Vec<Keyed<RawLever>>) -> Result<Vec<Lever>> {
         let mut out: Vec<Lever> = Vec::with_capacity(raw.len());
-        for l in raw {
-            let line = line_of_item(self.src, "levers", &l.id);
+        for Keyed { value: l, keys } in raw {
+            let line = keys.of("id");
             let what = crate::msg!(LeverCtx, l.id);
             if out.iter().any(|o| o.id == l.id) {
                 bail!(

@@ -13,31 +13,29 @@
 
 mod calendar;
 mod levers;
-mod locate;
+mod ratio;
 
-use super::{Campaign, Places, Scoring, StepDir};
+use super::{Campaign, Places};
 use crate::i18n::messages::{Msg, lang};
 use crate::msg;
 use crate::problem::Problem;
 use crate::scoring::UnitScore;
 pub use calendar::districts_abolished;
 use calendar::{deadlines, district_awards};
-use locate::Source;
 
 /// What the criteria's points sum to when the campaign declares no `max_total`.
 pub const DEFAULT_TOTAL: f64 = 100.0;
 
 /// Every warning about the campaign as written, in file order.
 pub fn campaign(c: &Campaign) -> Vec<Problem> {
-    let src = Source::new(&c.source);
     let mut out = Vec::new();
-    points_total(c, &src, &mut out);
-    ratio_thresholds(c, &src, &mut out);
-    fractions(c, &src, &mut out);
-    quotas(c, &src, &mut out);
-    deadlines(c, &src, &mut out);
-    district_awards(c, &src, &mut out);
-    levers::levers(c, &src, &mut out);
+    points_total(c, &mut out);
+    ratio_thresholds(c, &mut out);
+    fractions(c, &mut out);
+    quotas(c, &mut out);
+    deadlines(c, &mut out);
+    district_awards(c, &mut out);
+    levers::levers(c, &mut out);
     out.sort();
     out
 }
@@ -46,7 +44,6 @@ pub fn campaign(c: &Campaign) -> Vec<Problem> {
 /// `data_file` scores 0, or every unit full points. Needs at least two units
 /// the criterion counts for: one unit alone separates no one by definition.
 pub fn data(c: &Campaign, data_file: &str, scores: &[UnitScore]) -> Vec<Problem> {
-    let src = Source::new(&c.source);
     let mut out = Vec::new();
     for (i, crit) in c.criteria.iter().enumerate() {
         let shares: Vec<f64> = scores
@@ -66,20 +63,17 @@ pub fn data(c: &Campaign, data_file: &str, scores: &[UnitScore]) -> Vec<Problem>
         } else {
             continue;
         };
-        let (line, col) = src
-            .key(crit.line, "id", |v| v == crit.id)
-            .unwrap_or((crit.line, 1));
-        out.push(Problem::cell(&c.file, line as u64, col, message).with_hint(hint.s()));
+        out.push(crit.line.problem(&c.file, message).with_hint(hint.s()));
     }
     out
 }
 
 /// Whether a value expression is a ratio of counts (see the module notes).
 pub fn is_ratio(expr: &str) -> bool {
-    locate::ratio_of_counts(expr)
+    ratio::ratio_of_counts(expr)
 }
 
-fn points_total(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+fn points_total(c: &Campaign, out: &mut Vec<Problem>) {
     let target = c.max_total.unwrap_or(DEFAULT_TOTAL);
     let sums: Vec<(usize, f64)> = (0..c.groups.len())
         .map(|g| {
@@ -99,11 +93,10 @@ fn points_total(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
     if off.is_empty() {
         return;
     }
-    let (line, col) = match c.max_total {
-        Some(_) => src.top_key("max_total"),
-        None => src.top_key("criteria"),
-    }
-    .unwrap_or((1, 1));
+    let at = match c.max_total {
+        Some(_) => c.max_total_at,
+        None => c.criteria_at,
+    };
     let hint = |sum: f64| match c.max_total {
         Some(_) => msg!(HintPointsMaxTotal, said(target)),
         None => msg!(HintPointsSum, num(sum)),
@@ -112,113 +105,76 @@ fn points_total(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
     if same {
         let sum = off[0].1;
         let m = msg!(LintPointsSum, said(sum), said(target));
-        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint(sum)));
+        out.push(at.problem(&c.file, m).with_hint(hint(sum)));
         return;
     }
     for &&(g, sum) in &off {
         let m = msg!(LintPointsSumGroup, c.groups[g].id, said(sum), said(target));
-        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint(sum)));
+        out.push(at.problem(&c.file, m).with_hint(hint(sum)));
     }
 }
 
-fn ratio_thresholds(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+fn ratio_thresholds(c: &Campaign, out: &mut Vec<Problem>) {
     for crit in &c.criteria {
         let Some(value) = &crit.value else { continue };
         if !is_ratio(value.source()) {
             continue;
         }
-        let over: Vec<(&str, f64)> = match &crit.scoring {
-            Scoring::Linear { zero_at, full_at } => [("zero_at", *zero_at), ("full_at", *full_at)]
-                .into_iter()
-                .filter(|(_, t)| *t > 1.0)
-                .collect(),
-            Scoring::Steps { dir, steps } => {
-                let key = match dir {
-                    StepDir::Min => "min",
-                    StepDir::Max => "max",
-                };
-                steps
-                    .iter()
-                    .filter(|s| s.threshold > 1.0)
-                    .map(|s| (key, s.threshold))
-                    .collect()
-            }
-            Scoring::Proportional | Scoring::Formula { .. } => continue,
-        };
         // The file's order, not the sorted one: the first offending key.
-        let Some(((line, col), key, t)) = over
-            .iter()
-            .filter_map(|&(k, t)| src.key(crit.line, k, |v| same_num(v, t)).map(|l| (l, k, t)))
-            .min_by_key(|(l, _, _)| *l)
-            .or_else(|| over.first().map(|&(k, t)| ((crit.line, 1), k, t)))
-        else {
+        let over = crit.thresholds.iter().filter(|t| t.value > 1.0);
+        let Some(t) = over.min_by_key(|t| t.at) else {
             continue;
         };
-        let effect = match key {
+        let effect = match t.key {
             "min" => Msg::RatioNoneReach,
             "max" => Msg::RatioAllUnder,
             _ => Msg::RatioAllFar,
         };
-        let (id, source) = (&crit.id, value.source());
-        let m = msg!(LintRatioThreshold, id, key, num(t), source, effect.s());
-        let hint = msg!(HintWritePercent, key, num(t / 100.0), said(t));
-        out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(hint));
+        let (id, source, key) = (&crit.id, value.source(), t.key);
+        let m = msg!(
+            LintRatioThreshold,
+            id,
+            key,
+            num(t.value),
+            source,
+            effect.s()
+        );
+        let hint = msg!(HintWritePercent, key, num(t.value / 100.0), said(t.value));
+        out.push(t.at.problem(&c.file, m).with_hint(hint));
     }
 }
 
 /// `min_percent` and class `min` are percents (0..100); 0 < x ≤ 1 is a
 /// fraction written where a percent is meant. 0 is fine: no floor.
-fn fractions(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+fn fractions(c: &Campaign, out: &mut Vec<Problem>) {
     let fraction = |x: f64| x > 0.0 && x <= 1.0;
     for t in &c.tiers {
         let Some(m) = t.min_percent.filter(|&m| fraction(m)) else {
             continue;
         };
-        let from = src.item("tiers", &t.id);
-        let (line, col) = src
-            .key(from, "min_percent", |v| same_num(v, m))
-            .unwrap_or((from, 1));
         let (pct, meant) = (said(m), m * 100.0);
         let text = msg!(LintMinPercentFraction, t.id, num(m), pct, said(meant));
         let hint = msg!(HintWritePercent, "min_percent", num(meant), said(meant));
-        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
+        out.push(t.min_percent_at.problem(&c.file, text).with_hint(hint));
     }
-    let classes = src.top_key("classes").map_or(1, |(l, _)| l);
     for k in c.classes.iter().filter(|k| fraction(k.min)) {
-        let from = src.text(classes, &k.name).unwrap_or(classes);
-        let (line, col) = src
-            .key(from, "min", |v| same_num(v, k.min))
-            .unwrap_or((from, 1));
         let (pct, meant) = (said(k.min), k.min * 100.0);
         let text = msg!(LintClassFraction, k.name, num(k.min), pct, said(meant));
         let hint = msg!(HintWritePercent, "min", num(meant), said(meant));
-        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
+        out.push(k.at.problem(&c.file, text).with_hint(hint));
     }
 }
 
-fn quotas(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+fn quotas(c: &Campaign, out: &mut Vec<Problem>) {
     for t in &c.tiers {
-        for q in t
-            .quotas
-            .iter()
-            .filter(|q| q.collectives.contains(&Places::Fixed(0)))
-        {
-            let group = &c.groups[q.group].id;
-            let tier = src.item("tiers", &t.id);
-            let from = src.key(tier, "group", |v| v == group).map_or(tier, |l| l.0);
-            let (line, col) = src
-                .key(from, "collectives", |v| same_num(v, 0.0))
-                .unwrap_or((from, 1));
-            let m = msg!(LintQuotaZero, t.id, group);
-            out.push(Problem::cell(&c.file, line as u64, col, m).with_hint(Msg::HintQuotaZero.s()));
+        for q in &t.quotas {
+            let zero = q.collectives.iter().zip(&q.collectives_at);
+            for (_, at) in zero.filter(|(p, _)| **p == Places::Fixed(0)) {
+                let m = msg!(LintQuotaZero, t.id, c.groups[q.group].id);
+                out.push(at.problem(&c.file, m).with_hint(Msg::HintQuotaZero.s()));
+            }
         }
     }
-}
-
-/// Whether a YAML scalar is the number `x`.
-fn same_num(text: &str, x: f64) -> bool {
-    text.parse::<f64>()
-        .is_ok_and(|v| (v - x).abs() <= 1e-9 * x.abs().max(1.0))
 }
 
 /// A number in a message's prose (a sum, a percent), as people of the

@@ -8,14 +8,18 @@ pub mod quota;
 mod raw;
 mod schedule;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use indexmap::IndexMap;
+
+use serde::Serialize;
+use serde::de::IgnoredAny;
 
 use crate::expr::Expr;
-use check::{Checker, line_of_key};
+use crate::i18n::messages::Msg;
+use crate::yaml::{self, Entries, Keyed, Pos, Shape};
+use check::Checker;
 pub use quota::Places;
 pub use raw::StepKind;
 use raw::*;
@@ -35,9 +39,11 @@ pub fn default_label() -> &'static str {
 pub const SCHEMA: &str = "thidua/campaign/v1";
 const MAX_PRECISION: u32 = 6;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Campaign {
-    /// Where the campaign came from, for error messages.
+    /// Where the campaign came from, for error messages; not part of what
+    /// the campaign says, so never serialized.
+    #[serde(skip)]
     pub file: String,
     pub id: String,
     pub title: Option<String>,
@@ -47,8 +53,13 @@ pub struct Campaign {
     /// What the criteria's points of each group should sum to, when the plan
     /// does not count to 100 (`max_total:`); read by `check` only.
     pub max_total: Option<f64>,
-    /// The file as written, so `check` can point at the line of a key.
+    /// The file as written, so `check` can read it again without an
+    /// overlay; never serialized.
+    #[serde(skip)]
     pub source: Arc<str>,
+    /// Where `criteria:` and `max_total:` were written (warnings point there).
+    pub criteria_at: Pos,
+    pub max_total_at: Pos,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
     pub penalties: Vec<Penalty>,
@@ -72,14 +83,14 @@ pub struct Campaign {
     pub levers: Vec<Lever>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Group {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Criterion {
     pub id: String,
     pub name: String,
@@ -88,12 +99,25 @@ pub struct Criterion {
     pub section: Option<String>,
     pub points: f64,
     /// Absent only for `formula` scoring, which reads metrics directly.
+    #[serde(serialize_with = "written_opt")]
     pub value: Option<Expr>,
     pub scoring: Scoring,
     pub when_undefined: WhenUndefined,
     /// Group indices; every group when the file says nothing.
     pub applies_to: Vec<usize>,
-    pub line: usize,
+    /// Where its `id:` was written.
+    pub line: Pos,
+    /// Its scoring's thresholds as written, in file order (for warnings).
+    pub thresholds: Vec<Threshold>,
+}
+
+/// One threshold of a scoring as written: `min: 80` (or `max`, `zero_at`,
+/// `full_at`) and where its key is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Threshold {
+    pub key: &'static str,
+    pub value: f64,
+    pub at: Pos,
 }
 
 impl Criterion {
@@ -103,7 +127,7 @@ impl Criterion {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub enum Scoring {
     Proportional,
     Linear {
@@ -118,12 +142,13 @@ pub enum Scoring {
     },
     /// Points as written, over the points the file gave the criterion.
     Formula {
+        #[serde(serialize_with = "written")]
         expr: Expr,
         written_points: f64,
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum StepDir {
     /// Higher is better: the highest `min` reached wins.
     Min,
@@ -131,13 +156,13 @@ pub enum StepDir {
     Max,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Step {
     pub threshold: f64,
     pub fraction: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum WhenUndefined {
     Zero,
     Full,
@@ -145,35 +170,39 @@ pub enum WhenUndefined {
     Error,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Penalty {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "written")]
     pub count: Expr,
     pub points_each: f64,
     pub max: Option<f64>,
     pub applies_to: Vec<usize>,
-    pub line: usize,
+    pub line: Pos,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Gate {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "written")]
     pub rule: Expr,
     /// Tier indices; `None` = every tier.
     pub tiers: Option<Vec<usize>>,
     pub applies_to: Vec<usize>,
-    pub line: usize,
+    pub line: Pos,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Class {
     pub name: String,
     pub min: f64,
+    /// Where its `min:` was written.
+    pub at: Pos,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Tier {
     pub id: String,
     pub award: String,
@@ -181,11 +210,15 @@ pub struct Tier {
     pub min_percent: Option<f64>,
     pub deadlines: Vec<Deadline>,
     pub reward: Option<Reward>,
+    /// Where its `id:`, `min_percent:` and `award:` were written.
+    pub line: Pos,
+    pub min_percent_at: Pos,
+    pub award_at: Pos,
 }
 
 /// What one tier gives one group: every quota line of the tier over the
 /// group, combined (the strictest wins).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quota {
     pub group: usize,
     /// Collective places; empty when the tier gives the group no collective.
@@ -196,8 +229,10 @@ pub struct Quota {
     pub individuals: Vec<Places>,
     /// Most proposals one unit may get in the tier, collective and people together.
     pub per_unit: Option<u32>,
-    /// Lines of the quota entries combined here.
-    pub lines: Vec<usize>,
+    /// Where each quota entry combined here starts.
+    pub lines: Vec<Pos>,
+    /// Where each of `collectives` was written.
+    pub collectives_at: Vec<Pos>,
 }
 
 impl Quota {
@@ -208,7 +243,7 @@ impl Quota {
 }
 
 /// Money per entry, as multiples of the campaign's `base_salary`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Reward {
     pub collective: Option<f64>,
     pub individual: Option<f64>,
@@ -225,17 +260,23 @@ impl Campaign {
 }
 
 /// One key of the tie-break, in order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub enum TieBreak {
     /// Higher points of this criterion first.
     Criterion(usize),
     /// Units for which the rule holds first (e.g. NĐ 152/2025's priority to
     /// collectives with at least 70% women).
-    Rule { name: String, rule: Expr },
+    Rule {
+        name: String,
+        #[serde(serialize_with = "written")]
+        rule: Expr,
+        /// Where the rule was written.
+        at: Pos,
+    },
 }
 
 /// How people are ordered for a unit's (or a group's) places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum PersonKey {
     /// Direct workers ("người trực tiếp") first.
     Direct,
@@ -247,7 +288,7 @@ pub enum PersonKey {
     Female,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DeadlineKind {
     /// "trước ngày": the last day to act is the day before.
     Before,
@@ -256,7 +297,7 @@ pub enum DeadlineKind {
     On,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
     /// The step's `id:`, or `<tier>-<n>` (`chung-<n>` campaign-wide), n
     /// counting from 1 in its list: what `--done` names.
@@ -271,9 +312,12 @@ pub struct Deadline {
     pub action: String,
     pub recipient: Option<String>,
     pub note: Option<String>,
+    /// Where its `id:` (else the step) and its date's key were written.
+    pub id_at: Pos,
+    pub date_at: Pos,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Holiday {
     pub date: NaiveDate,
     pub name: String,
@@ -289,11 +333,14 @@ impl Campaign {
 
     /// Parses and checks a campaign file. `file` names it in errors.
     pub fn from_yaml(src: &str, file: &str) -> Result<Campaign> {
-        let raw: RawCampaign = serde_yaml::from_str(src)
-            .map_err(|e| anyhow::anyhow!("{}", crate::i18n::yaml::problem(&e, src, file)))?;
-        if let Some(t) = raw.max_total.filter(|t| !(t.is_finite() && *t > 0.0)) {
-            let m = crate::msg!(MaxTotal, t);
-            bail!("{file}:{}: {m}", line_of_key(src, "max_total"));
+        let raw: Keyed<RawCampaign> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!("{p}"))?;
+        if let Some(t) = raw
+            .value
+            .max_total
+            .as_ref()
+            .filter(|t| !(t.value.is_finite() && t.value > 0.0))
+        {
+            bail!("{file}:{}: {}", t.at, crate::msg!(MaxTotal, t.value));
         }
         Checker { src, file }.campaign(raw)
     }
@@ -320,18 +367,19 @@ impl Campaign {
     /// Applies a what-if overlay `{criterion_id: points}`. Steps and formulas
     /// scale with their criterion, so the overlay changes weights, not rules.
     pub fn apply_weights(&mut self, src: &str, file: &str) -> Result<()> {
-        let overlay: IndexMap<String, f64> = serde_yaml::from_str(src).map_err(|e| {
-            let p = crate::i18n::yaml::problem(&e, src, file);
-            let hint = if line_of_key(src, "schema") > 1 || src.trim_start().starts_with("schema:")
-            {
-                crate::i18n::messages::Msg::YamlWeightsIsCampaign
+        let overlay: Entries<f64> = yaml::parse(src, file, &Shape::PLAIN).map_err(|p| {
+            // A campaign given where weights are expected says where it belongs.
+            let keys = yaml::parse::<Entries<IgnoredAny>>(src, file, &Shape::PLAIN);
+            let campaign = keys.is_ok_and(|k| k.0.iter().any(|(k, _)| k.value == "schema"));
+            let hint = if campaign {
+                Msg::YamlWeightsIsCampaign
             } else {
-                crate::i18n::messages::Msg::YamlNotWeights
+                Msg::YamlNotWeights
             };
-            anyhow::anyhow!("{}", p.with_hint(hint.s()))
+            anyhow!("{}", p.with_hint(hint.s()))
         })?;
-        for (id, points) in overlay {
-            let line = line_of_key(src, &id);
+        for (id, points) in overlay.0 {
+            let (line, id) = (id.at, id.value);
             let Some(i) = self.criterion_index(&id) else {
                 let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
                 let m = crate::msg!(UnknownCriterion, id, suggestion(&id, &known));
@@ -346,6 +394,31 @@ impl Campaign {
         Ok(())
     }
 }
+
+/// An expression as the campaign wrote it (what a serialization keeps).
+fn written<S: serde::Serializer>(e: &Expr, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(e.source())
+}
+
+fn written_opt<S: serde::Serializer>(e: &Option<Expr>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_some(e.source()),
+        None => s.serialize_none(),
+    }
+}
+
+/// How campaign errors name entries of its lists.
+const SHAPE: Shape = Shape {
+    lead: None,
+    hint: None,
+    items: &[
+        ("criteria", Msg::CriterionCtx),
+        ("tiers", Msg::TierCtx),
+        ("penalties", Msg::PenaltyCtx),
+        ("gates", Msg::GateCtx),
+        ("levers", Msg::LeverCtx),
+    ],
+};
 
 /// "; did you mean `x`?" when a known name is close to `name`.
 pub fn suggestion(name: &str, known: &[&str]) -> String {

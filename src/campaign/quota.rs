@@ -4,11 +4,14 @@
 //! strictest wins, and the computation says which, so a council can check
 //! "10% × 16 = 1,6 → 1 suất" by hand.
 
+use serde::Serialize;
+
 use crate::i18n::messages::Msg;
 use crate::msg;
+use crate::yaml::Node;
 
 /// One rule for a number of places, as written in the campaign.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum Places {
     Fixed(u32),
     /// Percent (0..=100] of the units, or people, it counts.
@@ -18,14 +21,15 @@ pub enum Places {
 impl Places {
     /// Reads `4` or `"10%"` (also `"10 %"`, `"2,5%"`).
     /// The error says what is wanted, in the language of messages.
-    pub fn parse(v: &serde_yaml::Value) -> Result<Places, String> {
+    pub fn parse(v: &Node) -> Result<Places, String> {
         let expected = Msg::PlacesKind.s();
         match v {
-            serde_yaml::Value::Number(n) => match n.as_u64() {
-                Some(k) if k <= u64::from(u32::MAX) => Ok(Places::Fixed(k as u32)),
-                _ => Err(msg!(PlacesGot, expected, n)),
+            Node::Int(k) => match u32::try_from(*k) {
+                Ok(k) => Ok(Places::Fixed(k)),
+                _ => Err(msg!(PlacesGot, expected, k)),
             },
-            serde_yaml::Value::String(s) => {
+            Node::Float(x) => Err(msg!(PlacesGot, expected, x)),
+            Node::Text(s) => {
                 let t = s.trim();
                 let Some(p) = t.strip_suffix('%') else {
                     return Err(msg!(PlacesGot, expected, format!("\"{s}\"")));
@@ -82,8 +86,8 @@ pub fn count(rules: &[Places], of: u32) -> Option<Counted> {
 mod tests {
     use super::*;
 
-    fn v(s: &str) -> serde_yaml::Value {
-        serde_yaml::from_str(s).unwrap()
+    fn v(s: &str) -> Node {
+        crate::yaml::parse(s, "q.yaml", &crate::yaml::Shape::PLAIN).unwrap()
     }
 
     #[test]

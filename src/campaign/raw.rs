@@ -1,54 +1,52 @@
 //! The campaign file exactly as written, before any check: serde shapes with
 //! `deny_unknown_fields` so a typo in a key is an error, never a silent default.
 
-use std::fmt;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
 
-use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
+use crate::yaml::{At, Keyed, Node};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCampaign {
-    pub schema: String,
+    pub schema: At<String>,
     pub id: String,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
-    pub issued: Option<String>,
+    pub issued: Option<At<String>>,
     #[serde(default)]
-    pub period: Option<RawPeriod>,
+    pub period: Option<Keyed<RawPeriod>>,
     #[serde(default)]
-    pub precision: Option<u32>,
+    pub precision: Option<At<u32>>,
     /// What the criteria's points should sum to (default 100); only `check` reads it.
     #[serde(default)]
-    pub max_total: Option<f64>,
-    /// Every entry as written, duplicates included, so a repeated id is an
-    /// error at its own line instead of silently replacing the first.
-    #[serde(deserialize_with = "entries")]
-    pub groups: Vec<(String, RawGroup)>,
-    pub criteria: Vec<RawCriterion>,
+    pub max_total: Option<At<f64>>,
+    /// In file order; a repeated id is refused by the parser at its line.
+    pub groups: At<IndexMap<String, RawGroup>>,
+    pub criteria: At<Vec<Keyed<RawCriterion>>>,
     #[serde(default)]
-    pub penalties: Vec<RawPenalty>,
+    pub penalties: Vec<Keyed<RawPenalty>>,
     #[serde(default)]
-    pub gates: Vec<RawGate>,
+    pub gates: Vec<Keyed<RawGate>>,
     /// Criterion ids, or `{rule, name}`: read by hand (see `check`).
     #[serde(default)]
-    pub tiebreak: Vec<serde_yaml::Value>,
+    pub tiebreak: Vec<At<Node>>,
     #[serde(default)]
-    pub classes: Vec<RawClass>,
+    pub classes: Vec<Keyed<RawClass>>,
     #[serde(default)]
-    pub tiers: Vec<RawTier>,
+    pub tiers: Vec<Keyed<RawTier>>,
     #[serde(default)]
-    pub deadlines: Vec<RawDeadline>,
+    pub deadlines: Vec<Keyed<RawDeadline>>,
     #[serde(default)]
     pub holidays: Vec<RawHoliday>,
     #[serde(default)]
     pub exclusive: Option<bool>,
     #[serde(default)]
-    pub levers: Vec<super::levers::RawLever>,
+    pub levers: Vec<Keyed<super::levers::RawLever>>,
     /// Lương cơ sở (VND), for reward totals.
     #[serde(default)]
-    pub base_salary: Option<f64>,
+    pub base_salary: Option<At<f64>>,
     #[serde(default)]
     pub individuals: Option<RawIndividuals>,
 }
@@ -58,7 +56,7 @@ pub struct RawCampaign {
 pub struct RawIndividuals {
     /// How people of a unit (or a group) are ordered: `direct`, `score`,
     /// `non_leader`, `female`.
-    pub order: Vec<String>,
+    pub order: Vec<At<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,8 +72,8 @@ pub struct RawReward {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
-    pub from: String,
-    pub to: String,
+    pub from: At<String>,
+    pub to: At<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,61 +96,23 @@ pub struct RawCriterion {
     pub section: Option<String>,
     pub points: f64,
     #[serde(default)]
-    pub value: Option<String>,
-    /// `proportional`, or a one-key map `{linear|steps|formula: ...}`; read
-    /// by hand because serde_yaml 0.9 wants YAML tags for enum variants.
+    pub value: Option<At<String>>,
+    /// `proportional`, or a one-key map `{linear|steps|formula: ...}`.
     #[serde(default)]
-    pub scoring: Option<serde_yaml::Value>,
+    pub scoring: Option<RawScoring>,
     #[serde(default)]
     pub when_undefined: Option<RawWhenUndefined>,
     #[serde(default)]
     pub applies_to: Option<Vec<String>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RawScoring {
     Proportional,
-    Linear(RawLinear),
-    Steps(Vec<RawStep>),
-    Formula(String),
-}
-
-impl RawScoring {
-    pub fn from_value(v: serde_yaml::Value) -> Result<RawScoring, String> {
-        use serde_yaml::Value;
-        let expected = crate::i18n::messages::Msg::ScoringExpected.s();
-        match v {
-            Value::String(s) if s == "proportional" => Ok(RawScoring::Proportional),
-            Value::Mapping(m) if m.len() == 1 => {
-                let (k, v) = m.into_iter().next().expect("one entry");
-                // In the domain's words (`thiếu khóa `full_at``), not serde's.
-                let bad = |e: serde_yaml::Error| {
-                    format!("scoring: {}", crate::i18n::yaml::describe(&e, "", None))
-                };
-                match k.as_str() {
-                    Some("linear") => serde_yaml::from_value(v)
-                        .map(RawScoring::Linear)
-                        .map_err(bad),
-                    Some("steps") => serde_yaml::from_value(v)
-                        .map(RawScoring::Steps)
-                        .map_err(bad),
-                    Some("formula") => serde_yaml::from_value(v)
-                        .map(RawScoring::Formula)
-                        .map_err(bad),
-                    _ => Err(crate::msg!(
-                        ScoringUnknownMethod,
-                        serde_yaml::to_string(&k).unwrap_or_default().trim(),
-                        expected
-                    )),
-                }
-            }
-            other => Err(crate::msg!(
-                ScoringUnknown,
-                serde_yaml::to_string(&other).unwrap_or_default().trim(),
-                expected
-            )),
-        }
-    }
+    Linear(Keyed<RawLinear>),
+    Steps(Vec<Keyed<RawStep>>),
+    Formula(At<String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,7 +146,7 @@ pub enum RawWhenUndefined {
 pub struct RawPenalty {
     pub id: String,
     pub name: String,
-    pub count: String,
+    pub count: At<String>,
     pub points_each: f64,
     #[serde(default)]
     pub max: Option<f64>,
@@ -199,7 +159,7 @@ pub struct RawPenalty {
 pub struct RawGate {
     pub id: String,
     pub name: String,
-    pub rule: String,
+    pub rule: At<String>,
     #[serde(default)]
     pub tiers: Option<Vec<String>>,
     #[serde(default)]
@@ -219,11 +179,11 @@ pub struct RawTier {
     pub id: String,
     pub award: String,
     #[serde(default)]
-    pub quotas: Vec<RawQuota>,
+    pub quotas: Vec<Keyed<RawQuota>>,
     #[serde(default)]
     pub min_percent: Option<f64>,
     #[serde(default)]
-    pub deadlines: Vec<RawDeadline>,
+    pub deadlines: Vec<Keyed<RawDeadline>>,
     #[serde(default)]
     pub reward: Option<RawReward>,
 }
@@ -234,12 +194,12 @@ pub struct RawQuota {
     pub group: String,
     /// `4` or `"10%"` (of the group's units): read by `quota::Places`.
     #[serde(default)]
-    pub collectives: Option<serde_yaml::Value>,
+    pub collectives: Option<Node>,
     #[serde(default)]
     pub individuals_each: Option<u32>,
     /// `3` or `"5%"` (of the group's eligible people), across the group.
     #[serde(default)]
-    pub individuals: Option<serde_yaml::Value>,
+    pub individuals: Option<Node>,
     /// Most proposals (collective and people together) one unit may get.
     #[serde(default)]
     pub per_unit: Option<u32>,
@@ -255,11 +215,11 @@ pub struct RawDeadline {
     #[serde(default)]
     pub kind: Option<StepKind>,
     #[serde(default)]
-    pub before: Option<String>,
+    pub before: Option<At<String>>,
     #[serde(default)]
-    pub by: Option<String>,
+    pub by: Option<At<String>>,
     #[serde(default)]
-    pub on: Option<String>,
+    pub on: Option<At<String>>,
     pub actor: String,
     pub action: String,
     #[serde(default)]
@@ -269,7 +229,7 @@ pub struct RawDeadline {
 }
 
 /// Whether a step is something to hand in by its date, or only happens then.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     /// Something to send by the date (the default): weekends move it earlier.
@@ -282,32 +242,9 @@ pub enum StepKind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawHoliday {
-    pub date: String,
+    pub date: At<String>,
     pub name: String,
     /// `true` marks a make-up working day (ngày làm bù), usually a Saturday.
     #[serde(default)]
     pub working: Option<bool>,
-}
-
-/// A YAML mapping as its list of entries, keeping repeated keys.
-fn entries<'de, D, V>(d: D) -> Result<Vec<(String, V)>, D::Error>
-where
-    D: Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct Entries<V>(std::marker::PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
-        type Value = Vec<(String, V)>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map of id: { name, aliases }")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(entry) = map.next_entry()? {
-                out.push(entry);
-            }
-            Ok(out)
-        }
-    }
-    d.deserialize_map(Entries(std::marker::PhantomData))
 }

@@ -5,32 +5,31 @@
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use super::check::{Checker, line_of_item, line_of_key, line_of_nth_item, line_of_text};
+use super::check::Checker;
 use super::raw::*;
 use super::*;
+use crate::yaml::{At, Keyed};
 
 impl Checker<'_> {
     pub(super) fn tiers(
         &self,
-        raw: Vec<RawTier>,
+        raw: Vec<Keyed<RawTier>>,
         groups: &[&str],
-        base_salary: Option<f64>,
+        base_salary: &Option<At<f64>>,
     ) -> Result<Vec<Tier>> {
         let mut tiers: Vec<Tier> = Vec::new();
-        for t in raw {
-            let before = tiers.iter().filter(|o| o.id == t.id).count();
-            let line = line_of_nth_item(self.src, "tiers", &t.id, before);
+        for Keyed { value: t, keys } in raw {
+            let line = keys.of("id");
             let what = crate::msg!(TierCtx, t.id);
-            if before > 0 {
-                let first = line_of_item(self.src, "tiers", &t.id);
-                let m = crate::msg!(DuplicateTier, t.id, first);
+            if let Some(first) = tiers.iter().find(|o| o.id == t.id) {
+                let m = crate::msg!(DuplicateTier, t.id, first.line);
                 bail!("{}:{line}: {m}", self.file);
             }
-            let quotas = self.quotas(t.quotas, groups, line, &what)?;
+            let quotas = self.quotas(t.quotas, groups, &what)?;
             let reward = self.reward(t.reward, base_salary, line, &what)?;
             if t.min_percent.is_some_and(|m| !(0.0..=100.0).contains(&m)) {
                 let m = crate::msg!(MinPercentRange, what);
-                bail!("{}:{line}: {m}", self.file);
+                bail!("{}:{}: {m}", self.file, keys.of("min_percent"));
             }
             let deadlines = t
                 .deadlines
@@ -45,6 +44,9 @@ impl Checker<'_> {
                 min_percent: t.min_percent,
                 deadlines,
                 reward,
+                line,
+                min_percent_at: keys.of("min_percent"),
+                award_at: keys.of("award"),
             });
         }
         Ok(tiers)
@@ -53,21 +55,23 @@ impl Checker<'_> {
     /// Step `n` (0-based) of its list; its id is `id:` or `<tier>-<n+1>`.
     pub(super) fn deadline(
         &self,
-        d: RawDeadline,
+        d: Keyed<RawDeadline>,
         tier: Option<&str>,
         n: usize,
     ) -> Result<Deadline> {
-        let (kind, date) = match (d.before, d.by, d.on) {
-            (Some(x), None, None) => (DeadlineKind::Before, x),
-            (None, Some(x), None) => (DeadlineKind::By, x),
-            (None, None, Some(x)) => (DeadlineKind::On, x),
+        let Keyed { value: d, keys } = d;
+        let (kind, key, date) = match (d.before, d.by, d.on) {
+            (Some(x), None, None) => (DeadlineKind::Before, "before", x),
+            (None, Some(x), None) => (DeadlineKind::By, "by", x),
+            (None, None, Some(x)) => (DeadlineKind::On, "on", x),
             _ => bail!(
                 "{}:{}: {}",
                 self.file,
-                line_of_text(self.src, &d.action, 1),
+                keys.at(),
                 crate::msg!(DeadlineOneKind, d.action)
             ),
         };
+        let id_at = keys.of("id");
         let id = match d.id {
             Some(id) => {
                 let ok = !id.is_empty()
@@ -75,9 +79,8 @@ impl Checker<'_> {
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
                 if !ok {
-                    let line = line_of_text(self.src, &d.action, 1);
                     let m = crate::msg!(DeadlineIdAscii, d.action, id);
-                    bail!("{}:{line}: {m}", self.file);
+                    bail!("{}:{id_at}: {m}", self.file);
                 }
                 id
             }
@@ -88,11 +91,13 @@ impl Checker<'_> {
             step: d.kind.unwrap_or_default(),
             tier: tier.map(str::to_string),
             kind,
-            date: self.date(&date, "deadlines")?,
+            date: self.date(&date)?,
             actor: d.actor,
             action: d.action,
             recipient: d.recipient,
             note: d.note,
+            id_at,
+            date_at: keys.of(key),
         })
     }
 
@@ -101,19 +106,19 @@ impl Checker<'_> {
         let mut seen: Vec<&Deadline> = Vec::new();
         for d in all {
             if let Some(first) = seen.iter().find(|o| o.id == d.id) {
-                let line = line_of_text(self.src, &d.action, 1);
                 let m = crate::msg!(DuplicateStepId, d.action, d.id, first.action);
-                bail!("{}:{line}: {m}", self.file);
+                bail!("{}:{}: {m}", self.file, d.id_at);
             }
             seen.push(d);
         }
         Ok(())
     }
 
-    pub(super) fn date(&self, text: &str, key: &str) -> Result<NaiveDate> {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-            let line = line_of_text(self.src, text, line_of_key(self.src, key));
-            anyhow!("{}:{line}: {}", self.file, crate::msg!(NotADateIso, text))
+    /// A date as written (YYYY-MM-DD), refused where it is.
+    pub(super) fn date(&self, text: &At<String>) -> Result<NaiveDate> {
+        NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d").map_err(|_| {
+            let m = crate::msg!(NotADateIso, text.value);
+            anyhow!("{}:{}: {m}", self.file, text.at)
         })
     }
 }

@@ -5,71 +5,46 @@
 use serde::Deserialize;
 
 use crate::campaign::Campaign;
-use crate::problem::{Problem, Problems, ProblemsError};
+use crate::i18n::messages::Msg;
+use crate::problem::{Problems, ProblemsError};
+use crate::yaml::{self, At, Shape};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawState {
     #[serde(default)]
-    done: Vec<String>,
+    done: Vec<At<String>>,
 }
+
+/// How errors name a state file.
+const SHAPE: Shape = Shape {
+    lead: Some(Msg::YamlNotState),
+    hint: None,
+    items: &[],
+};
 
 /// The step ids listed under `done:`; an id the campaign does not have is a
 /// problem at its line and column.
 pub fn parse(src: &str, file: &str, campaign: &Campaign) -> Result<Vec<String>, ProblemsError> {
     let mut problems = Problems::new();
-    let raw: RawState = if src.trim().is_empty() {
-        RawState { done: Vec::new() }
-    } else {
-        match serde_yaml::from_str(src) {
-            Ok(r) => r,
-            Err(e) => {
-                let what = crate::i18n::messages::Msg::YamlNotState.s();
-                let mut p = crate::i18n::yaml::problem(&e, src, file);
-                p.message = format!("{}; {what}", p.message);
-                problems.push(p);
-                return Err(ProblemsError(problems));
-            }
+    let raw: RawState = match yaml::parse(src, file, &SHAPE) {
+        Ok(r) => r,
+        Err(p) => {
+            problems.push(p);
+            return Err(ProblemsError(problems));
         }
     };
     let known: Vec<&str> = campaign.all_deadlines().map(|d| d.id.as_str()).collect();
-    let mut from = key_line(src);
-    for id in &raw.done {
-        if known.contains(&id.as_str()) {
-            continue;
-        }
-        let (line, column) = locate(src, id, from);
-        from = line;
-        problems.push(
-            Problem::cell(file, line as u64, column, crate::msg!(NoStepId, id))
-                .with_hint(crate::msg!(TheSteps, known.join(", "))),
-        );
+    for id in raw
+        .done
+        .iter()
+        .filter(|id| !known.contains(&id.value.as_str()))
+    {
+        let p = id.at.problem(file, crate::msg!(NoStepId, id.value));
+        problems.push(p.with_hint(crate::msg!(TheSteps, known.join(", "))));
     }
     problems.finish()?;
-    Ok(raw.done)
-}
-
-/// The 0-based line of `done:`, where the ids start.
-fn key_line(src: &str) -> usize {
-    src.lines()
-        .position(|l| l.trim_start().starts_with("done:"))
-        .unwrap_or(0)
-}
-
-/// 1-based line and column of `id` as a whole word, from line `from`
-/// (0-based) on; the `done:` line when it cannot be found.
-fn locate(src: &str, id: &str, from: usize) -> (usize, usize) {
-    let word = |c: char| c.is_alphanumeric() || "-_.".contains(c);
-    for (i, line) in src.lines().enumerate().skip(from) {
-        for (at, _) in line.match_indices(id) {
-            let before = line[..at].chars().next_back();
-            let after = line[at + id.len()..].chars().next();
-            if !before.is_some_and(word) && !after.is_some_and(word) {
-                return (i + 1, line[..at].chars().count() + 1);
-            }
-        }
-    }
-    (from + 1, 1)
+    Ok(raw.done.into_iter().map(|id| id.value).collect())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::text::words;
 use crate::i18n::messages::Msg;
+use crate::yaml::{self, Entries, Shape};
 
 const BUILTIN: &str = include_str!("aliases.yaml");
 
@@ -49,7 +50,8 @@ pub struct Aliases {
 
 impl Aliases {
     pub fn builtin() -> Aliases {
-        let raw: Raw = serde_yaml::from_str(BUILTIN).expect("aliases.yaml is valid");
+        let raw: Raw =
+            yaml::parse(BUILTIN, "aliases.yaml", &Shape::PLAIN).expect("aliases.yaml is valid");
         let mut a = Aliases {
             table: HashMap::new(),
             scores: HashMap::new(),
@@ -75,15 +77,14 @@ impl Aliases {
 
     /// Adds a user's `{id: [labels]}` file; its labels win over built-in ones.
     pub fn extend(&mut self, src: &str, file: &str) -> Result<()> {
-        let map: IndexMap<String, Vec<String>> = serde_yaml::from_str(src).map_err(|e| {
-            let why = crate::i18n::yaml::describe(&e, src, e.location().map(|l| l.line()));
-            anyhow::anyhow!("{file}: {}: {why}", Msg::YamlNotAliases.s())
-        })?;
-        for (id, labels) in &map {
+        let map: Entries<Vec<String>> =
+            yaml::parse(src, file, &SHAPE).map_err(|p| anyhow::anyhow!("{p}"))?;
+        for (id, labels) in &map.0 {
+            let (line, id) = (id.at, id.value.as_str());
             if !is_snake_case(id) {
-                bail!(crate::msg!(NotColumnId, file, line_of(src, id), id));
+                bail!(crate::msg!(NotColumnId, file, line, id));
             }
-            let dossier = self.dossier_fields.contains(id);
+            let dossier = self.dossier_fields.iter().any(|f| f == id);
             if dossier {
                 insert(&mut self.dossiers, id, labels);
             }
@@ -153,15 +154,12 @@ fn is_snake_case(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn line_of(src: &str, key: &str) -> usize {
-    src.lines()
-        .position(|l| {
-            l.trim_start()
-                .trim_start_matches(['"', '\''])
-                .starts_with(key)
-        })
-        .map_or(1, |i| i + 1)
-}
+/// How errors name a `--mapping` file.
+const SHAPE: Shape = Shape {
+    lead: Some(Msg::YamlNotAliases),
+    hint: None,
+    items: &[],
+};
 
 #[cfg(test)]
 mod tests {
@@ -225,6 +223,9 @@ mod tests {
             "m.yaml:2: `Tiep Nhan` is not a column id: expected snake_case ASCII such as `tiep_nhan`"
         );
         let e = a.extend("[1, 2]", "m.yaml").unwrap_err();
-        assert!(e.to_string().starts_with("m.yaml: expected a map"), "{e}");
+        assert!(
+            e.to_string().starts_with("m.yaml:1:1: expected a map"),
+            "{e}"
+        );
     }
 }

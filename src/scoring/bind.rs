@@ -13,6 +13,7 @@ use crate::campaign::{Campaign, Scoring, TieBreak};
 use crate::expr::Expr;
 use crate::metrics::{Metrics, UnitRow};
 use crate::problem::{Problem, Problems, ProblemsError};
+use crate::yaml::Pos;
 
 /// Names starting with this read the baseline's metric of the same name.
 pub const PREV: &str = "prev.";
@@ -71,7 +72,7 @@ impl Binder<'_> {
     /// Binds every name of `expr`; `what` and `line` say where it was written.
     /// A name that is not a column is reported with every other column the
     /// campaign reads and the data lacks, against the data file.
-    pub fn bind<'c>(&self, expr: &'c Expr, what: &str, line: usize) -> Result<Bound<'c>> {
+    pub fn bind<'c>(&self, expr: &'c Expr, what: &str, line: Pos) -> Result<Bound<'c>> {
         let slots = expr
             .names()
             .iter()
@@ -89,7 +90,7 @@ impl Binder<'_> {
     }
 
     /// Baseline columns come after the data file's in the scored row.
-    fn prev_slot(&self, name: &str, metric: &str, what: &str, line: usize) -> Result<usize> {
+    fn prev_slot(&self, name: &str, metric: &str, what: &str, line: Pos) -> Result<usize> {
         let Some(b) = self.baseline else {
             return Err(anyhow!(
                 "{}:{line}: {}",
@@ -158,7 +159,7 @@ impl Binder<'_> {
     }
 
     /// Every expression of the campaign, with what it is and its line.
-    fn expressions(&self) -> Vec<(&Expr, String, usize)> {
+    fn expressions(&self) -> Vec<(&Expr, String, Pos)> {
         let c = self.campaign;
         let mut out = Vec::new();
         for cr in &c.criteria {
@@ -177,8 +178,8 @@ impl Binder<'_> {
             out.push((&g.rule, crate::msg!(GateCtx, g.id), g.line));
         }
         for t in &c.tiebreak {
-            if let TieBreak::Rule { name, rule } = t {
-                out.push((rule, crate::msg!(TiebreakRuleNamed, name), 1));
+            if let TieBreak::Rule { name, rule, at } = t {
+                out.push((rule, crate::msg!(TiebreakRuleNamed, name), *at));
             }
         }
         out

@@ -198,8 +198,8 @@ impl<'c> Scorer<'c> {
             .tiebreak
             .iter()
             .map(|t| match t {
-                TieBreak::Rule { name, rule } => binder
-                    .bind(rule, &crate::msg!(TiebreakRuleNamed, name), 1)
+                TieBreak::Rule { name, rule, at } => binder
+                    .bind(rule, &crate::msg!(TiebreakRuleNamed, name), *at)
                     .map(Some),
                 TieBreak::Criterion(_) => Ok(None),
             })

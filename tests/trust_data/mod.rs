@@ -247,7 +247,7 @@ fn duplicate_ids_point_at_the_duplicate() {
     let cases = [
         (
             format!("{head}  xa: {{ name: Y }}\n{crit}"),
-            "6: duplicate group id `xa` (first on line 4)",
+            "6:3: groups: key `xa` is repeated (first on line 4)",
         ),
         (
             format!(

@@ -6,21 +6,22 @@ use anyhow::{Result, anyhow, bail};
 
 use super::super::raw::*;
 use super::super::*;
-use super::{Checker, line_of_key};
+use super::Checker;
 use crate::i18n::messages::Msg;
+use crate::yaml::{At, Keyed, Node, Pos};
 
 impl Checker<'_> {
-    /// Criterion ids or `{rule, name}` maps, in order.
+    /// Criterion ids or `{rule, name}` maps, in order, each refused where
+    /// it is written.
     pub(in crate::campaign) fn tiebreak(
         &self,
-        raw: Vec<serde_yaml::Value>,
+        raw: Vec<At<Node>>,
         criteria: &[Criterion],
     ) -> Result<Vec<TieBreak>> {
-        let line = line_of_key(self.src, "tiebreak");
         let ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
         raw.into_iter()
-            .map(|v| match v {
-                serde_yaml::Value::String(id) => ids
+            .map(|At { value, at: line }| match value {
+                Node::Text(id) => ids
                     .iter()
                     .position(|c| *c == id)
                     .map(TieBreak::Criterion)
@@ -28,18 +29,30 @@ impl Checker<'_> {
                         let m = crate::msg!(TiebreakUnknownCriterion, id, suggestion(&id, &ids));
                         anyhow!("{}:{line}: {m}", self.file)
                     }),
-                serde_yaml::Value::Mapping(m) => {
-                    let text = |k: &str| m.get(k).and_then(|v| v.as_str()).map(str::to_string);
-                    if m.keys()
-                        .any(|k| !matches!(k.as_str(), Some("rule" | "name")))
+                Node::Map(m) => {
+                    if m.iter()
+                        .any(|(k, _)| !matches!(k.value.as_str(), "rule" | "name"))
                     {
                         bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleKeys.s());
                     }
+                    let text = |k: &str| {
+                        m.iter().find(|(key, _)| key.value == k).and_then(|(_, v)| {
+                            v.value.text().map(|t| At {
+                                value: t.to_string(),
+                                at: v.at,
+                            })
+                        })
+                    };
                     let (Some(rule), Some(name)) = (text("rule"), text("name")) else {
                         bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleNeeds.s());
                     };
-                    let rule = self.expr(&rule, line, Msg::TiebreakRuleCtx.s())?;
-                    Ok(TieBreak::Rule { name, rule })
+                    let at = rule.at;
+                    let rule = self.expr(&rule, Msg::TiebreakRuleCtx.s())?;
+                    Ok(TieBreak::Rule {
+                        name: name.value,
+                        rule,
+                        at,
+                    })
                 }
                 _ => bail!("{}:{line}: {}", self.file, Msg::TiebreakExpected.s()),
             })
@@ -54,9 +67,8 @@ impl Checker<'_> {
         let Some(raw) = raw else {
             return Ok(vec![PersonKey::Direct, PersonKey::Score]);
         };
-        let line = line_of_key(self.src, "order");
         let mut keys = Vec::new();
-        for k in raw.order {
+        for At { value: k, at: line } in raw.order {
             let key = match k.as_str() {
                 "direct" => PersonKey::Direct,
                 "score" => PersonKey::Score,
@@ -79,20 +91,20 @@ impl Checker<'_> {
     /// A tier's quota entries, those over one group combined into one.
     pub(in crate::campaign) fn quotas(
         &self,
-        raw: Vec<RawQuota>,
+        raw: Vec<Keyed<RawQuota>>,
         groups: &[&str],
-        line: usize,
         what: &str,
     ) -> Result<Vec<Quota>> {
         let mut quotas: Vec<Quota> = Vec::new();
-        for q in raw {
-            let group = self.group_list(Some(vec![q.group.clone()]), groups, line, what)?[0];
-            let places = |v: &Option<serde_yaml::Value>, key: &str| -> Result<Option<Places>> {
+        for Keyed { value: q, keys } in raw {
+            let at = keys.of("group");
+            let group = self.group_list(Some(vec![q.group.clone()]), groups, at, what)?[0];
+            let places = |v: &Option<Node>, key: &str| -> Result<Option<Places>> {
                 v.as_ref()
                     .map(|v| {
                         Places::parse(v).map_err(|e| {
                             let m = crate::msg!(QuotaExpected, what, q.group, key, e);
-                            anyhow!("{}:{line}: {m}", self.file)
+                            anyhow!("{}:{}: {m}", self.file, keys.of(key))
                         })
                     })
                     .transpose()
@@ -101,11 +113,11 @@ impl Checker<'_> {
             let individuals = places(&q.individuals, "individuals")?;
             if q.individuals_each.is_some() && collectives.is_none() {
                 let m = crate::msg!(QuotaEachNeedsCollectives, what, q.group);
-                bail!("{}:{line}: {m}", self.file);
+                bail!("{}:{}: {m}", self.file, keys.of("individuals_each"));
             }
             if collectives.is_none() && individuals.is_none() && q.per_unit.is_none() {
                 let m = crate::msg!(QuotaNeedsSome, what, q.group);
-                bail!("{}:{line}: {m}", self.file);
+                bail!("{}:{}: {m}", self.file, keys.at());
             }
             let at = quotas.iter().position(|o| o.group == group);
             let entry = match at {
@@ -118,10 +130,14 @@ impl Checker<'_> {
                         individuals: Vec::new(),
                         per_unit: None,
                         lines: Vec::new(),
+                        collectives_at: Vec::new(),
                     });
                     quotas.last_mut().expect("just pushed")
                 }
             };
+            if collectives.is_some() {
+                entry.collectives_at.push(keys.of("collectives"));
+            }
             entry.collectives.extend(collectives);
             entry.individuals.extend(individuals);
             if let Some(k) = q.individuals_each {
@@ -135,7 +151,7 @@ impl Checker<'_> {
             if let Some(k) = q.per_unit {
                 entry.per_unit = Some(entry.per_unit.map_or(k, |o| o.min(k)));
             }
-            entry.lines.push(line);
+            entry.lines.push(keys.at());
         }
         Ok(quotas)
     }
@@ -144,8 +160,8 @@ impl Checker<'_> {
     pub(in crate::campaign) fn reward(
         &self,
         raw: Option<RawReward>,
-        base_salary: Option<f64>,
-        line: usize,
+        base_salary: &Option<At<f64>>,
+        line: Pos,
         what: &str,
     ) -> Result<Option<Reward>> {
         let Some(r) = raw else { return Ok(None) };

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::locate::Source;
 use crate::campaign::{Campaign, DeadlineKind};
 use crate::i18n::messages::Msg;
 use crate::msg;
@@ -15,30 +14,19 @@ pub fn districts_abolished() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 7, 1).expect("a valid date")
 }
 
-pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
-    let mut lists = vec![(
-        None,
-        src.top_key("deadlines").map_or(1, |l| l.0),
-        &c.deadlines,
-    )];
+pub(super) fn deadlines(c: &Campaign, out: &mut Vec<Problem>) {
+    let mut lists = vec![(None, &c.deadlines)];
     for t in &c.tiers {
-        lists.push((Some(&t.id), src.item("tiers", &t.id), &t.deadlines));
+        lists.push((Some(&t.id), &t.deadlines));
     }
-    for (tier, start, list) in lists {
+    for (tier, list) in lists {
         let whose = tier.map_or(String::new(), |t| format!("{}: ", msg!(TierCtx, t)));
-        let mut cursor = start;
         let mut previous: Option<NaiveDate> = None;
         for d in list.iter() {
-            let key = match d.kind {
-                DeadlineKind::Before => "before",
-                DeadlineKind::By => "by",
-                DeadlineKind::On => "on",
-            };
             let date = d.date.format("%Y-%m-%d").to_string();
-            let (line, col) = src.key(cursor, key, |v| v == date).unwrap_or((cursor, 1));
-            cursor = line + 1;
             let at = |text: String, hint: Msg| {
-                Problem::cell(&c.file, line as u64, col, format!("{whose}{text}"))
+                d.date_at
+                    .problem(&c.file, format!("{whose}{text}"))
                     .with_hint(hint.s())
             };
             if let Some(p) = previous.filter(|&p| d.date < p) {
@@ -59,7 +47,7 @@ pub(super) fn deadlines(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
     }
 }
 
-pub(super) fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+pub(super) fn district_awards(c: &Campaign, out: &mut Vec<Problem>) {
     let cutoff = districts_abolished();
     let Some(dated) = [c.issued, c.period.map(|p| p.1)]
         .into_iter()
@@ -77,13 +65,15 @@ pub(super) fn district_awards(c: &Campaign, src: &Source, out: &mut Vec<Problem>
         if !(award.contains("huyện") || award.contains("huyen")) {
             continue;
         }
-        let from = src.item("tiers", &t.id);
-        let (line, col) = src.key(from, "award", |_| true).unwrap_or((from, 1));
         let text = if runs_to {
             msg!(LintDistrictRunsTo, t.id, t.award, cutoff, dated)
         } else {
             msg!(LintDistrictIssued, t.id, t.award, cutoff, dated)
         };
-        out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(Msg::HintDistrict.s()));
+        out.push(
+            t.award_at
+                .problem(&c.file, text)
+                .with_hint(Msg::HintDistrict.s()),
+        );
     }
 }

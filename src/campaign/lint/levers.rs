@@ -4,13 +4,12 @@
 //! Applied once, such a change makes the parts exceed their whole, so no unit
 //! can ever use it; the search would only answer "data limit".
 
-use super::Source;
 use crate::campaign::Campaign;
 use crate::metrics::PARTS;
 use crate::msg;
 use crate::problem::Problem;
 
-pub(super) fn levers(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
+pub(super) fn levers(c: &Campaign, out: &mut Vec<Problem>) {
     for lever in &c.levers {
         let delta = |m: &str| -> i64 {
             lever
@@ -28,13 +27,10 @@ pub(super) fn levers(c: &Campaign, src: &Source, out: &mut Vec<Problem>) {
                 continue;
             }
             let raised: Vec<&str> = parts.iter().copied().filter(|p| delta(p) > 0).collect();
-            let (line, col) = src
-                .key(lever.line, "id", |v| v == lever.id)
-                .unwrap_or((lever.line, 1));
             let (raised_list, sum) = (raised.join(", "), parts.join(" + "));
             let text = msg!(LintLeverPartition, lever.id, raised_list, whole, sum);
             let hint = msg!(HintLeverPartition, raised.first().unwrap_or(&"dung_han"));
-            out.push(Problem::cell(&c.file, line as u64, col, text).with_hint(hint));
+            out.push(lever.line.problem(&c.file, text).with_hint(hint));
         }
     }
 }

@@ -22,7 +22,6 @@ macro_rules! campaign_entries {
         ClassMinNumber => "xếp loại `{0}`: min phải là một số", "class `{0}`: min must be a number";
         PeriodBackwards => "thời gian thực hiện (period) kết thúc trước khi bắt đầu", "period ends before it starts";
         NeedsGroup => "phong trào cần ít nhất một khối", "a campaign needs at least one group";
-        DuplicateGroup => "mã khối `{0}` bị lặp (lần đầu ở dòng {1})", "duplicate group id `{0}` (first on line {1})";
         UnknownGroupHint => "{0}: khối không có trong phong trào `{1}`{2}", "{0}: unknown group `{1}`{2}";
         UnknownTierHint => "{0}: hình thức khen không có trong phong trào `{1}`{2}", "{0}: unknown tier `{1}`{2}";
         PointsAboveZero => "{0}: points phải lớn hơn 0, nhưng là {1}", "{0}: points must be greater than 0, got {1}";
@@ -59,9 +58,6 @@ macro_rules! campaign_entries {
         DeadlineOneKind => "bước `{0}`: cần đúng một trong các khóa `before` (trước ngày), `by` (chậm nhất ngày) hoặc `on` (đúng ngày)", "deadline `{0}`: needs exactly one of `before`, `by` or `on`";
         DeadlineIdAscii => "bước `{0}`: mã `{1}` chỉ được gồm chữ cái không dấu, chữ số, `-`, `_` hoặc `.` (mã được gõ sau --done)", "deadline `{0}`: id `{1}` must be ASCII letters, digits, `-`, `_` or `.` (it is typed after --done)";
         DuplicateStepId => "bước `{0}`: mã bước `{1}` bị lặp (cũng là mã của bước `{2}`); hãy đặt `id:` khác cho một trong hai bước", "deadline `{0}`: duplicate step id `{1}` (also the id of `{2}`); give one of them another `id:`";
-        ScoringUnknownMethod => "không có cách chấm {0}: {1}", "unknown scoring method {0}: {1}";
-        ScoringUnknown => "cách chấm không hợp lệ {0}: {1}", "unknown scoring {0}: {1}";
-        ScoringExpected => "cần `proportional`, `{ linear: { zero_at, full_at } }`, `{ steps: [...] }` hoặc `{ formula: \"...\" }`", "expected `proportional`, `{ linear: { zero_at, full_at } }`, `{ steps: [...] }` or `{ formula: \"...\" }`";
         PlacesKind => "một số suất nguyên (ví dụ 4) hoặc một tỷ lệ phần trăm (ví dụ \"10%\")", "a whole number of places (e.g. 4) or a percent (e.g. \"10%\")";
         PlacesGot => "{0}, nhưng là {1}", "{0}, got {1}";
         PlacesPercent => "một tỷ lệ phần trăm lớn hơn 0 và không quá 100, nhưng là \"{0}\"", "a percent above 0 and at most 100, got \"{0}\"";

@@ -51,19 +51,20 @@ campaign_entries! {
     YamlUnknownKey => "khóa không hợp lệ `{0}` (các khóa hợp lệ: {1})", "unknown key `{0}` (valid keys: {1})";
     YamlUnknownKeyBare => "khóa không hợp lệ `{0}`", "unknown key `{0}`";
     YamlMissingKey => "thiếu khóa `{0}`", "missing key `{0}`";
-    YamlMissingKeyIn => "{0}: thiếu khóa `{1}`", "{0}: missing key `{1}`";
     YamlWrongType => "`{0}` phải là {1}, không phải {2}", "`{0}` must be {1}, not {2}";
     YamlWrongTypeHere => "ở đây phải là {0}, không phải {1}", "here must be {0}, not {1}";
-    YamlDuplicateKey => "khóa `{0}` bị lặp", "key `{0}` is repeated";
+    YamlDuplicateKey => "khóa `{0}` bị lặp (lần đầu ở dòng {1})", "key `{0}` is repeated (first on line {1})";
     YamlSyntax => "không đọc được YAML: {0}", "not readable as YAML: {0}";
-    YamlOther => "nội dung không hợp lệ: {0}", "invalid content: {0}";
-    YamlNotCampaign => "không phải tệp phong trào hợp lệ", "not a valid campaign file";
     YamlNotDecisions => "không phải tệp quyết định của hội đồng", "not a decisions file";
     YamlNotDocFields => "không phải tệp thông tin văn bản", "not a document fields file";
     YamlNotState => "không phải tệp trạng thái; cần `done: [MÃ_BƯỚC, …]`", "not a state file; expected `done: [STEP_ID, …]`";
     YamlNotWeights => "cần một bảng `mã_tiêu_chí: điểm`", "expected a map `criterion_id: points`";
     YamlWeightsIsCampaign => "đây là tệp phong trào: hãy dùng --criteria, hoặc --compare", "this is a campaign file: give it with --criteria, or --compare";
     YamlNotAliases => "cần một bảng `mã: [nhãn, ...]`", "expected a map `id: [label, ...]`";
+    YamlAnchor => "tệp này không được dùng neo (&) và bí danh (*) của YAML: hãy viết thẳng giá trị ra", "YAML anchors (&) and aliases (*) are not allowed in this file: write the value out";
+    YamlTooDeep => "lồng nhau quá {0} tầng", "nested more than {0} levels deep";
+    YamlTooBig => "tệp quá lớn để đọc (quá nhiều giá trị hoặc chữ)", "the file is too large to read (too many values or too much text)";
+    YamlUnknownValue => "`{0}` không phải một trong: {1}", "`{0}` is not one of: {1}";
     HintDecisions => "cần các danh sách `ties:` và `adjustments:` (xem examples/quyet-dinh-hoi-dong.yaml)", "expected `ties:` and `adjustments:` lists (see examples/quyet-dinh-hoi-dong.yaml)";
     CriterionCtx => "tiêu chí `{0}`", "criterion `{0}`";
     TierCtx => "hình thức khen `{0}`", "tier `{0}`";
@@ -78,6 +79,7 @@ campaign_entries! {
     KindList => "một danh sách (- …)", "a list (- …)";
     KindMap => "một bảng `khóa: giá trị`", "a map `key: value`";
     KindChar => "một ký tự", "a single character";
+    KindScalar => "một giá trị đơn (chữ hoặc số)", "a single value (text or number)";
     KindNothing => "giá trị rỗng", "nothing";
     KindValue => "một giá trị hợp lệ", "a valid value";
 
@@ -152,7 +154,7 @@ campaign_entries! {
     UnitCtx => "đơn vị `{0}`", "unit `{0}`";
     RowShort => "dòng có {0} cột, nhưng dòng tiêu đề có {1} (thừa dấu phẩy hay thiếu ô?)", "{0} fields, but the header has {1} (a stray comma or a missing cell?)";
     RowLong => "dòng có {0} cột, nhưng dòng tiêu đề có {1}: `{2}` nằm sau cột cuối (thừa dấu phẩy, hay một cột không có tiêu đề?)", "{0} fields, but the header has {1}: `{2}` is past the last column (a stray comma, or a column without a header?)";
-    HolidaysExpected => "cần một danh sách {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}", "expected a list of {date: YYYY-MM-DD, name: \"...\", working: true|false}: {0}";
+    HolidaysExpected => "cần một danh sách {date: YYYY-MM-DD, name: \"...\", working: true|false}", "expected a list of {date: YYYY-MM-DD, name: \"...\", working: true|false}";
 
     // Ties the council decides (decisions files).
     TieNoneAtLine => "không có đồng hạng ở đường chỉ tiêu của hình thức khen `{0}`, khối `{1}`: không có gì để quyết định", "no tie at the line of tier `{0}`, group `{1}`: nothing to decide";

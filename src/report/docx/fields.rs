@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::i18n::messages::Msg;
-use crate::problem::{Problem, Problems, ProblemsError};
+use crate::problem::{Problems, ProblemsError};
+use crate::yaml::{self, At, Shape};
 
 /// The document fields, checked; `None` prints as "…".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +45,7 @@ struct Raw {
     issuer: Option<String>,
     number: Option<String>,
     place: Option<String>,
-    date: Option<String>,
+    date: Option<At<String>>,
     signer_title: Option<Lines>,
     signer_name: Option<String>,
     submission: Option<RawSubmission>,
@@ -56,7 +57,7 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawSubmission {
     number: Option<String>,
-    date: Option<String>,
+    date: Option<At<String>>,
     by: Option<String>,
 }
 
@@ -72,40 +73,28 @@ impl DocFields {
     /// Reads `src` (the text of `file`); every problem at once.
     pub fn from_yaml(src: &str, file: &str) -> Result<DocFields, ProblemsError> {
         let mut problems = Problems::new();
-        let raw: Raw = if src.trim().is_empty() {
-            serde_yaml::from_str("{}").expect("an empty mapping")
-        } else {
-            match serde_yaml::from_str(src) {
-                Ok(r) => r,
-                Err(e) => {
-                    let what = Msg::YamlNotDocFields.s();
-                    let mut p = crate::i18n::yaml::problem(&e, src, file);
-                    p.message = format!("{what}: {}", p.message);
-                    problems.push(p.with_hint(Msg::HintDocFields.s()));
-                    return Err(ProblemsError(problems));
-                }
+        let raw: Raw = match yaml::parse(src, file, &SHAPE) {
+            Ok(r) => r,
+            Err(p) => {
+                problems.push(p);
+                return Err(ProblemsError(problems));
             }
         };
-        let mut date = |value: Option<String>, path: &[&str]| {
+        let mut date = |value: Option<At<String>>, path: &str| {
             let v = value?;
-            parse_date(&v).or_else(|| {
-                let (line, column) = locate(src, path).unwrap_or((1, 1));
-                problems.push(Problem::cell(
-                    file,
-                    line,
-                    column,
-                    crate::msg!(DocFieldNotDate, path.join("."), v),
-                ));
+            parse_date(&v.value).or_else(|| {
+                let m = crate::msg!(DocFieldNotDate, path, v.value);
+                problems.push(v.at.problem(file, m));
                 None
             })
         };
-        let doc_date = date(raw.date, &["date"]);
+        let doc_date = date(raw.date, "date");
         let sub = raw.submission.unwrap_or(RawSubmission {
             number: None,
             date: None,
             by: None,
         });
-        let sub_date = date(sub.date, &["submission", "date"]);
+        let sub_date = date(sub.date, "submission.date");
         problems.finish()?;
         let text = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(DocFields {
@@ -141,33 +130,12 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// Line and column (1-based) of the value of a key, nested keys by deeper
-/// indentation: `["submission", "date"]`.
-fn locate(src: &str, path: &[&str]) -> Option<(u64, usize)> {
-    let mut depth = 0;
-    let mut indent = 0;
-    for (i, line) in src.lines().enumerate() {
-        let t = line.trim_start();
-        let at = line.len() - t.len();
-        if depth > 0 && at <= indent && !t.is_empty() && !t.starts_with('#') {
-            return None; // left the parent mapping without finding the key
-        }
-        let Some(rest) = t
-            .strip_prefix(path[depth])
-            .and_then(|r| r.strip_prefix(':'))
-        else {
-            continue;
-        };
-        if depth + 1 == path.len() {
-            let value = rest.len() - rest.trim_start().len();
-            let col = line[..line.len() - rest.len() + value].chars().count() + 1;
-            return Some((i as u64 + 1, col));
-        }
-        depth += 1;
-        indent = at;
-    }
-    None
-}
+/// How errors name a `--doc` file and say how to write one.
+const SHAPE: Shape = Shape {
+    lead: Some(Msg::YamlNotDocFields),
+    hint: Some(Msg::HintDocFields),
+    items: &[],
+};
 
 #[cfg(test)]
 mod tests;
