@@ -66,6 +66,7 @@ fn options() -> serde_saphyr::Options {
     budget.max_anchors = 0;
     budget.max_aliases = 0;
     budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
     budget.max_events = 2 * MAX_NODES;
     let mut o = serde_saphyr::Options::default();

@@ -42,3 +42,4 @@ mod trust_line;
 mod whatif;
 mod whatif_baseline;
 mod whatif_numbers;
+mod yaml_limits;

@@ -7,6 +7,7 @@ pub mod lint;
 pub mod quota;
 mod raw;
 mod schedule;
+mod weights;
 
 use anyhow::{Result, anyhow, bail};
 use std::sync::Arc;
@@ -14,11 +15,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use serde::Serialize;
-use serde::de::IgnoredAny;
 
 use crate::expr::Expr;
 use crate::i18n::messages::Msg;
-use crate::yaml::{self, Entries, Keyed, Pos, Shape};
+use crate::yaml::{self, Keyed, Pos, Shape};
 use check::Checker;
 pub use quota::Places;
 pub use raw::StepKind;
@@ -362,36 +362,6 @@ impl Campaign {
         self.deadlines
             .iter()
             .chain(self.tiers.iter().flat_map(|t| t.deadlines.iter()))
-    }
-
-    /// Applies a what-if overlay `{criterion_id: points}`. Steps and formulas
-    /// scale with their criterion, so the overlay changes weights, not rules.
-    pub fn apply_weights(&mut self, src: &str, file: &str) -> Result<()> {
-        let overlay: Entries<f64> = yaml::parse(src, file, &Shape::PLAIN).map_err(|p| {
-            // A campaign given where weights are expected says where it belongs.
-            let keys = yaml::parse::<Entries<IgnoredAny>>(src, file, &Shape::PLAIN);
-            let campaign = keys.is_ok_and(|k| k.0.iter().any(|(k, _)| k.value == "schema"));
-            let hint = if campaign {
-                Msg::YamlWeightsIsCampaign
-            } else {
-                Msg::YamlNotWeights
-            };
-            anyhow!("{}", p.with_hint(hint.s()))
-        })?;
-        for (id, points) in overlay.0 {
-            let (line, id) = (id.at, id.value);
-            let Some(i) = self.criterion_index(&id) else {
-                let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
-                let m = crate::msg!(UnknownCriterion, id, suggestion(&id, &known));
-                bail!("{file}:{line}: {m}");
-            };
-            if !(points.is_finite() && points > 0.0) {
-                let m = crate::msg!(PointsPositive, id, points);
-                bail!("{file}:{line}: {m}");
-            }
-            self.criteria[i].points = points;
-        }
-        Ok(())
     }
 }
 

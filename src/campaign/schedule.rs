@@ -2,6 +2,8 @@
 //! and every deadline and holiday date parsed, so the checklist never meets a
 //! bad date.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
@@ -103,13 +105,12 @@ impl Checker<'_> {
 
     /// Every step id once: `--done` and state files name steps by it.
     pub(super) fn step_ids<'d>(&self, all: impl Iterator<Item = &'d Deadline>) -> Result<()> {
-        let mut seen: Vec<&Deadline> = Vec::new();
+        let mut seen: HashMap<&str, &Deadline> = HashMap::new();
         for d in all {
-            if let Some(first) = seen.iter().find(|o| o.id == d.id) {
+            if let Some(first) = seen.insert(&d.id, d) {
                 let m = crate::msg!(DuplicateStepId, d.action, d.id, first.action);
                 bail!("{}:{}: {m}", self.file, d.id_at);
             }
-            seen.push(d);
         }
         Ok(())
     }

@@ -176,3 +176,90 @@ fn a_campaign_given_as_weights_says_where_it_belongs() {
         "{e}"
     );
 }
+
+/// `MINI` with a gate, as one person would write it.
+const GATED: &str = r#"schema: thidua/campaign/v1
+id: mini
+groups:
+  a: { name: "A" }
+  b: { name: "B" }
+criteria:
+  - id: rate
+    name: "Rate"
+    points: 20
+    value: "x / y"
+  - id: steps
+    name: "Steps"
+    points: 10
+    value: "x"
+    scoring: { steps: [{ min: 0.5, points: 5 }, { min: 0.9, points: 10 }] }
+gates:
+  - { id: g, name: "G", rule: "x > 0" }
+tiers:
+  - id: top
+    award: "Top"
+    quotas: [{ group: a, collectives: 1 }]
+"#;
+
+/// The same campaign as another person writes it: comments, spacing, key
+/// order, quoting and flow or block style all differ; nothing it says does.
+const GATED_REWRITTEN: &str = r#"# Kế hoạch thử
+id: 'mini'
+schema: "thidua/campaign/v1"
+
+groups:
+    b:
+        name: B
+    a: {name: A}
+tiers:
+- award: Top
+  id: top
+  quotas:
+  - collectives: 1
+    group: a
+criteria:
+- {id: rate, name: Rate, value: x / y, points: 20.0}   # tỷ lệ
+- name: Steps
+  id: steps
+  value: x
+  points: 10
+  scoring:
+    steps:
+    - {points: 5, min: 0.5}
+    - min: 0.9
+      points: 10
+gates: [{rule: x > 0, name: G, id: g}]
+"#;
+
+fn canonical(src: &str) -> Vec<u8> {
+    serde_json::to_vec(&load(src).unwrap()).unwrap()
+}
+
+#[test]
+fn the_serialization_is_what_the_campaign_says_not_how_it_is_written() {
+    let base = canonical(GATED);
+    // Groups are listed in file order: that order is part of what is said.
+    let rewritten = GATED_REWRITTEN.replace(
+        "    b:\n        name: B\n    a: {name: A}\n",
+        "    a: {name: A}\n    b:\n        name: B\n",
+    );
+    assert_eq!(
+        String::from_utf8(canonical(&rewritten)).unwrap(),
+        String::from_utf8(base.clone()).unwrap()
+    );
+    let text = String::from_utf8(base.clone()).unwrap();
+    assert!(
+        !text.contains("c.yaml") && !text.contains("schema"),
+        "{text}"
+    );
+    for (from, to) in [
+        ("points: 20", "points: 25"),
+        ("collectives: 1", "collectives: 2"),
+        ("rule: \"x > 0\"", "rule: \"x > 1\""),
+        ("award: \"Top\"", "award: \"Top!\""),
+        ("{ min: 0.9, points: 10 }", "{ min: 0.8, points: 10 }"),
+    ] {
+        assert!(GATED.contains(from), "{from}");
+        assert_ne!(canonical(&GATED.replace(from, to)), base, "{from} → {to}");
+    }
+}

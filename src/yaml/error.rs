@@ -4,8 +4,9 @@
 //! text, after a Vietnamese lead-in. Where a value was refused, the document
 //! is read again as a plain tree to say which entry and key it belongs to.
 
-use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::granit_parser::ErrorKind;
+use serde_saphyr::{Error, ExternalMessageSource};
 
 use super::node::{Trail, trail};
 use super::{At, MAX_DEPTH, Node, Pos, Shape, options};
@@ -146,9 +147,15 @@ fn describe_alone(e: &Error) -> String {
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => Msg::YamlAnchor.s().into(),
-        Error::ExternalMessage { msg, .. } | Error::Message { msg, .. } => {
-            msg!(YamlSyntax, msg)
-        }
+        Error::ExternalMessage { source, msg, .. } => match &**source {
+            ExternalMessageSource::Parser(scan)
+                if *scan.kind() == ErrorKind::RecursionLimitExceeded =>
+            {
+                msg!(YamlTooDeep, MAX_DEPTH)
+            }
+            _ => msg!(YamlSyntax, msg),
+        },
+        Error::Message { msg, .. } => msg!(YamlSyntax, msg),
         other => {
             // The parser's own words, without the position it appends
             // (the problem says it first).
