@@ -37,7 +37,7 @@ pub struct InputDigest {
 #[derive(Debug, Default)]
 pub struct Material<'a> {
     /// (role, bytes) of every input file, in the order the command reads them.
-    pub inputs: Vec<(&'a str, Vec<u8>)>,
+    pub inputs: Vec<(&'a str, &'a [u8])>,
     /// (flag, value) of every flag that changes a result.
     pub flags: Vec<(&'a str, String)>,
 }
@@ -164,9 +164,9 @@ mod tests {
     use super::*;
     use crate::campaign::{DEFAULT_YAML, default_label};
 
-    fn material(data: &[u8]) -> Material<'static> {
+    fn material(data: &[u8]) -> Material<'_> {
         Material {
-            inputs: vec![("data", data.to_vec())],
+            inputs: vec![("data", data)],
             flags: vec![("--tier", "huyen".into())],
         }
     }

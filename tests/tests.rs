@@ -24,6 +24,7 @@ mod merge;
 mod messages;
 mod messages_files;
 mod nominate;
+mod one_pass;
 mod pipeline;
 mod print;
 mod properties;
