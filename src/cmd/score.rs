@@ -14,8 +14,8 @@ use crate::report::Format;
 use crate::report::pipeline::Report;
 use crate::report::units::decided::DecisionColumns;
 use crate::report::units::{UnitColumns, View};
+use crate::report::whatif::BaselineColumns;
 use crate::scoring::Scorer;
-use crate::whatif::columns::BaselineColumns;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
