@@ -75,6 +75,12 @@ pub struct UnitScore {
     pub rules: Vec<bool>,
 }
 
+impl crate::campaign::lint::Shares for UnitScore {
+    fn share(&self, i: usize) -> Option<f64> {
+        self.criteria.get(i).and_then(|c| c.share)
+    }
+}
+
 impl UnitScore {
     /// A score with nothing in it, for [`Scorer::score_into`] to fill.
     pub fn empty() -> UnitScore {
