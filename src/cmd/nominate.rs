@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{DataArgs, OutputArgs, resolve, write_report};
+use crate::import::people;
 use crate::nomination::nominate_decided;
-use crate::people::{self, Person};
+use crate::people::Person;
 use crate::report::nominate::NominationView;
 use crate::report::pipeline::Report;
 use crate::report::units::View;

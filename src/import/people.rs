@@ -1,6 +1,6 @@
-//! The individuals CSV (SPEC 3.2): the people each unit may propose for an
-//! award, with the facts the plan ranks them by (direct worker, score,
-//! eligibility), read and checked before any nomination runs.
+//! The individuals CSV (SPEC 3.2) read and checked before any nomination
+//! runs: every bad cell at once, and each person's unit against the data.
+//! Office lists in other forms go through [`office`].
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -8,30 +8,12 @@ use std::io::Read;
 use anyhow::{Result, anyhow, bail};
 
 use crate::i18n::messages::Msg;
+use crate::people::Person;
 use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
 
 mod office;
 pub use office::{UnitName, read_any};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Person {
-    pub unit_id: String,
-    pub person_id: String,
-    pub full_name: String,
-    pub position: String,
-    /// "người trực tiếp lao động": the plan gives them priority.
-    pub direct: bool,
-    /// False when disciplined or otherwise barred.
-    pub eligible: bool,
-    pub score: Option<f64>,
-    pub note: String,
-    /// `gender`: `Some(true)` for nữ, `Some(false)` for nam, `None` when not given.
-    pub female: Option<bool>,
-    /// `leader`: holds a leading post (the plan may put non-leaders first).
-    pub leader: bool,
-    pub line: u64,
-}
 
 const REQUIRED: [&str; 4] = ["unit_id", "person_id", "full_name", "position"];
 const OPTIONAL: [&str; 6] = ["direct", "eligible", "score", "note", "gender", "leader"];
@@ -169,7 +151,7 @@ fn row(
         flag(cols.leader, false, "leader"),
     );
     let gender_text = opt(cols.gender);
-    let female = match crate::import::text::fold(&gender_text).as_str() {
+    let female = match super::text::fold(&gender_text).as_str() {
         "" => None,
         "nu" | "n" | "f" | "female" => Some(true),
         "nam" | "m" | "male" => Some(false),
@@ -187,7 +169,7 @@ fn row(
         _ if score_text.is_empty() => Ok(None),
         Numbers::Plain => score_text.parse::<f64>().map(Some).map_err(|_| ()),
         Numbers::Vietnamese => {
-            crate::import::number::parse(&score_text, Default::default()).map_err(|_| ())
+            super::number::parse(&score_text, Default::default()).map_err(|_| ())
         }
     };
     let score_value = match parsed {
@@ -250,7 +232,7 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
 
 /// `1/0`, `true/false`, `có/không`, `x`/empty; `None` for an empty cell.
 fn parse_flag(s: &str) -> Result<Option<bool>, String> {
-    match crate::import::text::fold(s).as_str() {
+    match super::text::fold(s).as_str() {
         "" => Ok(None),
         "1" | "true" | "co" | "yes" | "x" => Ok(Some(true)),
         "0" | "false" | "khong" | "no" => Ok(Some(false)),
