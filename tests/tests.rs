@@ -18,6 +18,7 @@ mod import;
 mod import_dossiers;
 mod import_workbook;
 mod json_contract;
+mod layers;
 mod levers;
 mod levers_fewest;
 mod merge;
