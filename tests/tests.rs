@@ -25,6 +25,7 @@ mod merge;
 mod messages;
 mod messages_files;
 mod nominate;
+mod output_atomic;
 mod pipeline;
 mod print;
 mod properties;
