@@ -1,7 +1,7 @@
 //! Where results go: stdout or a file written atomically (a temporary file
 //! in the target folder, then rename), never over one of the run's own
 //! inputs. A run killed mid-write leaves no temporary file behind on Linux,
-//! and a later run removes the ones other systems leave ([`temp`]).
+//! and a later run removes the ones other systems leave (`temp`).
 
 mod temp;
 

@@ -1,6 +1,6 @@
 //! The individuals CSV (SPEC 3.2) read and checked before any nomination
 //! runs: every bad cell at once, and each person's unit against the data.
-//! Office lists in other forms go through [`office`].
+//! Office lists in other forms go through `office`.
 
 use std::collections::HashSet;
 use std::io::Read;
