@@ -6,9 +6,9 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use thidua::cmd::{self, Cli, Command, UsageError, resolve};
+use thidua::cmd::{self, Cli, Command, UsageError, help, resolve};
+use thidua::i18n::Lang;
 use thidua::i18n::messages::{self, Msg};
-use thidua::i18n::{Lang, help};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args_os()

@@ -7,8 +7,9 @@ use anyhow::Result;
 use super::UsageError;
 use super::whatif::threads;
 use crate::campaign::Campaign;
-use crate::levers::{self, LeverColumns};
+use crate::levers;
 use crate::metrics::Metrics;
+use crate::report::levers::LeverColumns;
 use crate::scoring::{Scorer, UnitScore};
 
 /// A campaign with no levers cannot answer: say where to add them.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod deadlines;
 pub mod gap;
+pub mod help;
 pub mod import;
 mod levers;
 pub mod nominate;

@@ -16,8 +16,8 @@ use crate::ranking::{self, GroupRanking};
 use crate::report::pipeline::Report;
 use crate::report::units::UnitColumns;
 use crate::report::units::decided::DecisionColumns;
+use crate::report::whatif::{BaselineColumns, CompareColumns, SensitivityColumns};
 use crate::scoring::{Scorer, UnitScore};
-use crate::whatif::columns::{BaselineColumns, CompareColumns, SensitivityColumns};
 use crate::whatif::compare::compare;
 use crate::whatif::sensitivity::{Draws, sensitivity};
 

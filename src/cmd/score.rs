@@ -13,7 +13,7 @@ use crate::campaign::suggestion;
 use crate::report::pipeline::Report;
 use crate::report::units::UnitColumns;
 use crate::report::units::decided::DecisionColumns;
-use crate::whatif::columns::BaselineColumns;
+use crate::report::whatif::BaselineColumns;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
