@@ -288,6 +288,10 @@ fn documents() -> Vec<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the stamp codes shown hash the examples' bytes, which a Windows checkout may turn to CRLF"
+)]
 fn every_sample_prints_what_it_shows() {
     let docs = documents();
     assert!(docs.iter().any(|d| d.ends_with("README.md")));
