@@ -39,6 +39,7 @@ mod render_law_gen;
 mod reports;
 mod robustness;
 mod robustness_inputs;
+mod samples;
 mod stamp;
 mod trust_data;
 mod trust_line;
