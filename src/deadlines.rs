@@ -3,7 +3,6 @@
 //! award rounds because a date fell on a Sunday or in Tết; this is the cure.
 //! Pure: `today` is a parameter, the calendar is passed in.
 
-pub mod render;
 pub mod state;
 
 use chrono::{Datelike, NaiveDate, Weekday};

@@ -5,8 +5,8 @@
 
 use clap::ValueEnum;
 
-pub mod help;
 pub mod messages;
+pub mod round;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Lang {
@@ -63,7 +63,7 @@ impl Lang {
 
     /// `x` at `decimals` places as people of this language write it.
     pub fn num(self, x: f64, decimals: u32) -> String {
-        self.number(&crate::scoring::fmt_num(x, decimals))
+        self.number(&round::fmt_num(x, decimals))
     }
 
     /// A number already written the machine way (`-1608.5`), rewritten for

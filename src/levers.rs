@@ -3,9 +3,9 @@
 //! k such that k × the lever's change to that unit's counts puts it inside
 //! T's line — decided by the real scorer and the one quota line
 //! ([`crate::ranking::walk`]), so k is exact: k works and k − 1 does not.
-//! Pure: no I/O; `rank --levers` and `gap` show the answers.
+//! Pure: no I/O; `rank --levers` and `gap` show the answers (`report::levers`,
+//! `report::gap`).
 
-mod columns;
 pub(crate) mod line;
 mod probes;
 mod search;
@@ -20,7 +20,6 @@ use crate::metrics::{Metrics, UnitRow, part_rules};
 use crate::ranking::{LineStatus, Reason};
 use crate::scoring::{Scorer, UnitScore};
 
-pub use columns::LeverColumns;
 pub use line::Lines;
 pub use search::Search;
 
@@ -146,64 +145,6 @@ pub enum Why {
 }
 
 impl Why {
-    /// For people: "không đủ: tiêu chí đã tối đa"; gates and tiers by name
-    /// (`tier`: the tier whose line the search is for).
-    pub fn text(&self, c: &Campaign, m: &Metrics, tier: usize, lang: crate::i18n::Lang) -> String {
-        let name = |i: &usize| m.names[*i].as_str();
-        match self {
-            Why::AtMax => lang
-                .pick(
-                    "không đủ: tiêu chí đã tối đa",
-                    "not enough: the criteria are at their maximum",
-                )
-                .into(),
-            Why::NoEffect => lang
-                .pick(
-                    "không đủ: biện pháp không làm thay đổi điểm",
-                    "not enough: the lever changes no points",
-                )
-                .into(),
-            Why::NoGain => lang
-                .pick(
-                    "không đủ: biện pháp không làm tăng điểm",
-                    "not enough: the lever does not raise the score",
-                )
-                .into(),
-            Why::Gate(r) => format!(
-                "{} {}",
-                lang.pick("không qua điều kiện:", "fails:"),
-                crate::report::reason_names(c, r, Some(tier), lang)
-            ),
-            Why::HigherTier(t) => format!(
-                "{} {}",
-                lang.pick("vào cấp cao hơn:", "takes a place of the higher tier"),
-                c.tiers[*t].award
-            ),
-            Why::Zero(i) => format!(
-                "{} ({} = 0)",
-                lang.pick("chạm giới hạn số liệu", "reaches a data limit"),
-                name(i)
-            ),
-            Why::Part(ps, w) => format!(
-                "{} ({} ≤ {})",
-                lang.pick("chạm giới hạn số liệu", "reaches a data limit"),
-                ps.iter().map(name).collect::<Vec<_>>().join(" + "),
-                name(w)
-            ),
-            Why::Missing(i) => format!("{} {}", lang.pick("thiếu số liệu:", "no figure:"), name(i)),
-            Why::Cap => format!(
-                "{} {SEARCH_CAP}",
-                lang.pick("không đủ với k ≤", "not enough with k ≤")
-            ),
-            Why::Undefined => lang
-                .pick(
-                    "không tính được điểm (when_undefined: error)",
-                    "cannot be scored (when_undefined: error)",
-                )
-                .into(),
-        }
-    }
-
     /// Machine id, as JSON and CSV write it.
     pub fn id(&self) -> &'static str {
         match self {

@@ -9,7 +9,6 @@ pub mod decisions;
 pub mod expr;
 pub mod holidays;
 pub mod i18n;
-pub mod ics;
 pub mod import;
 pub mod levers;
 pub mod merge;

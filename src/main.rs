@@ -6,9 +6,9 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use thidua::cmd::{self, Cli, Command, UsageError};
+use thidua::cmd::{self, Cli, Command, UsageError, help, resolve};
+use thidua::i18n::Lang;
 use thidua::i18n::messages::{self, Msg};
-use thidua::i18n::{Lang, help};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args_os()
@@ -23,14 +23,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e, lang),
     };
+    let terminal = resolve::stdout_is_terminal();
     let result = match &cli.command {
-        Command::Score(args) => cmd::score::run(args),
-        Command::Rank(args) => cmd::rank::run(args),
-        Command::Gap(args) => cmd::gap::run(args),
+        Command::Score(args) => resolve::score(args, terminal).and_then(|p| cmd::score::run(&p)),
+        Command::Rank(args) => resolve::rank(args, terminal).and_then(|p| cmd::rank::run(&p)),
+        Command::Gap(args) => resolve::gap(args, terminal).and_then(|p| cmd::gap::run(&p)),
         Command::Verify(args) => cmd::stamp::verify(args),
-        Command::Nominate(args) => cmd::nominate::run(args),
+        Command::Nominate(args) => {
+            resolve::nominate(args, terminal).and_then(|p| cmd::nominate::run(&p))
+        }
         Command::Deadlines(args) => cmd::deadlines::run(args),
-        Command::Check(args) => cmd::check::run(args),
+        Command::Check(args) => cmd::check::resolve(args).and_then(|p| cmd::check::run(&p)),
         Command::Import(args) => cmd::import::run(args),
         Command::Completions(args) => cmd::completions::completions(args),
         Command::Man(args) => cmd::completions::man(args),

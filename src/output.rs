@@ -1,11 +1,17 @@
-//! Where results go: stdout or a file written atomically (temp file in the
-//! target folder, then rename), never over one of the run's own inputs.
+//! Where results go: stdout or a file written atomically (a temporary file
+//! in the target folder, then rename), never over one of the run's own
+//! inputs. A run killed mid-write leaves no temporary file behind on Linux,
+//! and a later run removes the ones other systems leave (`temp`).
+
+mod temp;
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+pub use temp::TempOutput;
 
 /// Writes `bytes` to `path` (or stdout when `None`). `inputs` are the files the
 /// run read; writing over any of them, also through a link, is refused.
@@ -24,15 +30,33 @@ pub fn emit(path: Option<&Path>, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
 fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     refuse_inputs(path, inputs)?;
     let mut tmp = temp_beside(path)?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.flush())
-        .with_context(|| crate::msg!(WriteFailed, path.display()))?;
+    let failed = || crate::msg!(WriteFailed, path.display());
+    match pause_mid_write() {
+        None => tmp.write_all(bytes).with_context(failed)?,
+        Some(pause) => {
+            let (a, b) = bytes.split_at(bytes.len() / 2);
+            tmp.write_all(a)
+                .and_then(|_| tmp.flush())
+                .with_context(failed)?;
+            std::thread::sleep(pause);
+            tmp.write_all(b).with_context(failed)?;
+        }
+    }
+    tmp.flush().with_context(failed)?;
     persist(tmp, path, inputs)
 }
 
-/// A temporary file in `path`'s folder with the permissions `path` will have,
-/// for output too large to hold in memory; finish it with [`persist`].
-pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
+/// `THIDUA_TEST_PAUSE_MID_WRITE_MS`: the tests' way to kill a run while an
+/// output is half written (a real 300 MB paper takes minutes to render).
+fn pause_mid_write() -> Option<std::time::Duration> {
+    let ms = std::env::var("THIDUA_TEST_PAUSE_MID_WRITE_MS").ok()?;
+    ms.parse().ok().map(std::time::Duration::from_millis)
+}
+
+/// A temporary file in `path`'s folder with the permissions `path` will
+/// have, for output too large to hold in memory; finish it with [`persist`].
+/// Temporary files that runs killed earlier left in the folder are removed.
+pub fn temp_beside(path: &Path) -> Result<TempOutput> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -43,22 +67,15 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         bail!(crate::msg!(WriteIsFolder, path.display()));
     }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".thidua-");
-    if let Some(perms) = output_permissions(path) {
-        builder.permissions(perms);
-    }
-    builder
-        .tempfile_in(&dir)
+    temp::remove_stale(&dir);
+    TempOutput::new(&dir, output_permissions(path))
         .with_context(|| crate::msg!(NoTempFile, dir.display()))
 }
 
 /// Renames a finished temporary file over `path`, never over an input.
-pub fn persist(tmp: tempfile::NamedTempFile, path: &Path, inputs: &[&Path]) -> Result<()> {
+pub fn persist(tmp: TempOutput, path: &Path, inputs: &[&Path]) -> Result<()> {
     refuse_inputs(path, inputs)?;
-    tmp.persist(path)
-        .map_err(|e| replace_error(path, e.error))?;
-    Ok(())
+    tmp.persist(path).map_err(|e| replace_error(path, e))
 }
 
 /// Why a finished output could not take its place. On Windows a file open
@@ -73,22 +90,15 @@ fn replace_error(path: &Path, e: std::io::Error) -> anyhow::Error {
     }
 }
 
-/// A report replaces the old one with the old one's permissions, and a new
-/// one gets what any program would create (0666 less the umask), not the
-/// private 0600 of a temporary file: colleagues must be able to open it.
-#[cfg(unix)]
+/// A report replaces the old one with the old one's permissions exactly
+/// (664 stays 664, whatever the umask), and a new one gets what any program
+/// would create (0666 less the umask), not the private 0600 of a temporary
+/// file: colleagues must be able to open it. `None`: a new file.
 fn output_permissions(path: &Path) -> Option<fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(
-        fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| fs::Permissions::from_mode(0o666)),
-    )
-}
-
-#[cfg(not(unix))]
-fn output_permissions(_: &Path) -> Option<fs::Permissions> {
-    None
+    fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions())
 }
 
 /// Refuses `path` when it is one of `inputs` (also through a link).
@@ -171,12 +181,12 @@ mod tests {
         if let Some(umask) = umask {
             assert_eq!(mode, 0o666 & !umask, "0666 less the umask {umask:o}");
         }
-        fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
-        emit(Some(&out), b"b", &[]).unwrap();
-        assert_eq!(
-            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
-            0o640
-        );
+        for kept in [0o640, 0o664, 0o666, 0o604] {
+            fs::set_permissions(&out, fs::Permissions::from_mode(kept)).unwrap();
+            emit(Some(&out), b"b", &[]).unwrap();
+            let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, kept, "{kept:o} stays {kept:o}");
+        }
     }
 
     #[cfg(unix)]

@@ -37,7 +37,7 @@ pub struct InputDigest {
 #[derive(Debug, Default)]
 pub struct Material<'a> {
     /// (role, bytes) of every input file, in the order the command reads them.
-    pub inputs: Vec<(&'a str, Vec<u8>)>,
+    pub inputs: Vec<(&'a str, &'a [u8])>,
     /// (flag, value) of every flag that changes a result.
     pub flags: Vec<(&'a str, String)>,
 }
@@ -112,24 +112,28 @@ pub enum Mismatch {
     VersionOrFlags,
 }
 
-/// Compares a printed code (or the full digest) with a run's stamp.
+/// Compares a printed code (or the full digest) with a run's stamp. The
+/// code is read as people copy it: any case, with or without the dashes,
+/// spaces or dots between its groups ("d08c6626ecfe", "D08C 6626 ECFE").
 pub fn check(code: &str, s: &Stamp) -> Result<(), Mismatch> {
-    let code = code.trim();
-    if code.len() == 64 && code.chars().all(|c| c.is_ascii_hexdigit()) {
-        return if code.eq_ignore_ascii_case(&s.sha256) {
+    let digits: String = code
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '.' | '\u{a0}' | '\t'))
+        .collect();
+    if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(Mismatch::Malformed);
+    }
+    if digits.len() == 64 {
+        return if digits.eq_ignore_ascii_case(&s.sha256) {
             Ok(())
         } else {
             Err(Mismatch::VersionOrFlags)
         };
     }
-    let parts: Vec<&str> = code.split('-').collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.len() != 4 || !p.chars().all(|c| c.is_ascii_hexdigit()))
-    {
+    if digits.len() != 12 {
         return Err(Mismatch::Malformed);
     }
+    let parts = [&digits[0..4], &digits[4..8], &digits[8..12]];
     let mine: Vec<&str> = s.code.split('-').collect();
     let same = |i: usize| parts[i].eq_ignore_ascii_case(mine[i]);
     match (same(0), same(1), same(2)) {
@@ -145,9 +149,9 @@ mod tests {
     use super::*;
     use crate::campaign::{DEFAULT_YAML, default_label};
 
-    fn material(data: &[u8]) -> Material<'static> {
+    fn material(data: &[u8]) -> Material<'_> {
         Material {
-            inputs: vec![("data", data.to_vec())],
+            inputs: vec![("data", data)],
             flags: vec![("--tier", "huyen".into())],
         }
     }
@@ -183,5 +187,12 @@ mod tests {
             Err(Mismatch::VersionOrFlags)
         );
         assert_eq!(check("12-34", &s), Err(Mismatch::Malformed));
+        // As people copy it: no dashes, spaces, any case; nothing else.
+        let bare = s.code.replace('-', "");
+        assert_eq!(check(&bare.to_lowercase(), &s), Ok(()));
+        assert_eq!(check(&s.code.replace('-', " "), &s), Ok(()));
+        assert_eq!(check(&format!(" {} ", s.code), &s), Ok(()));
+        assert_eq!(check(&format!("{bare}0"), &s), Err(Mismatch::Malformed));
+        assert_eq!(check("3F2A-91C0-7B1G", &s), Err(Mismatch::Malformed));
     }
 }

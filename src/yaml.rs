@@ -30,7 +30,7 @@ pub use node::Node;
 pub const MAX_DEPTH: usize = 32;
 /// Values (scalars, lists, maps) in one file: far above any real plan (a
 /// campaign of 100,000 deadlines has 800,000), and a bound on the work.
-const MAX_NODES: usize = 4_000_000;
+const MAX_NODES: usize = 1_000_000;
 
 /// What a file is, for the words of its errors.
 #[derive(Debug, Clone, Copy)]

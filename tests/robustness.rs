@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use thidua::campaign::Campaign;
 use thidua::expr::Expr;
-use thidua::{metrics, people};
+use thidua::import::people;
+use thidua::metrics;
 
 /// Text made of the characters these formats care about, so the generator
 /// reaches deep into the parsers instead of failing on the first byte.

@@ -6,8 +6,8 @@
 use proptest::prelude::*;
 use thidua::campaign::Campaign;
 use thidua::decisions::Decisions;
+use thidua::import::people::{UnitName, read_any};
 use thidua::merge::MergeMap;
-use thidua::people::{UnitName, read_any};
 use thidua::report::docx::fields::DocFields;
 
 use crate::robustness::texty;

@@ -163,6 +163,11 @@ fn verify_says_khop_for_the_same_figures_and_what_differs_otherwise() {
         .unwrap()
         .to_string();
     run(&["verify", &sha, "--", "rank", "--tier", "huyen", EXAMPLE]);
+    // As people copy a code: lower case, no dashes, or spaces between groups.
+    for typed in [code.replace('-', "").to_lowercase(), code.replace('-', " ")] {
+        let (out, _) = run(&["verify", &typed, "--", "rank", "--tier", "huyen", EXAMPLE]);
+        assert!(out.contains("khớp"), "{typed}: {out}");
+    }
     // Other data.
     let data = std::fs::read_to_string(EXAMPLE)
         .unwrap()

@@ -19,7 +19,6 @@ use super::{Campaign, Places};
 use crate::i18n::messages::{Msg, lang};
 use crate::msg;
 use crate::problem::Problem;
-use crate::scoring::UnitScore;
 pub use calendar::districts_abolished;
 use calendar::{deadlines, district_awards};
 
@@ -40,16 +39,20 @@ pub fn campaign(c: &Campaign) -> Vec<Problem> {
     out
 }
 
+/// A unit's score as [`data`] reads it (`scoring::UnitScore` is one: the
+/// campaign is below scoring and does not name its types).
+pub trait Shares {
+    /// The share (0 to 1) of criterion `i`'s points; `None` where it does not count.
+    fn share(&self, i: usize) -> Option<f64>;
+}
+
 /// Warnings that need the data: a criterion on which every unit of
 /// `data_file` scores 0, or every unit full points. Needs at least two units
 /// the criterion counts for: one unit alone separates no one by definition.
-pub fn data(c: &Campaign, data_file: &str, scores: &[UnitScore]) -> Vec<Problem> {
+pub fn data(c: &Campaign, data_file: &str, scores: &[impl Shares]) -> Vec<Problem> {
     let mut out = Vec::new();
     for (i, crit) in c.criteria.iter().enumerate() {
-        let shares: Vec<f64> = scores
-            .iter()
-            .filter_map(|s| s.criteria.get(i).and_then(|cs| cs.share))
-            .collect();
+        let shares: Vec<f64> = scores.iter().filter_map(|s| s.share(i)).collect();
         if shares.len() < 2 {
             continue;
         }

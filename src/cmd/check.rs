@@ -9,12 +9,15 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{UsageError, load_metrics, read_text};
+use super::UsageError;
+use super::plan::{Inputs, Role};
+use super::session::{Session, read_metrics};
+use super::warnings::{body, label, location};
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label, lint};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
-use crate::problem::Problem;
-use crate::scoring::{Scorer, UnitScore};
+use crate::period::PeriodSel;
+use crate::scoring::Scorer;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,25 +26,60 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Period to use when a data file has a `period` column: P or FROM..TO.
-    #[arg(long, value_name = "P")]
-    pub period: Option<String>,
+    #[arg(long, value_name = "P", value_parser = super::parse_period)]
+    pub period: Option<PeriodSel>,
     /// Language of labels.
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
 }
 
-pub fn run(args: &Args) -> Result<()> {
+/// `check`, resolved: the campaigns and the data files, told apart by
+/// extension before any is read.
+pub struct Plan {
+    campaigns: Vec<PathBuf>,
+    data: Vec<PathBuf>,
+    period: Option<PeriodSel>,
+}
+
+pub fn resolve(args: &Args) -> Result<Plan> {
     let (campaigns, data) = split(&args.files)?;
-    // Data that cannot be read fails the command at once, as in `score`:
-    // every campaign would fail on it the same way.
-    // An export to convert names its groups as the first campaign does.
-    let first = || match campaigns.first() {
-        Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string()),
-        None => Campaign::from_yaml(DEFAULT_YAML, default_label()),
+    Ok(Plan {
+        campaigns,
+        data,
+        period: args.period,
+    })
+}
+
+pub fn run(plan: &Plan) -> Result<()> {
+    // Each file once: the campaigns, then the data files.
+    let read = |role: Role, path: &PathBuf| {
+        let mut inputs = Inputs::default();
+        inputs.add(role, Some(path));
+        Session::load(&inputs)
     };
-    let metrics = data
+    let campaigns: Vec<Result<Campaign>> = plan
+        .campaigns
         .iter()
-        .map(|d| load_metrics(d, args.period.as_deref(), &first))
+        .map(|p| read(Role::Campaign, p).and_then(|s| s.campaign().map(|c| c.0)))
+        .collect();
+    // Data that cannot be read fails the command at once, as in `score`:
+    // every campaign would fail on it the same way. An export to convert
+    // names its groups as the first campaign does (the built-in one when
+    // that campaign is itself in error, said below).
+    let builtin = || Campaign::from_yaml(DEFAULT_YAML, default_label());
+    let first = match campaigns.first() {
+        Some(Ok(c)) => c.clone(),
+        _ => builtin()?,
+    };
+    let metrics = plan
+        .data
+        .iter()
+        .map(|p| {
+            let mut session = read(Role::Data, p)?;
+            session.read_data()?;
+            let source = session.get(Role::Data).expect("one data file");
+            read_metrics(source, plan.period.as_ref(), "--period", &first)
+        })
         .collect::<Result<Vec<_>>>()?;
     // Warnings are messages: their labels follow the messages' language
     // (`--lang`, else `THIDUA_LANG`), as their text does.
@@ -49,12 +87,9 @@ pub fn run(args: &Args) -> Result<()> {
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut out = std::io::stdout().lock();
     if campaigns.is_empty() {
-        let builtin = Campaign::from_yaml(DEFAULT_YAML, default_label())?;
-        report(&builtin, &metrics, lang, &mut out, &mut errors)?;
+        report(&builtin()?, &metrics, lang, &mut out, &mut errors)?;
     }
-    for path in &campaigns {
-        let loaded =
-            read_text(path).and_then(|src| Campaign::from_yaml(&src, &path.display().to_string()));
+    for loaded in campaigns {
         match loaded {
             Ok(c) => report(&c, &metrics, lang, &mut out, &mut errors)?,
             Err(e) => errors.push(e),
@@ -125,58 +160,4 @@ fn split(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
         }
     }
     Ok((campaigns, data))
-}
-
-/// The warnings about `campaign` as its file is written (a `--weights`
-/// overlay is a what-if, not a mistake) and about how `scores` came out.
-pub fn warnings(campaign: &Campaign, data_file: &str, scores: &[UnitScore]) -> Vec<Problem> {
-    let written = Campaign::from_yaml(&campaign.source, &campaign.file);
-    let c = written.as_ref().unwrap_or(campaign);
-    let mut found = lint::campaign(c);
-    if c.criteria.len() == campaign.criteria.len() {
-        found.extend(lint::data(c, data_file, scores));
-    }
-    found.sort();
-    found
-}
-
-/// Prints the campaign's warnings once on stderr, for `score`, `rank` and
-/// `nominate`, after scoring (some warnings need the scores), in the
-/// messages' language.
-pub fn warn(campaign: &Campaign, metrics: &Metrics, scores: &[UnitScore]) {
-    let lang = crate::i18n::messages::lang();
-    for p in warnings(campaign, &metrics.file, scores) {
-        // As errors are printed: `thidua: cảnh báo: file:line:column: …`.
-        eprintln!(
-            "thidua: {}: {}: {}",
-            label(lang),
-            location(&p),
-            body(&p, lang)
-        );
-    }
-}
-
-/// `file:line:column`, as far as known.
-fn location(p: &Problem) -> String {
-    let mut s = p.file.clone();
-    if let Some(l) = p.line {
-        s.push_str(&format!(":{l}"));
-        if let Some(c) = p.column {
-            s.push_str(&format!(":{c}"));
-        }
-    }
-    s
-}
-
-fn label(lang: Lang) -> &'static str {
-    lang.pick("cảnh báo", "warning")
-}
-
-/// The message, and the hint on the next line.
-fn body(p: &Problem, lang: Lang) -> String {
-    let mut s = p.message.clone();
-    if let Some(h) = &p.hint {
-        s.push_str(&format!("\n  {}: {h}", lang.pick("gợi ý", "hint")));
-    }
-    s
 }

@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 
 use super::{UsageError, read_text, resolve};
 use crate::campaign::Campaign;
-use crate::deadlines::render::{Context, DeadlinesReport};
 use crate::deadlines::{Filter, checklist, mark_done, state, uncovered_years, unknown_steps};
 use crate::holidays::{self, BUILTIN_YEARS, Calendar};
 use crate::i18n::Lang;
 use crate::report::Format;
+use crate::report::deadlines::{Context, DeadlinesReport};
 use crate::report::pipeline::Report;
 
 #[derive(Debug, clap::Args)]

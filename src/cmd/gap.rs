@@ -2,22 +2,18 @@
 //! tier T's quota, lever by lever, every answer re-checked with the real
 //! quota line; also builds the `rank --levers` columns.
 
-use std::path::Path;
-
 use anyhow::{Result, bail};
 
-use super::resolve::{self, Writes};
-use super::whatif::threads;
+use super::levers::need_levers;
+use super::resolve::{self, Gap as Plan};
+use super::scored::Loaded;
+use super::session::Session;
 use super::{DataArgs, OutputArgs, UsageError, write_report};
-use crate::campaign::{Campaign, suggestion};
-use crate::levers::{self, LeverColumns, Search};
-use crate::metrics::Metrics;
+use crate::campaign::suggestion;
+use crate::levers::{self, Search};
 use crate::ranking::LineStatus;
-use crate::report::Format;
 use crate::report::gap::Gap;
 use crate::report::pipeline::Report;
-use crate::report::units::View;
-use crate::scoring::{Scorer, UnitScore};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,69 +28,18 @@ pub struct Args {
     pub out: OutputArgs,
 }
 
-/// Levers re-score a unit from its figures, so points the council added
-/// would be lost: refused rather than silently dropped.
-pub fn no_decisions(input: &DataArgs, what: &str) -> Result<()> {
-    if input.decisions.is_some() {
-        return Err(UsageError(crate::msg!(NoDecisions, what)).into());
-    }
-    Ok(())
-}
-
-/// A campaign with no levers cannot answer: say where to add them.
-fn need_levers(campaign: &Campaign, flag: &str) -> Result<()> {
-    if campaign.levers.is_empty() {
-        return Err(UsageError(crate::msg!(
-            NoLevers,
-            flag,
-            campaign.file,
-            "- { id: giai_quyet_dung_han, name: \"hồ sơ trễ hạn được giải quyết đúng hạn\", change: { tre_han: -1, dung_han: +1 } }"
-        ))
-        .into());
-    }
-    Ok(())
-}
-
-/// The `rank --levers` columns (`None` without the flag).
-pub fn columns<'a>(
-    on: bool,
-    campaign: &'a Campaign,
-    scorer: &Scorer,
-    metrics: &'a Metrics,
-    scores: &[UnitScore],
-    tier: Option<usize>,
-) -> Result<Option<LeverColumns<'a>>> {
-    let Some(tier) = tier.filter(|_| on) else {
-        return Ok(None);
-    };
-    need_levers(campaign, "--levers")?;
-    let bound = levers::bind(campaign, metrics)?;
-    let answers = levers::what_it_takes(campaign, scorer, metrics, scores, tier, &bound, threads());
-    Ok(Some(LeverColumns {
-        campaign,
-        metrics,
-        tier,
-        answers,
-    }))
-}
-
-/// What `gap` writes.
-const GAP: Writes = Writes {
-    command: "gap",
-    formats: &[Format::Table, Format::Csv, Format::Json, Format::Md],
-};
-
-pub fn run(args: &Args) -> Result<()> {
-    let out = resolve::output(GAP, &args.out, &args.input.inputs())?;
-    no_decisions(&args.input, "gap")?;
-    let campaign = args.input.campaign.load()?;
-    let tier = resolve::tier(&campaign, &args.tier)?;
-    need_levers(&campaign, "gap")?;
-    let (metrics, baseline) = args.input.load()?;
-    let scorer = Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?;
-    let scores = scorer.score_all(&metrics)?;
+pub fn run(plan: &Plan) -> Result<()> {
+    let session = Session::load(&plan.data.inputs)?;
+    let campaign = session.campaign()?;
+    let tier = resolve::tier(&campaign.0, &plan.tier)?;
+    need_levers(&campaign.0, "gap")?;
+    let run = Loaded::read(session, campaign, &plan.data, false)?;
+    let (campaign, metrics) = (&run.campaign, &run.metrics);
+    let scorer = run.scorer()?;
+    let scores = scorer.score_all(metrics)?;
+    let args = plan;
     let Some(i) = metrics.unit_index(&args.unit) else {
-        let known: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+        let known = run.ids();
         return Err(UsageError(crate::msg!(
             NoUnitIn,
             "gap",
@@ -104,8 +49,8 @@ pub fn run(args: &Args) -> Result<()> {
         ))
         .into());
     };
-    let bound = levers::bind(&campaign, &metrics)?;
-    let search = Search::new(&campaign, &scorer, &metrics, &scores, tier, &bound);
+    let bound = levers::bind(campaign, metrics)?;
+    let search = Search::new(campaign, &scorer, metrics, &scores, tier, &bound);
     let Some((status, _)) = search.lines.unchanged(i) else {
         let group = &metrics.units[i].group;
         return Err(UsageError(crate::msg!(TierNoQuotaFor, args.tier, group, args.unit)).into());
@@ -122,16 +67,7 @@ pub fn run(args: &Args) -> Result<()> {
         }
     }
     let gap = Gap {
-        view: View {
-            campaign: &campaign,
-            metrics: &metrics,
-            scores: &scores,
-            lang: out.lang,
-            decisions: None,
-            ids: out.ids,
-            doc: None,
-            stamp: None,
-        },
+        view: run.view(&plan.out, &scores, None, None),
         scorer: &scorer,
         bound: &bound,
         tier,
@@ -140,6 +76,5 @@ pub fn run(args: &Args) -> Result<()> {
         levers,
         score: i,
     };
-    let inputs: Vec<&Path> = args.input.inputs();
-    write_report(&out, &Report::Gap(gap), &inputs)
+    write_report(&plan.out, &Report::Gap(gap), &plan.data.inputs.paths())
 }

@@ -6,14 +6,20 @@ pub mod check;
 pub mod completions;
 pub mod deadlines;
 pub mod gap;
+pub mod help;
 pub mod import;
+mod levers;
 pub mod nominate;
+pub mod plan;
 mod progress;
 pub mod rank;
 pub mod reports;
 pub mod resolve;
 pub mod score;
+mod scored;
+pub mod session;
 pub mod stamp;
+mod warnings;
 pub mod whatif;
 
 use std::path::{Path, PathBuf};
@@ -24,10 +30,9 @@ use clap::{Args, Parser, Subcommand};
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
-use crate::merge::{self, MergeMap};
-use crate::metrics::{self, Metrics};
+use crate::merge::MergeMap;
 use crate::period::PeriodSel;
-use crate::problem::{Problems, ProblemsError};
+use crate::problem::Problems;
 use crate::report::Format;
 use crate::report::pipeline::{self, Report};
 use resolve::Output;
@@ -122,56 +127,6 @@ pub struct DataArgs {
     pub merge: Option<PathBuf>,
 }
 
-impl DataArgs {
-    /// The council's decisions, checked against the campaign, the data and
-    /// the individuals; applied to `scores` (adjustments) at once.
-    pub fn decisions(
-        &self,
-        campaign: &Campaign,
-        metrics: &Metrics,
-        people: Option<&[crate::people::Person]>,
-        scores: &mut [crate::scoring::UnitScore],
-    ) -> Result<Option<crate::decisions::Decisions>> {
-        let Some(path) = &self.decisions else {
-            return Ok(None);
-        };
-        let d = crate::decisions::Decisions::from_yaml(
-            &read_text(path)?,
-            &path.display().to_string(),
-            campaign,
-            metrics,
-            people,
-        )?;
-        d.adjust(campaign, metrics, scores);
-        Ok(Some(d))
-    }
-
-    /// The metrics of the chosen period, and the baseline when one was asked
-    /// for; both merged by `--merge`.
-    pub fn load(&self) -> Result<(Metrics, Option<whatif::Baseline>)> {
-        let map = self.merge.as_deref().map(read_merge_map).transpose()?;
-        let campaign = || self.campaign.load();
-        let mut metrics = read_metrics(&self.data, self.period.as_ref(), "--period", &campaign)?;
-        if let Some(map) = &map {
-            metrics = merge_metrics(metrics, map, None)?;
-        }
-        let baseline = self
-            .baseline
-            .load(&self.data, &metrics, map.as_ref(), &campaign)?;
-        Ok((metrics, baseline))
-    }
-
-    /// Every file read, so no output is ever written over one of them.
-    pub fn inputs(&self) -> Vec<&Path> {
-        let mut v = vec![self.data.as_path()];
-        v.extend(self.campaign.inputs());
-        v.extend(self.baseline.inputs());
-        v.extend(self.decisions.as_deref());
-        v.extend(self.merge.as_deref());
-        v
-    }
-}
-
 /// Reads `--merge MAP.csv`.
 pub fn read_merge_map(path: &Path) -> Result<MergeMap> {
     if path.is_dir() {
@@ -179,14 +134,6 @@ pub fn read_merge_map(path: &Path) -> Result<MergeMap> {
     }
     let bytes = read_bytes(path)?;
     Ok(MergeMap::read(&bytes, &path.display().to_string())?)
-}
-
-/// Merges units as `map` says (names of new units the file lacks taken from
-/// `named`); notices go to standard error.
-pub fn merge_metrics(metrics: Metrics, map: &MergeMap, named: Option<&Metrics>) -> Result<Metrics> {
-    let (merged, notices) = merge::merge_named(metrics, map, named)?;
-    print_notices(&notices);
-    Ok(merged)
 }
 
 /// `--period`: checked as clap parses the flag.
@@ -238,76 +185,8 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Reads the metrics file, choosing periods with `--period`; `campaign`
-/// names groups when the file is an export to convert.
-pub fn load_metrics(path: &Path, period: Option<&str>, campaign: &CampaignFn) -> Result<Metrics> {
-    load_metrics_with(path, period, "--period", campaign)
-}
-
-/// The campaign, asked for only when a data file needs converting.
-pub type CampaignFn<'a> = dyn Fn() -> Result<Campaign> + 'a;
-
-/// Reads a metrics file, choosing periods with `period`, given by the flag
-/// `flag` (named in messages); notices go to standard error, once.
-pub fn load_metrics_with(
-    path: &Path,
-    period: Option<&str>,
-    flag: &str,
-    campaign: &CampaignFn,
-) -> Result<Metrics> {
-    let sel = period
-        .map(|p| PeriodSel::parse(p).map_err(|e| UsageError(crate::msg!(PeriodFlag, flag, e))))
-        .transpose()?;
-    read_metrics(path, sel.as_ref(), flag, campaign)
-}
-
-/// Reads the metrics file — a metrics CSV, or anything `import` reads,
-/// converted in memory by the same reader — keeping the rows of the chosen
-/// periods (chosen by `flag`, named in messages); notices go to standard
-/// error, once.
-fn read_metrics(
-    path: &Path,
-    sel: Option<&PeriodSel>,
-    flag: &str,
-    campaign: &CampaignFn,
-) -> Result<Metrics> {
-    if path.is_dir() {
-        anyhow::bail!(crate::msg!(IsFolderMetrics, path.display()));
-    }
-    let bytes = read_bytes(path)?;
-    let file = path.display().to_string();
-    let readable = crate::import::read_any(bytes, &file, campaign)?;
-    for n in &readable.notices {
-        eprintln!("{} {n}", Msg::Notice.s());
-    }
-    let origin = readable.origin;
-    let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
-    let (mut metrics, notices) = read.map_err(|e| match e.downcast::<metrics::PeriodError>() {
-        Ok(p) => UsageError(p.with_flag(flag)).into(),
-        Err(e) => match (e.downcast::<ProblemsError>(), &origin) {
-            (Ok(ps), Some(o)) => o.locate_all(&file, ps).into(),
-            (Ok(ps), None) => ps.into(),
-            (Err(e), _) => e,
-        },
-    })?;
-    let notices = match &origin {
-        Some(o) => {
-            metrics.file.clone_from(&o.label);
-            for u in &mut metrics.units {
-                u.line = o.line(u.line).unwrap_or(u.line);
-            }
-            let listed = notices.listed().into_iter().cloned();
-            let ps = listed.map(|p| o.locate(&file, p)).collect();
-            Problems::from_listed(ps, notices.total())
-        }
-        None => notices,
-    };
-    print_notices(&notices);
-    Ok(metrics)
-}
-
 /// Notices on standard error, up to the cap, then how many more.
-fn print_notices(notices: &Problems) {
+pub(crate) fn print_notices(notices: &Problems) {
     let listed = notices.listed();
     for n in &listed {
         eprintln!("{} {n}", Msg::Notice.s());

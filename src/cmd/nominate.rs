@@ -1,18 +1,17 @@
 //! `thidua nominate`: the candidate lists of each award tier, collectives and
 //! individuals, under the plan's quotas.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{DataArgs, OutputArgs, resolve, write_report};
+use super::resolve::{self, Nominate};
+use super::scored::Loaded;
+use super::session::Session;
+use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::nomination::nominate_decided;
-use crate::people::{self, Person};
 use crate::report::nominate::NominationView;
 use crate::report::pipeline::Report;
-use crate::report::units::View;
-use crate::scoring::Scorer;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,73 +30,35 @@ pub struct Args {
     pub doc: super::reports::DocArgs,
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let resolve::Nominate {
-        campaign,
-        out,
-        shown,
-    } = resolve::nominate(args)?;
-    let doc = args.doc.load(&out)?;
-    let (metrics, baseline) = args.input.load()?;
-    let people = args
-        .individuals
-        .as_deref()
-        .map(|p| read_people(p, &metrics))
-        .transpose()?;
-    let mut scores =
-        Scorer::with_baseline(&campaign, &metrics, baseline.as_ref().map(|b| &b.metrics))?
-            .score_all(&metrics)?;
-    let decisions = args
-        .input
-        .decisions(&campaign, &metrics, people.as_deref(), &mut scores)?;
-    super::check::warn(&campaign, &metrics, &scores);
-    let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+pub fn run(plan: &Nominate) -> Result<()> {
+    let session = Session::load(&plan.data.inputs)?;
+    let campaign = session.campaign()?;
+    let c = &campaign.0;
+    if c.tiers.is_empty() {
+        return Err(UsageError(crate::msg!(NothingToNominate, c.file)).into());
+    }
+    let shown = match plan.tier.as_str() {
+        "all" => (0..c.tiers.len()).collect(),
+        t => vec![resolve::tier(c, t)?],
+    };
+    let run = Loaded::read(session, campaign, &plan.data, plan.doc)?;
+    let mut scores = run.scorer()?.score_all(&run.metrics)?;
+    let decisions = run.decisions(&mut scores)?;
+    run.warn(&scores);
     let result = nominate_decided(
-        &campaign,
+        &run.campaign,
         &scores,
-        &ids,
-        people.as_deref(),
+        &run.ids(),
+        run.people.as_deref(),
         decisions.as_ref(),
     )?;
-    // Read again, after the readers checked them: the stamp hashes their bytes.
-    let stamp = super::stamp::nominate(&campaign, args)?;
+    let stamp = run.stamp(&plan.flags());
     let view = NominationView {
-        units: View {
-            campaign: &campaign,
-            metrics: &metrics,
-            scores: &scores,
-            lang: out.lang,
-            decisions: decisions.as_ref(),
-            ids: out.ids,
-            doc: doc.as_ref(),
-            stamp: Some(&stamp),
-        },
-        people: people.as_deref(),
+        units: run.view(&plan.out, &scores, decisions.as_ref(), Some(&stamp)),
+        people: run.people.as_deref(),
         tiers: shown.iter().map(|&t| &result[t]).collect(),
         decisions: decisions.as_ref(),
     };
-    let mut inputs: Vec<&Path> = args.input.inputs();
-    inputs.extend(args.individuals.as_deref());
-    inputs.extend(args.doc.inputs());
-    write_report(&out, &Report::Nominate(view), &inputs)
-}
-
-fn read_people(path: &Path, metrics: &crate::metrics::Metrics) -> Result<Vec<Person>> {
-    if path.is_dir() {
-        anyhow::bail!(crate::msg!(IsFolderPeople, path.display()));
-    }
-    let bytes = super::read_bytes(path)?;
-    let file = path.display().to_string();
-    let units: Vec<people::UnitName> = metrics
-        .units
-        .iter()
-        .map(|u| people::UnitName {
-            id: &u.id,
-            name: &u.name,
-        })
-        .collect();
-    let people = people::read_any(&bytes, &file, &units)?;
-    let known: HashSet<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
-    people::check_units(&people, &file, &known)?;
-    Ok(people)
+    let inputs = plan.data.inputs.paths();
+    write_report(&plan.out, &Report::Nominate(view), &inputs)
 }

@@ -3,20 +3,21 @@
 //! columns: the change since a baseline, the ranking under a second campaign
 //! (`--compare`, `--compare-weights`), and rank stability (`--sensitivity`).
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use super::whatif::{Baseline, CompareArgs, SensitivityArgs, baseline_changes, threads};
-use super::{DataArgs, OutputArgs, UsageError, resolve, write_report};
+use super::resolve::{self, Rank};
+use super::scored::Loaded;
+use super::session::{Baseline, Session};
+use super::whatif::{CompareArgs, SensitivityArgs, baseline_changes, threads};
+use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::Campaign;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
 use crate::report::pipeline::Report;
+use crate::report::units::UnitColumns;
 use crate::report::units::decided::DecisionColumns;
-use crate::report::units::{UnitColumns, View};
+use crate::report::whatif::{BaselineColumns, CompareColumns, SensitivityColumns};
 use crate::scoring::{Scorer, UnitScore};
-use crate::whatif::columns::{BaselineColumns, CompareColumns, SensitivityColumns};
 use crate::whatif::compare::compare;
 use crate::whatif::sensitivity::{Draws, sensitivity};
 
@@ -40,51 +41,51 @@ pub struct Args {
     pub doc: super::reports::DocArgs,
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let resolve::Rank {
-        campaign,
-        out,
-        tier,
-        draws,
-    } = resolve::rank(args)?;
-    let doc = args.doc.load(&out)?;
-    let (metrics, baseline) = args.input.load()?;
-    let prev = baseline.as_ref().map(|b| &b.metrics);
-    let scorer = Scorer::with_baseline(&campaign, &metrics, prev)?;
-    let mut scores = scorer.score_all(&metrics)?;
-    let decisions = args
-        .input
-        .decisions(&campaign, &metrics, None, &mut scores)?;
-    super::check::warn(&campaign, &metrics, &scores);
-    let ids: Vec<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+pub fn run(plan: &Rank) -> Result<()> {
+    let session = Session::load(&plan.data.inputs)?;
+    let campaign = session.campaign()?;
+    let tier = plan
+        .tier
+        .as_deref()
+        .map(|t| resolve::tier(&campaign.0, t))
+        .transpose()?;
+    let run = Loaded::read(session, campaign, &plan.data, plan.doc)?;
+    let (campaign, metrics) = (&run.campaign, &run.metrics);
+    let prev = run.baseline.as_ref().map(|b| &b.metrics);
+    let scorer = run.scorer()?;
+    let mut scores = scorer.score_all(metrics)?;
+    let decisions = run.decisions(&mut scores)?;
+    run.warn(&scores);
+    let ids = run.ids();
     let settle = decisions.as_ref().map(|decisions| ranking::Settle {
         decisions,
         unit_ids: &ids,
     });
-    let groups = ranking::rank_decided(&campaign, &scores, tier, settle)?;
+    let groups = ranking::rank_decided(campaign, &scores, tier, settle)?;
     let decided = decisions
         .as_ref()
-        .map(|d| DecisionColumns::new(&campaign, &metrics, &scores, d, &groups));
+        .map(|d| DecisionColumns::new(campaign, metrics, &scores, d, &groups));
     let a = Ranked {
-        campaign: &campaign,
-        metrics: &metrics,
+        campaign,
+        metrics,
         scores: &scores,
         groups: &groups,
         tier,
         reads_prev: scorer.reads_baseline(),
     };
-    let since = baseline.as_ref().map(|b| since(&a, b)).transpose()?;
-    let against = args
-        .compare
-        .load(&campaign)?
-        .map(|(b, label)| against(&a, prev, b, label, a_label(args, &campaign)))
+    let since = run.baseline.as_ref().map(|b| since(&a, b)).transpose()?;
+    let against = run
+        .session
+        .compare(campaign)?
+        .map(|(b, label)| against(&a, prev, b, label, a_label(&run)))
         .transpose()?;
     // `draws` comes only with a tier (checked first thing).
-    let stability = draws
+    let stability = plan
+        .draws
         .zip(tier)
         .map(|(d, t)| stability(&a, t, d))
         .transpose()?;
-    let levers = super::gap::columns(args.levers, &campaign, &scorer, &metrics, &scores, tier)?;
+    let levers = super::levers::columns(plan.levers, campaign, &scorer, metrics, &scores, tier)?;
     let extras: Vec<&dyn UnitColumns> = [
         since.as_ref().map(|c| c as &dyn UnitColumns),
         against.as_ref().map(|c| c as &dyn UnitColumns),
@@ -95,28 +96,15 @@ pub fn run(args: &Args) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    // Read again, after the readers checked them: the stamp hashes their bytes.
-    let stamp = super::stamp::rank(&campaign, args)?;
-    let view = View {
-        campaign: &campaign,
-        metrics: &metrics,
-        scores: &scores,
-        lang: out.lang,
-        decisions: decisions.as_ref(),
-        ids: out.ids,
-        doc: doc.as_ref(),
-        stamp: Some(&stamp),
-    };
-    let mut inputs: Vec<&Path> = args.input.inputs();
-    inputs.extend(args.compare.inputs());
-    inputs.extend(args.doc.inputs());
+    let stamp = run.stamp(&plan.flags());
+    let view = run.view(&plan.out, &scores, decisions.as_ref(), Some(&stamp));
     let report = Report::Rank {
         view,
         groups: &groups,
         tier,
         extras,
     };
-    write_report(&out, &report, &inputs)
+    write_report(&plan.out, &report, &plan.data.inputs.paths())
 }
 
 /// Campaign A's ranking of the data, which the what-if modes start from.
@@ -160,10 +148,11 @@ fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
     out
 }
 
-fn a_label(args: &Args, campaign: &Campaign) -> String {
-    match &args.input.campaign.weights {
-        Some(w) => format!("{} + {}", campaign.file, w.display()),
-        None => campaign.file.clone(),
+/// Campaign A as the comparison names it: its file, and `--weights`.
+fn a_label(run: &Loaded) -> String {
+    match run.session.get(super::plan::Role::Weights) {
+        Some(w) => format!("{} + {}", run.campaign.file, w.label()),
+        None => run.campaign.file.clone(),
     }
 }
 

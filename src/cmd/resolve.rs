@@ -7,7 +7,8 @@
 mod commands;
 
 pub use commands::{
-    Deadlines, Import, Nominate, Rank, Score, deadlines, import, nominate, rank, score,
+    Deadlines, Gap, Import, Nominate, Rank, Score, deadlines, gap, import, nominate, rank, score,
+    what_if_in_docx,
 };
 
 use crate::i18n::messages::Msg;
@@ -122,7 +123,7 @@ impl Output {
 
 /// The shared output flags of a command, resolved; `inputs` are the files the
 /// run will read, which `-o` may not name.
-pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> {
+pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path], terminal: bool) -> Result<Output> {
     let path = args.output.as_deref();
     // `--excel` is `--format csv-excel` (clap keeps the two apart).
     let flag = if args.excel {
@@ -130,7 +131,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path]) -> Result<Output> 
     } else {
         args.format
     };
-    let format = format(w, flag, path, stdout_is_terminal())?;
+    let format = format(w, flag, path, terminal)?;
     if crate::report::pipeline::dated(format) {
         super::reports::now()?; // a bad SOURCE_DATE_EPOCH, before any work
     }

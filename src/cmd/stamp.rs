@@ -3,78 +3,47 @@
 //! flags that change a result; and `thidua verify CODE -- <command>`, which
 //! recomputes the stamp of a command without writing anything.
 
+//! What goes into the "Mã kiểm tra" of `score`, `rank` and `nominate`: the
+//! bytes the session read of every file, by role (never by path), and the
+//! flags that change a result; and `thidua verify CODE -- <command>`, which
+//! resolves the same plan, reads the same files and recomputes the stamp
+//! without writing anything.
+
 use crate::i18n::messages::Msg;
-use std::path::Path;
 
 use anyhow::Result;
 use clap::Parser;
 
-use super::{Cli, Command, DataArgs, UsageError};
+use super::plan::Role;
+use super::session::Session;
+use super::{Cli, Command, UsageError, resolve};
 use crate::campaign::Campaign;
 use crate::i18n::Lang;
 use crate::stamp::{Material, Mismatch, Stamp, check, stamp};
 
-fn bytes(path: &Path) -> Result<Vec<u8>> {
-    super::read_bytes(path)
-}
+/// The roles whose bytes the stamp hashes, in its order. The campaign and
+/// `--weights` are hashed as understood, not as written; `--doc` is not
+/// (yet) part of the code.
+const HASHED: [Role; 7] = [
+    Role::Data,
+    Role::Baseline,
+    Role::Decisions,
+    Role::Merge,
+    Role::Compare,
+    Role::CompareWeights,
+    Role::Individuals,
+];
 
-/// The files and flags every scoring command shares.
-fn data(input: &DataArgs) -> Result<Material<'static>> {
+/// The stamp of a run of `campaign` over the files of `session`.
+pub fn of(campaign: &Campaign, session: &Session, flags: &[(&'static str, String)]) -> Stamp {
     let mut m = Material::default();
-    m.inputs.push(("data", bytes(&input.data)?));
-    if let Some(p) = &input.baseline.baseline {
-        m.inputs.push(("baseline", bytes(p)?));
+    for role in HASHED {
+        if let Some(s) = session.get(role) {
+            m.inputs.push((role.name(), &s.bytes));
+        }
     }
-    if let Some(p) = &input.decisions {
-        m.inputs.push(("decisions", bytes(p)?));
-    }
-    if let Some(p) = &input.merge {
-        m.inputs.push(("merge", bytes(p)?));
-    }
-    if let Some(p) = &input.period {
-        m.flags.push(("--period", format!("{p:?}")));
-    }
-    if let Some(p) = &input.baseline.baseline_period {
-        m.flags.push(("--baseline-period", p.clone()));
-    }
-    Ok(m)
-}
-
-/// `score`'s stamp: the data and its companions.
-pub fn score(campaign: &Campaign, a: &super::score::Args) -> Result<Stamp> {
-    Ok(stamp(campaign, &data(&a.input)?))
-}
-
-/// `rank`'s stamp: with the tier, the campaign compared and the draws.
-pub fn rank(campaign: &Campaign, a: &super::rank::Args) -> Result<Stamp> {
-    let mut m = data(&a.input)?;
-    if let Some(t) = &a.tier {
-        m.flags.push(("--tier", t.clone()));
-    }
-    if let Some(p) = &a.compare.compare {
-        m.inputs.push(("compare", bytes(p)?));
-    }
-    if let Some(p) = &a.compare.compare_weights {
-        m.inputs.push(("compare-weights", bytes(p)?));
-    }
-    if let Some(n) = a.sensitivity.sensitivity {
-        m.flags.push(("--sensitivity", n.to_string()));
-        m.flags
-            .push(("--spread", format!("{:?}", a.sensitivity.spread)));
-        m.flags
-            .push(("--seed", format!("{:?}", a.sensitivity.seed)));
-    }
-    Ok(stamp(campaign, &m))
-}
-
-/// `nominate`'s stamp: with the individuals and the tiers listed.
-pub fn nominate(campaign: &Campaign, a: &super::nominate::Args) -> Result<Stamp> {
-    let mut m = data(&a.input)?;
-    m.flags.push(("--tier", a.tier.clone()));
-    if let Some(p) = &a.individuals {
-        m.inputs.push(("individuals", bytes(p)?));
-    }
-    Ok(stamp(campaign, &m))
+    m.flags = flags.to_vec();
+    stamp(campaign, &m)
 }
 
 /// `thidua verify`.
@@ -99,14 +68,29 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
             e.to_string().lines().next().unwrap_or("")
         ))
     })?;
-    let s = match &cli.command {
-        Command::Score(x) => score(&x.input.campaign.load()?, x)?,
-        Command::Rank(x) => rank(&x.input.campaign.load()?, x)?,
-        Command::Nominate(x) => nominate(&x.input.campaign.load()?, x)?,
+    // The plan as the command resolves it (a paper's format is not sent
+    // anywhere here, so a terminal does not matter).
+    let (inputs, flags) = match &cli.command {
+        Command::Score(x) => {
+            let p = resolve::score(x, false)?;
+            (p.data.inputs.clone(), p.flags())
+        }
+        Command::Rank(x) => {
+            let p = resolve::rank(x, false)?;
+            (p.data.inputs.clone(), p.flags())
+        }
+        Command::Nominate(x) => {
+            let p = resolve::nominate(x, false)?;
+            (p.data.inputs.clone(), p.flags())
+        }
         _ => {
             return Err(UsageError(Msg::VerifyOnlyStamped.s().into()).into());
         }
     };
+    let mut session = Session::load(&inputs)?;
+    let (campaign, _) = session.campaign()?;
+    session.read_data()?;
+    let s = of(&campaign, &session, &flags);
     let l = a.lang;
     match check(&a.code, &s) {
         Ok(()) => {

@@ -1,17 +1,15 @@
 //! The what-if flags `score` and `rank` share — the baseline, the campaign to
 //! compare with, the sensitivity draws — with their checks (a wrong
-//! combination is a usage error, exit 2) and the loading they need.
+//! combination is a usage error, exit 2); the files are read by the session.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use super::{UsageError, load_metrics_with, merge_metrics, read_text};
+use super::UsageError;
+use super::session::Baseline;
 use crate::campaign::Campaign;
-use crate::i18n::messages::Msg;
-use crate::merge::MergeMap;
 use crate::metrics::Metrics;
-use crate::period::PeriodSel;
 use crate::scoring::UnitScore;
 use crate::whatif::baseline::{Change, changes, missing, score_baseline};
 use crate::whatif::sensitivity::{Draws, MAX_DRAWS, MAX_RANKS_KEPT};
@@ -29,54 +27,10 @@ pub struct BaselineArgs {
     pub baseline_period: Option<String>,
 }
 
-/// Baseline data and how to name it.
-pub struct Baseline {
-    pub metrics: Metrics,
-    pub label: String,
-}
-
 impl BaselineArgs {
-    /// Reads the baseline when one was asked for. `metrics` is what was read
-    /// from the data file `data` (merged by `merge` when given: the baseline
-    /// is merged by the same map, its new units named as in the data).
-    pub fn load(
-        &self,
-        data: &Path,
-        metrics: &Metrics,
-        merge: Option<&MergeMap>,
-        campaign: &super::CampaignFn,
-    ) -> Result<Option<Baseline>> {
-        if self.baseline.is_none() && self.baseline_period.is_none() {
-            return Ok(None);
-        }
-        if let Some(p) = &self.baseline_period {
-            PeriodSel::parse(p)
-                .map_err(|e| UsageError(crate::msg!(PeriodFlag, "--baseline-period", e)))?;
-            if self.baseline.is_none() && metrics.periods.is_empty() {
-                return Err(UsageError(crate::msg!(BaselineNoPeriod, metrics.file)).into());
-            }
-        }
-        let file = self.baseline.as_deref().unwrap_or(data);
-        let mut b = load_metrics_with(
-            file,
-            self.baseline_period.as_deref(),
-            "--baseline-period",
-            campaign,
-        )
-        .context(Msg::ReadingBaseline.s())?;
-        if let Some(map) = merge {
-            b = merge_metrics(b, map, Some(metrics)).context(Msg::MergingBaseline.s())?;
-        }
-        let label = if b.periods.is_empty() {
-            b.file.clone()
-        } else {
-            format!("{} ({})", b.file, b.periods.join(", "))
-        };
-        Ok(Some(Baseline { metrics: b, label }))
-    }
-
-    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
-        self.baseline.iter().map(PathBuf::as_path)
+    /// Whether the change since a baseline was asked for.
+    pub fn asked(&self) -> bool {
+        self.baseline.is_some() || self.baseline_period.is_some()
     }
 }
 
@@ -135,30 +89,6 @@ pub struct CompareArgs {
     /// Rank also under these weights `{criterion_id: points}` on top of the campaign (B).
     #[arg(long, value_name = "FILE")]
     pub compare_weights: Option<PathBuf>,
-}
-
-impl CompareArgs {
-    /// Campaign B and its label, when asked for; `a` is campaign A as loaded.
-    pub fn load(&self, a: &Campaign) -> Result<Option<(Campaign, String)>> {
-        if let Some(p) = &self.compare {
-            let label = p.display().to_string();
-            return Ok(Some((Campaign::from_yaml(&read_text(p)?, &label)?, label)));
-        }
-        let Some(w) = &self.compare_weights else {
-            return Ok(None);
-        };
-        let mut b = a.clone();
-        let label = w.display().to_string();
-        b.apply_weights(&read_text(w)?, &label)?;
-        Ok(Some((b, format!("A + {label}"))))
-    }
-
-    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
-        self.compare
-            .iter()
-            .chain(self.compare_weights.iter())
-            .map(PathBuf::as_path)
-    }
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,7 +1,7 @@
 use super::*;
+use crate::import::people;
 use crate::metrics;
 use crate::nomination::{Pick, Status, nominate_decided};
-use crate::people;
 use crate::ranking::{LineStatus, Settle, rank_decided};
 use crate::scoring::Scorer;
 

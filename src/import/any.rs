@@ -4,6 +4,7 @@
 //! Vietnamese headers — goes through import's own reader in memory, with the
 //! lines of the metrics CSV it makes traced back to the user's file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use anyhow::{Result, bail};
@@ -20,9 +21,9 @@ use crate::record::RecordReader;
 
 /// A file made readable by the metrics reader.
 #[derive(Debug)]
-pub struct Readable {
+pub struct Readable<'a> {
     /// The metrics CSV: the file's own bytes when it was one already.
-    pub csv: Vec<u8>,
+    pub csv: Cow<'a, [u8]>,
     /// Where the converted CSV's lines and columns come from; `None` when the
     /// file passed through.
     pub origin: Option<Origin>,
@@ -79,23 +80,23 @@ impl Origin {
 /// Reads `bytes` of `file` as `import` would when they are not a clean
 /// metrics CSV; `campaign` (its groups name the group cells) is asked for
 /// only then.
-pub fn read_any(
-    bytes: Vec<u8>,
+pub fn read_any<'a>(
+    bytes: &'a [u8],
     file: &str,
     campaign: impl FnOnce() -> Result<Campaign>,
-) -> Result<Readable> {
-    if is_metrics_csv(&bytes) {
+) -> Result<Readable<'a>> {
+    if is_metrics_csv(bytes) {
         return Ok(Readable {
-            csv: bytes,
+            csv: Cow::Borrowed(bytes),
             origin: None,
             notices: Vec::new(),
         });
     }
-    let (label, text) = if workbook::is_workbook(&bytes) {
-        let sheet = workbook::sheet_csv(&bytes, file, None, Locale::Vi, b',')?;
-        (sheet.label, sheet.csv)
+    let (label, text) = if workbook::is_workbook(bytes) {
+        let sheet = workbook::sheet_csv(bytes, file, None, Locale::Vi, b',')?;
+        (sheet.label, Cow::Owned(sheet.csv))
     } else {
-        (file.to_string(), bytes)
+        (file.to_string(), Cow::Borrowed(bytes))
     };
     let campaign = campaign()?;
     let aliases = Aliases::builtin();
@@ -141,7 +142,11 @@ pub fn read_any(
         label,
     };
     Ok(Readable {
-        csv: write::metrics_csv(&merged.metrics, merged.has_period, &merged.units)?,
+        csv: Cow::Owned(write::metrics_csv(
+            &merged.metrics,
+            merged.has_period,
+            &merged.units,
+        )?),
         origin: Some(origin),
         notices: merged.notices,
     })
@@ -194,14 +199,9 @@ mod tests {
     fn a_semicolon_file_is_converted_and_traced_back() {
         let text = "BÁO CÁO\nMã đơn vị;Tên đơn vị;Khối;Tiếp nhận;Đã giải quyết\n\
                     a;Xã A;Xã;1.608;1.600\nb;Phòng B;Phòng ban;5;5\n";
-        let r = read_any(
-            text.as_bytes().to_vec(),
-            "x.csv",
-            || Ok(Campaign::builtin()),
-        )
-        .unwrap();
+        let r = read_any(text.as_bytes(), "x.csv", || Ok(Campaign::builtin())).unwrap();
         assert_eq!(
-            String::from_utf8(r.csv).unwrap(),
+            String::from_utf8(r.csv.into_owned()).unwrap(),
             "unit_id,unit_name,group,tiep_nhan,da_giai_quyet\na,Xã A,xa,1608,1600\nb,Phòng B,phong_ban,5,5\n"
         );
         let o = r.origin.unwrap();

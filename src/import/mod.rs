@@ -9,6 +9,7 @@ pub mod dossier;
 pub mod groups;
 pub mod merge;
 pub mod number;
+pub mod people;
 pub mod problems;
 pub mod table;
 pub mod text;

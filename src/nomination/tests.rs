@@ -1,6 +1,6 @@
 use super::*;
+use crate::import::people;
 use crate::metrics;
-use crate::people;
 use crate::scoring::Scorer;
 
 /// Two tiers (top: 1 place, low: 2 places) over one group; `x` is the only

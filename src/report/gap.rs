@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::levers::{Answer, BoundLever, Outcome, UnitLevers, apply};
 use crate::ranking::LineStatus;
 use crate::report::explain::gate_word;
+use crate::report::levers::why_text;
 use crate::report::units::{View, line_id};
 use crate::scoring::{Scorer, UnitScore, round_to};
 
@@ -133,7 +134,7 @@ impl Gap<'_> {
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
-                    Cell::text(why.text(c, v.metrics, self.tier, l)),
+                    Cell::text(why_text(why, c, v.metrics, self.tier, l)),
                 ]),
             }
             summary.rows.push(row);
@@ -340,7 +341,7 @@ impl Gap<'_> {
                         o.insert("reason".into(), json!(why.id()));
                         o.insert(
                             "reason_text".into(),
-                            json!(why.text(c, v.metrics, self.tier, Lang::Vi)),
+                            json!(why_text(why, c, v.metrics, self.tier, Lang::Vi)),
                         );
                         o.insert("k_max".into(), json!(k_max));
                     }

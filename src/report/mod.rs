@@ -3,16 +3,20 @@
 //! this module holds the plain tables most renderers share (terminal, CSV,
 //! Markdown), numbers written in the reader's language on printed ones.
 
+pub mod deadlines;
 pub mod docx;
 pub mod explain;
 pub mod gap;
 pub mod html;
+pub mod ics;
 pub mod json;
+pub mod levers;
 pub mod nominate;
 mod notes;
 pub mod pipeline;
 pub mod svg;
 pub mod units;
+pub mod whatif;
 pub mod xlsx;
 
 use clap::ValueEnum;

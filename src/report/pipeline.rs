@@ -7,6 +7,7 @@
 use anyhow::{Context as _, Result};
 use chrono::NaiveDateTime;
 
+use super::deadlines::DeadlinesReport;
 use super::explain::{explain_json, explain_tables};
 use super::html::{self, Meta};
 use super::nominate::NominationView;
@@ -14,7 +15,6 @@ use super::units::{UnitColumns, View};
 use super::xlsx::{self, Sheet};
 use super::{Format, Table, json, render_csv, render_md, render_table};
 use crate::UsageError;
-use crate::deadlines::render::DeadlinesReport;
 use crate::i18n::Lang;
 use crate::ranking::GroupRanking;
 use crate::scoring::{Scorer, UnitScore};

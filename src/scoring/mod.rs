@@ -5,7 +5,6 @@
 
 mod bind;
 mod inputs;
-mod round;
 
 use std::borrow::Cow;
 
@@ -13,10 +12,10 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::campaign::TieBreak;
 use crate::campaign::{Campaign, Criterion, Scoring, StepDir, WhenUndefined, suggestion};
+pub use crate::i18n::round::{fmt_num, round_scaled, round_scaled_int, round_to, write_num};
 use crate::metrics::{Metrics, UnitRow};
 pub use bind::PREV;
 use bind::{Binder, Bound, Prev};
-pub use round::{fmt_num, round_scaled, round_scaled_int, round_to, write_num};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GateOutcome {
@@ -74,6 +73,12 @@ pub struct UnitScore {
     /// Per tie-break entry: whether its rule holds (false for a criterion
     /// entry, and when the rule is undefined).
     pub rules: Vec<bool>,
+}
+
+impl crate::campaign::lint::Shares for UnitScore {
+    fn share(&self, i: usize) -> Option<f64> {
+        self.criteria.get(i).and_then(|c| c.share)
+    }
 }
 
 impl UnitScore {

@@ -10,95 +10,220 @@ use chrono::NaiveDate;
 use super::{DEADLINES, IMPORT, NOMINATE, Output, RANK, SCORE, format, never_over_an_input};
 use super::{output, stdout_is_terminal, tier};
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
-use crate::cmd::{UsageError, read_text};
-use crate::cmd::{deadlines as deadlines_cmd, import as import_cmd, nominate as nominate_cmd};
-use crate::cmd::{rank as rank_cmd, score as score_cmd};
+use crate::cmd::plan::{DataPlan, Inputs, Role};
+use crate::cmd::reports::DocArgs;
+use crate::cmd::{DataArgs, OutputArgs, UsageError, read_text};
+use crate::cmd::{deadlines as deadlines_cmd, gap as gap_cmd, import as import_cmd};
+use crate::cmd::{nominate as nominate_cmd, rank as rank_cmd, score as score_cmd};
 use crate::report::Format;
 use crate::whatif::sensitivity::Draws;
 
+/// The `--doc` fields: read for a Word paper only (blank without `--doc`);
+/// `--doc` with another format is a usage error, before any file is read.
+fn doc(out: &Output, doc: &DocArgs, inputs: &mut Inputs) -> Result<bool> {
+    match (&doc.doc, out.format) {
+        (_, Format::Docx) => {
+            inputs.add(Role::Doc, doc.doc.as_deref());
+            Ok(true)
+        }
+        (None, _) => Ok(false),
+        (Some(_), f) => Err(UsageError(crate::msg!(DocNeedsDocx, f.name())).into()),
+    }
+}
+
+/// The data plan with `extra` inputs, and the output checked against all
+/// of them (and the `--doc` file).
+fn data_and_output(
+    w: super::Writes,
+    input: &DataArgs,
+    extra: &[(Role, Option<&std::path::Path>)],
+    out: &OutputArgs,
+    doc_args: Option<&DocArgs>,
+    terminal: bool,
+) -> Result<(DataPlan, Output, bool)> {
+    let mut data = DataPlan::resolve(input)?;
+    for (role, path) in extra {
+        data.inputs.add(*role, *path);
+    }
+    let mut named = data.inputs.clone();
+    named.add(Role::Doc, doc_args.and_then(|d| d.doc.as_deref()));
+    let out = output(w, out, &named.paths(), terminal)?;
+    let doc = match doc_args {
+        Some(d) => self::doc(&out, d, &mut data.inputs)?,
+        None => false,
+    };
+    Ok((data, out, doc))
+}
+
 /// `score`, resolved.
 pub struct Score {
-    pub campaign: Campaign,
+    pub data: DataPlan,
     pub out: Output,
+    /// A Word paper: its `--doc` fields are read.
+    pub doc: bool,
+    pub explain: Option<String>,
 }
 
-/// Baseline columns were asked for (`--baseline`, or `--baseline-period`
-/// within the data file).
-fn since_asked(input: &crate::cmd::DataArgs) -> bool {
-    input.baseline.baseline.is_some() || input.baseline.baseline_period.is_some()
+impl Score {
+    /// The flags that change its result, for the stamp.
+    pub fn flags(&self) -> Vec<(&'static str, String)> {
+        self.data.flags()
+    }
 }
 
-pub fn score(args: &score_cmd::Args) -> Result<Score> {
-    let out = output(SCORE, &args.out, &args.input.inputs())?;
+/// Resolves `score`'s flags; `terminal`: standard output is a terminal.
+pub fn score(args: &score_cmd::Args, terminal: bool) -> Result<Score> {
+    let doc = Some(&args.doc);
+    let (data, out, doc) = data_and_output(SCORE, &args.input, &[], &args.out, doc, terminal)?;
     // Refused before any file is read, not after the work.
-    if out.format == Format::Docx && since_asked(&args.input) {
-        return Err(score_cmd::what_if_in_docx());
+    if out.format == Format::Docx && data.since_asked() {
+        return Err(what_if_in_docx());
     }
-    let campaign = args.input.campaign.load()?;
-    Ok(Score { campaign, out })
-}
-
-/// `rank`, resolved: the tier is an index of the campaign's tiers, and the
-/// draws come only with a tier (clap: `--sensitivity` requires `--tier`).
-pub struct Rank {
-    pub campaign: Campaign,
-    pub out: Output,
-    pub tier: Option<usize>,
-    pub draws: Option<Draws>,
-}
-
-pub fn rank(args: &rank_cmd::Args) -> Result<Rank> {
-    let mut inputs = args.input.inputs();
-    inputs.extend(args.compare.inputs());
-    let out = output(RANK, &args.out, &inputs)?;
-    let what_if = since_asked(&args.input)
-        || args.compare.compare.is_some()
-        || args.compare.compare_weights.is_some()
-        || args.sensitivity.sensitivity.is_some();
-    if out.format == Format::Docx && what_if {
-        return Err(score_cmd::what_if_in_docx());
+    if args.explain.is_some() && out.format == Format::Docx {
+        return Err(UsageError(Msg::ExplainDocx.s().into()).into());
     }
-    if args.levers {
-        crate::cmd::gap::no_decisions(&args.input, "--levers")?;
-    }
-    let draws = args.sensitivity.draws();
-    let campaign = args.input.campaign.load()?;
-    let tier = args
-        .tier
-        .as_deref()
-        .map(|t| tier(&campaign, t))
-        .transpose()?;
-    Ok(Rank {
-        campaign,
+    Ok(Score {
+        data,
         out,
-        tier,
-        draws,
+        doc,
+        explain: args.explain.clone(),
     })
 }
 
-/// `nominate`, resolved: the tiers to show, by index (`all`: every tier).
-pub struct Nominate {
-    pub campaign: Campaign,
-    pub out: Output,
-    pub shown: Vec<usize>,
+/// The what-if columns have no place on a paper to sign: refused, not dropped.
+pub fn what_if_in_docx() -> anyhow::Error {
+    UsageError(Msg::WhatIfDocx.s().into()).into()
 }
 
-pub fn nominate(args: &nominate_cmd::Args) -> Result<Nominate> {
-    let mut inputs = args.input.inputs();
-    inputs.extend(args.individuals.as_deref());
-    let out = output(NOMINATE, &args.out, &inputs)?;
-    let campaign = args.input.campaign.load()?;
-    if campaign.tiers.is_empty() {
-        return Err(UsageError(crate::msg!(NothingToNominate, campaign.file)).into());
+/// Levers re-score a unit from its figures, so points the council added
+/// would be lost: refused rather than silently dropped.
+fn no_decisions(data: &DataPlan, what: &str) -> Result<()> {
+    if data.inputs.get(Role::Decisions).is_some() {
+        return Err(UsageError(crate::msg!(NoDecisions, what)).into());
     }
-    let shown = match args.tier.as_str() {
-        "all" => (0..campaign.tiers.len()).collect(),
-        t => vec![tier(&campaign, t)?],
-    };
-    Ok(Nominate {
-        campaign,
+    Ok(())
+}
+
+/// `rank`, resolved: the draws come only with a tier (clap: `--sensitivity`
+/// requires `--tier`); the tier is looked up once the campaign is read.
+pub struct Rank {
+    pub data: DataPlan,
+    pub out: Output,
+    pub doc: bool,
+    pub tier: Option<String>,
+    pub draws: Option<Draws>,
+    pub levers: bool,
+    /// The draws' flags as typed, for the stamp.
+    draw_flags: Vec<(&'static str, String)>,
+}
+
+impl Rank {
+    /// The flags that change its result, for the stamp.
+    pub fn flags(&self) -> Vec<(&'static str, String)> {
+        let mut f = self.data.flags();
+        if let Some(t) = &self.tier {
+            f.push(("--tier", t.clone()));
+        }
+        f.extend(self.draw_flags.iter().cloned());
+        f
+    }
+}
+
+pub fn rank(args: &rank_cmd::Args, terminal: bool) -> Result<Rank> {
+    let extra = [
+        (Role::Compare, args.compare.compare.as_deref()),
+        (
+            Role::CompareWeights,
+            args.compare.compare_weights.as_deref(),
+        ),
+    ];
+    let doc = Some(&args.doc);
+    let (data, out, doc) = data_and_output(RANK, &args.input, &extra, &args.out, doc, terminal)?;
+    let what_if = data.since_asked()
+        || data.inputs.get(Role::Compare).is_some()
+        || data.inputs.get(Role::CompareWeights).is_some()
+        || args.sensitivity.sensitivity.is_some();
+    if out.format == Format::Docx && what_if {
+        return Err(what_if_in_docx());
+    }
+    if args.levers {
+        no_decisions(&data, "--levers")?;
+    }
+    Ok(Rank {
+        data,
         out,
-        shown,
+        doc,
+        tier: args.tier.clone(),
+        draws: args.sensitivity.draws(),
+        levers: args.levers,
+        draw_flags: draw_flags(&args.sensitivity),
+    })
+}
+
+fn draw_flags(s: &crate::cmd::whatif::SensitivityArgs) -> Vec<(&'static str, String)> {
+    match s.sensitivity {
+        None => Vec::new(),
+        Some(n) => vec![
+            ("--sensitivity", n.to_string()),
+            ("--spread", format!("{:?}", s.spread)),
+            ("--seed", format!("{:?}", s.seed)),
+        ],
+    }
+}
+
+/// `nominate`, resolved: the tier to show (`all`: every tier), looked up
+/// once the campaign is read.
+pub struct Nominate {
+    pub data: DataPlan,
+    pub out: Output,
+    pub doc: bool,
+    pub tier: String,
+}
+
+impl Nominate {
+    /// The flags that change its result, for the stamp.
+    pub fn flags(&self) -> Vec<(&'static str, String)> {
+        let mut f = self.data.flags();
+        f.push(("--tier", self.tier.clone()));
+        f
+    }
+}
+
+pub fn nominate(args: &nominate_cmd::Args, terminal: bool) -> Result<Nominate> {
+    let extra = [(Role::Individuals, args.individuals.as_deref())];
+    let doc = Some(&args.doc);
+    let (data, out, doc) =
+        data_and_output(NOMINATE, &args.input, &extra, &args.out, doc, terminal)?;
+    Ok(Nominate {
+        data,
+        out,
+        doc,
+        tier: args.tier.clone(),
+    })
+}
+
+/// What `gap` writes.
+const GAP: super::Writes = super::Writes {
+    command: "gap",
+    formats: &[Format::Table, Format::Csv, Format::Json, Format::Md],
+};
+
+/// `gap`, resolved.
+pub struct Gap {
+    pub data: DataPlan,
+    pub out: Output,
+    pub unit: String,
+    pub tier: String,
+}
+
+pub fn gap(args: &gap_cmd::Args, terminal: bool) -> Result<Gap> {
+    let (data, out, _) = data_and_output(GAP, &args.input, &[], &args.out, None, terminal)?;
+    no_decisions(&data, "gap")?;
+    Ok(Gap {
+        data,
+        out,
+        unit: args.unit.clone(),
+        tier: args.tier.clone(),
     })
 }
 

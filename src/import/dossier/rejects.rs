@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use tempfile::NamedTempFile;
 
 use crate::import::write::{REJECTS_HEADER, reject_record};
+use crate::output::TempOutput;
 use crate::problem::Problem;
 use crate::record::Record;
 
 pub struct Rejects {
-    writer: csv::Writer<NamedTempFile>,
+    writer: csv::Writer<TempOutput>,
     pub count: u64,
     /// The output the rejects go beside.
     beside: PathBuf,

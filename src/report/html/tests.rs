@@ -2,9 +2,9 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
+use crate::import::people;
 use crate::metrics::{self, Metrics};
 use crate::nomination::nominate as walk;
-use crate::people;
 use crate::ranking::{self, GroupRanking};
 use crate::report::nominate::NominationView;
 use crate::report::svg::tests::{attrs, well_formed};

@@ -4,15 +4,15 @@
 
 use serde_json::{Map, Value, json};
 
-use super::baseline::Change;
-use super::compare::{Shift, Versus};
-use super::sensitivity::{Draws, Robustness};
+use super::Cell;
+use super::units::{UnitColumns, line_id};
 use crate::campaign::Campaign;
 use crate::i18n::Lang;
 use crate::ranking::GroupRanking;
-use crate::report::Cell;
-use crate::report::units::{UnitColumns, line_id};
 use crate::scoring::round_to;
+use crate::whatif::baseline::Change;
+use crate::whatif::compare::{self, Shift, Versus};
+use crate::whatif::sensitivity::{Draws, Robustness};
 
 /// A change in points for people: `+1,50`, `-0,25`, `0,00` (`+1.50` in English).
 fn signed(x: f64, precision: u32, l: Lang) -> String {
@@ -267,7 +267,7 @@ impl UnitColumns for CompareColumns {
         if !self.quota {
             return Vec::new();
         }
-        let (enter, leave) = super::compare::shifts(g, &self.versus);
+        let (enter, leave) = compare::shifts(g, &self.versus);
         vec![match l {
             Lang::Vi => format!("Theo B: {enter} đơn vị vào, {leave} đơn vị ra khỏi chỉ tiêu"),
             Lang::En => format!("Under B: {enter} unit(s) enter, {leave} leave the quota"),

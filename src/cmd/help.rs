@@ -5,9 +5,9 @@
 
 use clap::{Command, CommandFactory};
 
-use super::Lang;
-use super::messages::Msg;
-use crate::cmd::Cli;
+use super::Cli;
+use crate::i18n::Lang;
+use crate::i18n::messages::Msg;
 
 mod vi;
 use vi::VI;

@@ -7,8 +7,10 @@ use chrono::{Datelike, NaiveDate};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::{Row, Status, day_label, row_status_text, warning_text, weekday_name, written_date};
 use crate::campaign::{Campaign, DeadlineKind, StepKind};
+use crate::deadlines::{
+    Row, Status, day_label, row_status_text, warning_text, weekday_name, written_date,
+};
 use crate::i18n::Lang;
 use crate::sheet::neutralise;
 
@@ -52,7 +54,7 @@ impl<'a> DeadlinesReport<'a> {
     }
 
     pub fn ics(&self) -> String {
-        crate::ics::calendar(&self.cx, &self.rows, self.remind_days)
+        super::ics::calendar(&self.cx, &self.rows, self.remind_days)
     }
 }
 

@@ -5,12 +5,12 @@
 
 use serde_json::{Value, json};
 
-use super::{Answer, Outcome, UnitLevers};
+use super::Cell;
+use super::units::UnitColumns;
 use crate::campaign::Campaign;
 use crate::i18n::Lang;
+use crate::levers::{Answer, Outcome, SEARCH_CAP, UnitLevers, Why};
 use crate::metrics::Metrics;
-use crate::report::Cell;
-use crate::report::units::UnitColumns;
 use crate::scoring::{fmt_num, round_to};
 
 /// The answers of `rank --tier T --levers`, by score index.
@@ -26,6 +26,64 @@ pub fn in_words(c: &Campaign, a: &Answer) -> Option<String> {
     a.k().map(|k| format!("{k} {}", c.levers[a.lever].name))
 }
 
+/// For people: "không đủ: tiêu chí đã tối đa"; gates and tiers by name
+/// (`tier`: the tier whose line the search is for).
+pub fn why_text(why: &Why, c: &Campaign, m: &Metrics, tier: usize, lang: Lang) -> String {
+    let name = |i: &usize| m.names[*i].as_str();
+    match why {
+        Why::AtMax => lang
+            .pick(
+                "không đủ: tiêu chí đã tối đa",
+                "not enough: the criteria are at their maximum",
+            )
+            .into(),
+        Why::NoEffect => lang
+            .pick(
+                "không đủ: biện pháp không làm thay đổi điểm",
+                "not enough: the lever changes no points",
+            )
+            .into(),
+        Why::NoGain => lang
+            .pick(
+                "không đủ: biện pháp không làm tăng điểm",
+                "not enough: the lever does not raise the score",
+            )
+            .into(),
+        Why::Gate(r) => format!(
+            "{} {}",
+            lang.pick("không qua điều kiện:", "fails:"),
+            super::reason_names(c, r, Some(tier), lang)
+        ),
+        Why::HigherTier(t) => format!(
+            "{} {}",
+            lang.pick("vào cấp cao hơn:", "takes a place of the higher tier"),
+            c.tiers[*t].award
+        ),
+        Why::Zero(i) => format!(
+            "{} ({} = 0)",
+            lang.pick("chạm giới hạn số liệu", "reaches a data limit"),
+            name(i)
+        ),
+        Why::Part(ps, w) => format!(
+            "{} ({} ≤ {})",
+            lang.pick("chạm giới hạn số liệu", "reaches a data limit"),
+            ps.iter().map(name).collect::<Vec<_>>().join(" + "),
+            name(w)
+        ),
+        Why::Missing(i) => format!("{} {}", lang.pick("thiếu số liệu:", "no figure:"), name(i)),
+        Why::Cap => format!(
+            "{} {SEARCH_CAP}",
+            lang.pick("không đủ với k ≤", "not enough with k ≤")
+        ),
+        Why::Undefined => lang
+            .pick(
+                "không tính được điểm (when_undefined: error)",
+                "cannot be scored (when_undefined: error)",
+            )
+            .into(),
+    }
+}
+
 impl LeverColumns<'_> {
     /// The people's cell: the cheapest lever, else why none works.
     fn summary(&self, u: &UnitLevers, l: Lang) -> String {
@@ -37,7 +95,7 @@ impl LeverColumns<'_> {
             .iter()
             .filter_map(|a| match &a.outcome {
                 Outcome::Unreachable { why, .. } => {
-                    Some(why.text(self.campaign, self.metrics, self.tier, l))
+                    Some(why_text(why, self.campaign, self.metrics, self.tier, l))
                 }
                 Outcome::Reached { .. } => None,
             })
@@ -111,7 +169,7 @@ impl UnitColumns for LeverColumns<'_> {
                     Outcome::Unreachable { why, k_max } => json!({
                         "id": id, "k": null, "reachable": false, "total": null, "rank": null,
                         "reason": why.id(),
-                        "reason_text": why.text(self.campaign, self.metrics, self.tier, Lang::Vi),
+                        "reason_text": why_text(why, self.campaign, self.metrics, self.tier, Lang::Vi),
                         "k_max": k_max, "monotone": a.monotone,
                     }),
                 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::deadlines::render::{Context, tier_label};
+use super::deadlines::{Context, tier_label};
 use crate::deadlines::{Row, warning_text, weekday_name, written_date};
 
 /// RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets (without CRLF).

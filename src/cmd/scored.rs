@@ -1,0 +1,143 @@
+//! The steps `score`, `rank`, `nominate` and `gap` share, written once: the
+//! session's files parsed (campaign, data and baseline, individuals, the
+//! `--doc` fields), the scorer, the council's decisions, the campaign's
+//! warnings and the stamp. Each command then only builds its report.
+
+use std::collections::HashSet;
+
+use anyhow::Result;
+
+use super::plan::{DataPlan, Role};
+use super::resolve::Output;
+use super::session::{Baseline, Session};
+use crate::campaign::Campaign;
+use crate::decisions::Decisions;
+use crate::import::people;
+use crate::metrics::Metrics;
+use crate::people::Person;
+use crate::report::docx::DocFields;
+use crate::report::units::View;
+use crate::scoring::{Scorer, UnitScore};
+use crate::stamp::Stamp;
+
+/// A run's inputs, read once and parsed.
+pub struct Loaded {
+    pub session: Session,
+    pub campaign: Campaign,
+    /// The campaign as its file is written (before `--weights`): what the
+    /// warnings are about.
+    pub written: Campaign,
+    pub metrics: Metrics,
+    pub baseline: Option<Baseline>,
+    pub people: Option<Vec<Person>>,
+    /// The fields of a Word paper (`None` for other formats).
+    pub doc: Option<DocFields>,
+}
+
+impl Loaded {
+    /// Parses what `session` read: the data (after `campaign`, which names
+    /// the groups of an export), the individuals and the `--doc` fields.
+    pub fn read(
+        mut session: Session,
+        (campaign, written): (Campaign, Campaign),
+        plan: &DataPlan,
+        doc: bool,
+    ) -> Result<Loaded> {
+        session.read_data()?;
+        let (metrics, baseline) = session.data(plan, &campaign)?;
+        let people = session
+            .get(Role::Individuals)
+            .map(|s| read_people(&s.bytes, &s.label(), &metrics))
+            .transpose()?;
+        let doc = match (doc, session.get(Role::Doc)) {
+            (false, _) => None,
+            (true, None) => Some(DocFields::default()),
+            (true, Some(s)) => Some(DocFields::from_yaml(s.text()?, &s.label())?),
+        };
+        Ok(Loaded {
+            session,
+            campaign,
+            written,
+            metrics,
+            baseline,
+            people,
+            doc,
+        })
+    }
+
+    /// The scorer of the campaign over the data (and the baseline's `prev.`).
+    pub fn scorer(&self) -> Result<Scorer<'_>> {
+        let prev = self.baseline.as_ref().map(|b| &b.metrics);
+        Scorer::with_baseline(&self.campaign, &self.metrics, prev)
+    }
+
+    /// The council's decisions, checked against the campaign, the data and
+    /// the individuals, and applied to `scores` (adjustments) at once.
+    pub fn decisions(&self, scores: &mut [UnitScore]) -> Result<Option<Decisions>> {
+        let Some(s) = self.session.get(Role::Decisions) else {
+            return Ok(None);
+        };
+        let d = Decisions::from_yaml(
+            s.text()?,
+            &s.label(),
+            &self.campaign,
+            &self.metrics,
+            self.people.as_deref(),
+        )?;
+        d.adjust(&self.campaign, &self.metrics, scores);
+        Ok(Some(d))
+    }
+
+    /// The campaign's warnings, once on standard error (some need `scores`).
+    pub fn warn(&self, scores: &[UnitScore]) {
+        let found = super::warnings::of(&self.written, &self.campaign, &self.metrics, scores);
+        super::warnings::print(&found);
+    }
+
+    /// The "Mã kiểm tra" of this run, with the flags that change its result.
+    pub fn stamp(&self, flags: &[(&'static str, String)]) -> Stamp {
+        super::stamp::of(&self.campaign, &self.session, flags)
+    }
+
+    /// Unit ids by score index.
+    pub fn ids(&self) -> Vec<&str> {
+        self.metrics.units.iter().map(|u| u.id.as_str()).collect()
+    }
+
+    /// What every report of the run shows of its inputs.
+    pub fn view<'a>(
+        &'a self,
+        out: &Output,
+        scores: &'a [UnitScore],
+        decisions: Option<&'a Decisions>,
+        stamp: Option<&'a Stamp>,
+    ) -> View<'a> {
+        View {
+            campaign: &self.campaign,
+            metrics: &self.metrics,
+            scores,
+            lang: out.lang,
+            decisions,
+            ids: out.ids,
+            doc: self.doc.as_ref(),
+            stamp,
+        }
+    }
+}
+
+/// The individuals list, read as `import` reads a table, each person's unit
+/// checked against the data.
+fn read_people(bytes: &[u8], file: &str, metrics: &Metrics) -> Result<Vec<Person>> {
+    let units: Vec<people::UnitName> = metrics
+        .units
+        .iter()
+        .map(|u| people::UnitName {
+            id: &u.id,
+            name: &u.name,
+        })
+        .collect();
+    let people = people::read_any(bytes, file, &units)?;
+    let known: HashSet<&str> = metrics.units.iter().map(|u| u.id.as_str()).collect();
+    people::check_units(&people, file, &known)?;
+    Ok(people)
+}
