@@ -1,9 +1,13 @@
 //! "Mã kiểm tra": a code printed on every list a council reads or signs,
-//! proving it came from these figures. It is a SHA-256 over the campaign as
-//! the tool understood it (after `--weights`), the bytes of every input file,
-//! the flags that change results and the tool's version — never over time,
-//! paths or the output format, so the same inputs give the same code on every
-//! machine and in every format.
+//! proving it came from these figures. It is a SHA-256 over a versioned
+//! canonical form of what the computation used: the campaign as the tool
+//! understood it (after `--weights`), the values read from every input
+//! ([`canon`]: rows after parsing and period selection, people, decisions,
+//! document fields), the flags that change results and the tool's version —
+//! never over time, paths, the output format or how a file was saved, so the
+//! same figures give the same code on every machine, in every format, and
+//! after Excel re-saves a file. The raw files' digests are listed beside it
+//! for audit.
 //!
 //! The printed code has three groups of four hex digits: the campaign's, the
 //! input files', and the whole's. So `thidua verify` can say *what* differs
@@ -14,6 +18,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::campaign::Campaign;
+
+pub mod canon;
 
 /// The stamp of one run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,15 +36,29 @@ pub struct Stamp {
 pub struct InputDigest {
     /// `data`, `baseline`, `individuals`, `decisions`, `merge`, `compare`…
     pub role: String,
+    /// The digest of the file's bytes as read (for audit; the code hashes
+    /// what was used of them).
     pub sha256: String,
 }
 
-/// What a run read and how it was asked, for its stamp.
+/// One input of a run, for its stamp.
+#[derive(Debug)]
+pub struct Input<'a> {
+    pub role: &'a str,
+    /// The file's bytes as read; `None` for an input that is no file of its
+    /// own (the baseline period of the data file).
+    pub raw: Option<&'a [u8]>,
+    /// What the run used of it, in [`canon`]'s form: this is what the code hashes.
+    pub used: Vec<u8>,
+}
+
+/// What a run used and how it was asked, for its stamp.
 #[derive(Debug, Default)]
 pub struct Material<'a> {
-    /// (role, bytes) of every input file, in the order the command reads them.
-    pub inputs: Vec<(&'a str, &'a [u8])>,
-    /// (flag, value) of every flag that changes a result.
+    /// Every input, in a fixed order of roles.
+    pub inputs: Vec<Input<'a>>,
+    /// (flag, value) of every flag that changes a result, resolved (a tier
+    /// by its id, draws with their defaults).
     pub flags: Vec<(&'a str, String)>,
 }
 
@@ -68,18 +88,19 @@ fn digests(campaign: &Campaign, m: &Material) -> ([u8; 32], [u8; 32], [u8; 32], 
     let camp: [u8; 32] = Sha256::digest(canonical_campaign(campaign).as_bytes()).into();
     let mut each = Vec::new();
     let mut h = Sha256::new();
-    for (role, bytes) in &m.inputs {
-        let d: [u8; 32] = Sha256::digest(bytes).into();
-        feed(&mut h, role.as_bytes());
-        feed(&mut h, &d);
-        each.push(InputDigest {
-            role: role.to_string(),
-            sha256: hex(&d),
-        });
+    for input in &m.inputs {
+        feed(&mut h, input.role.as_bytes());
+        feed(&mut h, &Sha256::digest(&input.used));
+        if let Some(raw) = input.raw {
+            each.push(InputDigest {
+                role: input.role.to_string(),
+                sha256: hex(&Sha256::digest(raw)),
+            });
+        }
     }
     let inputs: [u8; 32] = h.finalize().into();
     let mut h = Sha256::new();
-    feed(&mut h, b"thidua-stamp-v1");
+    feed(&mut h, b"thidua-stamp-v2");
     feed(&mut h, VERSION.as_bytes());
     feed(&mut h, &camp);
     feed(&mut h, &inputs);
@@ -151,7 +172,11 @@ mod tests {
 
     fn material(data: &[u8]) -> Material<'_> {
         Material {
-            inputs: vec![("data", data)],
+            inputs: vec![Input {
+                role: "data",
+                raw: Some(data),
+                used: data.to_vec(),
+            }],
             flags: vec![("--tier", "huyen".into())],
         }
     }

@@ -175,7 +175,7 @@ fn verify_says_khop_for_the_same_figures_and_what_differs_otherwise() {
     let d2 = write(dir.path(), "d.csv", &data);
     let err = fails(&["verify", &code, "--", "rank", "--tier", "huyen", &d2], 1);
     assert!(
-        err.contains("không khớp") && err.contains("khác tệp số liệu"),
+        err.contains("không khớp") && err.contains("khác số liệu"),
         "{err}"
     );
     // Another campaign (a what-if weight).
@@ -204,4 +204,80 @@ fn verify_says_khop_for_the_same_figures_and_what_differs_otherwise() {
     // Not a code, or not a command that prints one.
     fails(&["verify", "12-34", "--", "rank", EXAMPLE], 2);
     fails(&["verify", &code, "--", "deadlines"], 2);
+}
+
+/// The code covers what the run used, not how the files were saved: a data
+/// file re-saved by Excel (BOM, CRLF, `;`, quoted cells), a decisions file
+/// with other comments and spacing, a tier typed with its marks, and a
+/// year-to-date file with next month appended all keep the code.
+#[test]
+fn the_code_survives_resaving_and_next_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read_to_string(EXAMPLE).unwrap();
+    let decisions = std::fs::read_to_string(DECISIONS).unwrap();
+    let code = json_code(&["nominate", EXAMPLE, "--decisions", DECISIONS]);
+    // Excel's "CSV UTF-8": a BOM, CRLF line ends, every cell quoted.
+    let quoted: String = data
+        .lines()
+        .map(|l| {
+            let cells: Vec<String> = l.split(',').map(|c| format!("\"{c}\"")).collect();
+            cells.join(",") + "\r\n"
+        })
+        .collect();
+    let saved = write(dir.path(), "excel.csv", &format!("\u{feff}{quoted}"));
+    // Comments and spacing in the decisions.
+    let spaced = format!("# đã rà soát lại\n\n{}", decisions.replace(": ", ":   "));
+    let q = write(dir.path(), "q.yaml", &spaced);
+    assert_eq!(json_code(&["nominate", &saved, "--decisions", &q]), code);
+    // `tỉnh` is the tier `tinh`: the same run, the same code.
+    let by_id = json_code(&["rank", "--tier", "tinh", EXAMPLE]);
+    assert_eq!(json_code(&["rank", "--tier", "Tỉnh", EXAMPLE]), by_id);
+    // A year-to-date file: September's list keeps its code when October is added.
+    let monthly = std::fs::read_to_string(MONTHLY).unwrap();
+    let to_sept: String = monthly
+        .lines()
+        .filter(|l| !l.contains(",2023-10,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(to_sept.len() < monthly.len(), "the file has October rows");
+    let sept = write(dir.path(), "ytd-09.csv", &to_sept);
+    let range = ["--period", "2023-01..2023-09", "--tier", "huyen"];
+    let mut a = vec!["rank", sept.as_str()];
+    a.extend(range);
+    let mut b = vec!["rank", MONTHLY];
+    b.extend(range);
+    assert_eq!(json_code(&a), json_code(&b));
+    // The raw files' digests stay in the JSON for audit, and differ.
+    let raw = |args: &[&str]| json(args)["stamp"]["inputs"][0]["sha256"].clone();
+    assert_ne!(raw(&a), raw(&b));
+}
+
+/// The "Mã kiểm tra" of a Word paper covers what the paper states: another
+/// issuer or signer in `--doc` is another code, which `verify` refuses.
+#[test]
+fn the_code_of_a_paper_covers_its_doc_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = std::fs::read_to_string("examples/van-ban.yaml").unwrap();
+    let real = write(dir.path(), "vb.yaml", &doc);
+    let forged = write(
+        dir.path(),
+        "vb2.yaml",
+        &doc.replacen("signer_name:", "signer_name: Người Khác #", 1),
+    );
+    assert_ne!(doc, std::fs::read_to_string(&forged).unwrap());
+    let out = dir.path().join("ds.docx");
+    let o = out.to_str().unwrap();
+    run(&["nominate", EXAMPLE, "-o", o, "--doc", &real]);
+    let code = code_in(&file_text(&out));
+    let (said, _) = run(&[
+        "verify", &code, "--", "nominate", EXAMPLE, "-o", o, "--doc", &real,
+    ]);
+    assert!(said.contains("khớp"), "{said}");
+    let err = fails(
+        &[
+            "verify", &code, "--", "nominate", EXAMPLE, "-o", o, "--doc", &forged,
+        ],
+        1,
+    );
+    assert!(err.contains("không khớp") && err.contains("--doc"), "{err}");
 }

@@ -7,7 +7,6 @@ use anyhow::{Result, bail};
 use super::levers::need_levers;
 use super::resolve::{self, Gap as Plan};
 use super::scored::Loaded;
-use super::session::Session;
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::suggestion;
 use crate::levers::{self, Search};
@@ -29,11 +28,11 @@ pub struct Args {
 }
 
 pub fn run(plan: &Plan) -> Result<()> {
-    let session = Session::load(&plan.data.inputs)?;
-    let campaign = session.campaign()?;
-    let tier = resolve::tier(&campaign.0, &plan.tier)?;
-    need_levers(&campaign.0, "gap")?;
-    let run = Loaded::read(session, campaign, &plan.data, false)?;
+    let (run, tier) = Loaded::load(&plan.data, false, |c| {
+        let tier = resolve::tier(c, &plan.tier)?;
+        need_levers(c, "gap")?;
+        Ok(tier)
+    })?;
     let (campaign, metrics) = (&run.campaign, &run.metrics);
     let scorer = run.scorer()?;
     let scores = scorer.score_all(metrics)?;

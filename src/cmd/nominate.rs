@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::resolve::{self, Nominate};
+use super::resolve::Nominate;
 use super::scored::Loaded;
-use super::session::Session;
-use super::{DataArgs, OutputArgs, UsageError, write_report};
+use super::stamp::{Used, nominate_flags};
+use super::{DataArgs, OutputArgs, write_report};
 use crate::nomination::nominate_decided;
 use crate::report::nominate::NominationView;
 use crate::report::pipeline::Report;
@@ -31,17 +31,7 @@ pub struct Args {
 }
 
 pub fn run(plan: &Nominate) -> Result<()> {
-    let session = Session::load(&plan.data.inputs)?;
-    let campaign = session.campaign()?;
-    let c = &campaign.0;
-    if c.tiers.is_empty() {
-        return Err(UsageError(crate::msg!(NothingToNominate, c.file)).into());
-    }
-    let shown = match plan.tier.as_str() {
-        "all" => (0..c.tiers.len()).collect(),
-        t => vec![resolve::tier(c, t)?],
-    };
-    let run = Loaded::read(session, campaign, &plan.data, plan.doc)?;
+    let (run, shown) = Loaded::load(&plan.data, plan.doc, |c| plan.shown_in(c))?;
     let mut scores = run.scorer()?.score_all(&run.metrics)?;
     let decisions = run.decisions(&mut scores)?;
     run.warn(&scores);
@@ -52,7 +42,11 @@ pub fn run(plan: &Nominate) -> Result<()> {
         run.people.as_deref(),
         decisions.as_ref(),
     )?;
-    let stamp = run.stamp(&plan.flags());
+    let used = Used {
+        decisions: decisions.as_ref(),
+        compare: None,
+    };
+    let stamp = run.stamp(used, &nominate_flags(&run.campaign, &shown));
     let view = NominationView {
         units: run.view(&plan.out, &scores, decisions.as_ref(), Some(&stamp)),
         people: run.people.as_deref(),

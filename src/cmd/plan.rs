@@ -90,8 +90,6 @@ pub struct DataPlan {
     pub period: Option<PeriodSel>,
     /// `--baseline-period`, parsed here (was parsed after the files were read).
     pub baseline_period: Option<PeriodSel>,
-    /// `--baseline-period` as typed, for the stamp.
-    pub baseline_period_text: Option<String>,
 }
 
 impl DataPlan {
@@ -116,7 +114,6 @@ impl DataPlan {
             inputs,
             period: a.period,
             baseline_period,
-            baseline_period_text: a.baseline.baseline_period.clone(),
         })
     }
 
@@ -124,17 +121,5 @@ impl DataPlan {
     /// `--baseline-period` within the data file).
     pub fn since_asked(&self) -> bool {
         self.inputs.get(Role::Baseline).is_some() || self.baseline_period.is_some()
-    }
-
-    /// The flags of the data side that change a result, for the stamp.
-    pub fn flags(&self) -> Vec<(&'static str, String)> {
-        let mut f = Vec::new();
-        if let Some(p) = &self.period {
-            f.push(("--period", format!("{p:?}")));
-        }
-        if let Some(p) = &self.baseline_period_text {
-            f.push(("--baseline-period", p.clone()));
-        }
-        f
     }
 }

@@ -5,9 +5,10 @@
 
 use anyhow::Result;
 
-use super::resolve::{self, Rank};
+use super::resolve::Rank;
 use super::scored::Loaded;
-use super::session::{Baseline, Session};
+use super::session::Baseline;
+use super::stamp::{Used, rank_flags};
 use super::whatif::{CompareArgs, SensitivityArgs, baseline_changes, threads};
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::Campaign;
@@ -42,14 +43,7 @@ pub struct Args {
 }
 
 pub fn run(plan: &Rank) -> Result<()> {
-    let session = Session::load(&plan.data.inputs)?;
-    let campaign = session.campaign()?;
-    let tier = plan
-        .tier
-        .as_deref()
-        .map(|t| resolve::tier(&campaign.0, t))
-        .transpose()?;
-    let run = Loaded::read(session, campaign, &plan.data, plan.doc)?;
+    let (run, tier) = Loaded::load(&plan.data, plan.doc, |c| plan.tier_in(c))?;
     let (campaign, metrics) = (&run.campaign, &run.metrics);
     let prev = run.baseline.as_ref().map(|b| &b.metrics);
     let scorer = run.scorer()?;
@@ -74,10 +68,10 @@ pub fn run(plan: &Rank) -> Result<()> {
         reads_prev: scorer.reads_baseline(),
     };
     let since = run.baseline.as_ref().map(|b| since(&a, b)).transpose()?;
-    let against = run
-        .session
-        .compare(campaign)?
-        .map(|(b, label)| against(&a, prev, b, label, a_label(&run)))
+    let b = run.session.compare(campaign)?;
+    let against = b
+        .as_ref()
+        .map(|(b, label)| against(&a, prev, b, label.clone(), a_label(&run)))
         .transpose()?;
     // `draws` comes only with a tier (checked first thing).
     let stability = plan
@@ -96,7 +90,11 @@ pub fn run(plan: &Rank) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    let stamp = run.stamp(&plan.flags());
+    let used = Used {
+        decisions: decisions.as_ref(),
+        compare: b.as_ref().map(|b| &b.0),
+    };
+    let stamp = run.stamp(used, &rank_flags(campaign, tier, plan.draws));
     let view = run.view(&plan.out, &scores, decisions.as_ref(), Some(&stamp));
     let report = Report::Rank {
         view,
@@ -161,7 +159,7 @@ fn a_label(run: &Loaded) -> String {
 fn against(
     a: &Ranked,
     prev: Option<&Metrics>,
-    b: Campaign,
+    b: &Campaign,
     b_label: String,
     a_label: String,
 ) -> Result<CompareColumns> {
@@ -175,8 +173,8 @@ fn against(
             )
         }
     };
-    let b_scores = Scorer::with_baseline(&b, a.metrics, prev)?.score_all(a.metrics)?;
-    let b_groups = ranking::rank(&b, &b_scores, b_tier);
+    let b_scores = Scorer::with_baseline(b, a.metrics, prev)?.score_all(a.metrics)?;
+    let b_groups = ranking::rank(b, &b_scores, b_tier);
     Ok(CompareColumns {
         versus: compare(a.groups, a.scores, &b_groups, &b_scores),
         precision: a.campaign.precision,

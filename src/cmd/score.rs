@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::resolve::Score;
 use super::scored::Loaded;
-use super::session::Session;
+use super::stamp::Used;
 use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::suggestion;
@@ -29,9 +29,7 @@ pub struct Args {
 }
 
 pub fn run(plan: &Score) -> Result<()> {
-    let session = Session::load(&plan.data.inputs)?;
-    let campaign = session.campaign()?;
-    let run = Loaded::read(session, campaign, &plan.data, plan.doc)?;
+    let (run, ()) = Loaded::load(&plan.data, plan.doc, |_| Ok(()))?;
     let (campaign, metrics) = (&run.campaign, &run.metrics);
     let scorer = run.scorer()?;
     let mut scores = scorer.score_all(metrics)?;
@@ -49,7 +47,11 @@ pub fn run(plan: &Score) -> Result<()> {
         .as_ref()
         .map(|d| DecisionColumns::new(campaign, metrics, &scores, d, &[]));
     run.warn(&scores);
-    let stamp = run.stamp(&plan.flags());
+    let used = Used {
+        decisions: decisions.as_ref(),
+        compare: None,
+    };
+    let stamp = run.stamp(used, &[]);
     let view = run.view(&plan.out, &scores, decisions.as_ref(), Some(&stamp));
     let inputs = plan.data.inputs.paths();
     if let Some(id) = &plan.explain {

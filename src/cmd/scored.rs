@@ -35,6 +35,20 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Reads the files of `plan` once each: the campaign side first, checked
+    /// by `check` (a tier named by a flag) before any data is read; then the
+    /// data side, parsed.
+    pub fn load<T>(
+        plan: &DataPlan,
+        doc: bool,
+        check: impl FnOnce(&Campaign) -> Result<T>,
+    ) -> Result<(Loaded, T)> {
+        let session = Session::load(&plan.inputs)?;
+        let campaign = session.campaign()?;
+        let checked = check(&campaign.0)?;
+        Ok((Loaded::read(session, campaign, plan, doc)?, checked))
+    }
+
     /// Parses what `session` read: the data (after `campaign`, which names
     /// the groups of an export), the individuals and the `--doc` fields.
     pub fn read(
@@ -74,6 +88,16 @@ impl Loaded {
     /// The council's decisions, checked against the campaign, the data and
     /// the individuals, and applied to `scores` (adjustments) at once.
     pub fn decisions(&self, scores: &mut [UnitScore]) -> Result<Option<Decisions>> {
+        let d = self.read_decisions()?;
+        if let Some(d) = &d {
+            d.adjust(&self.campaign, &self.metrics, scores);
+        }
+        Ok(d)
+    }
+
+    /// The council's decisions, checked against the campaign, the data and
+    /// the individuals.
+    pub fn read_decisions(&self) -> Result<Option<Decisions>> {
         let Some(s) = self.session.get(Role::Decisions) else {
             return Ok(None);
         };
@@ -84,7 +108,6 @@ impl Loaded {
             &self.metrics,
             self.people.as_deref(),
         )?;
-        d.adjust(&self.campaign, &self.metrics, scores);
         Ok(Some(d))
     }
 
@@ -95,8 +118,8 @@ impl Loaded {
     }
 
     /// The "Mã kiểm tra" of this run, with the flags that change its result.
-    pub fn stamp(&self, flags: &[(&'static str, String)]) -> Stamp {
-        super::stamp::of(&self.campaign, &self.session, flags)
+    pub fn stamp(&self, used: super::stamp::Used, flags: &[(&'static str, String)]) -> Stamp {
+        super::stamp::of(self, used, flags)
     }
 
     /// Unit ids by score index.

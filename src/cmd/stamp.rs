@@ -1,13 +1,8 @@
-//! What goes into the "Mã kiểm tra" of `score`, `rank` and `nominate`: the
-//! bytes of every file the command reads, by role (never by path), and the
-//! flags that change a result; and `thidua verify CODE -- <command>`, which
-//! recomputes the stamp of a command without writing anything.
-
-//! What goes into the "Mã kiểm tra" of `score`, `rank` and `nominate`: the
-//! bytes the session read of every file, by role (never by path), and the
-//! flags that change a result; and `thidua verify CODE -- <command>`, which
-//! resolves the same plan, reads the same files and recomputes the stamp
-//! without writing anything.
+//! What goes into the "Mã kiểm tra" of `score`, `rank` and `nominate`: what
+//! the run used of every file, by role (never by path) in the canonical form
+//! of [`crate::stamp::canon`], and the flags that change a result, resolved;
+//! and `thidua verify CODE -- <command>`, which resolves the same plan, reads
+//! the same files and recomputes the stamp without writing anything.
 
 use crate::i18n::messages::Msg;
 
@@ -15,35 +10,122 @@ use anyhow::Result;
 use clap::Parser;
 
 use super::plan::Role;
-use super::session::Session;
+use super::scored::Loaded;
 use super::{Cli, Command, UsageError, resolve};
 use crate::campaign::Campaign;
+use crate::decisions::Decisions;
 use crate::i18n::Lang;
-use crate::stamp::{Material, Mismatch, Stamp, check, stamp};
+use crate::report::docx::DocFields;
+use crate::report::docx::fields::Submission;
+use crate::stamp::canon::{self, Canon};
+use crate::stamp::{Input, Material, Mismatch, Stamp, canonical_campaign, check, stamp};
+use crate::whatif::sensitivity::Draws;
 
-/// The roles whose bytes the stamp hashes, in its order. The campaign and
-/// `--weights` are hashed as understood, not as written; `--doc` is not
-/// (yet) part of the code.
-const HASHED: [Role; 7] = [
-    Role::Data,
-    Role::Baseline,
-    Role::Decisions,
-    Role::Merge,
-    Role::Compare,
-    Role::CompareWeights,
-    Role::Individuals,
-];
+/// What a run used besides its [`Loaded`] inputs.
+#[derive(Default, Clone, Copy)]
+pub struct Used<'a> {
+    pub decisions: Option<&'a Decisions>,
+    /// Campaign B of `--compare` / `--compare-weights`.
+    pub compare: Option<&'a Campaign>,
+}
 
-/// The stamp of a run of `campaign` over the files of `session`.
-pub fn of(campaign: &Campaign, session: &Session, flags: &[(&'static str, String)]) -> Stamp {
-    let mut m = Material::default();
-    for role in HASHED {
-        if let Some(s) = session.get(role) {
-            m.inputs.push((role.name(), &s.bytes));
+/// The stamp of a run: the campaign, what it used of each input, and its
+/// resolved flags. A merge map counts by its effect on the data's rows (and
+/// the baseline's), which are hashed as merged.
+pub fn of(run: &Loaded, used: Used, flags: &[(&'static str, String)]) -> Stamp {
+    let raw = |role| run.session.get(role).map(|s| s.bytes.as_slice());
+    let mut inputs = vec![Input {
+        role: "data",
+        raw: raw(Role::Data),
+        used: canon::metrics(&run.metrics),
+    }];
+    let mut add = |role: Role, used: Option<Vec<u8>>| {
+        if let Some(used) = used {
+            inputs.push(Input {
+                role: role.name(),
+                raw: raw(role),
+                used,
+            });
         }
+    };
+    add(
+        Role::Baseline,
+        run.baseline.as_ref().map(|b| canon::metrics(&b.metrics)),
+    );
+    add(Role::Decisions, used.decisions.map(canon::decisions));
+    add(Role::Merge, raw(Role::Merge).map(|_| Vec::new()));
+    let b = used.compare.map(|b| canonical_campaign(b).into_bytes());
+    if raw(Role::Compare).is_some() {
+        add(Role::Compare, b);
+    } else {
+        add(Role::CompareWeights, b);
     }
-    m.flags = flags.to_vec();
-    stamp(campaign, &m)
+    add(Role::Individuals, run.people.as_deref().map(canon::people));
+    add(Role::Doc, raw(Role::Doc).and(run.doc.as_ref()).map(doc));
+    let m = Material {
+        inputs,
+        flags: flags.to_vec(),
+    };
+    stamp(&run.campaign, &m)
+}
+
+/// `rank`'s flags: the tier by its id, the draws with their defaults.
+pub fn rank_flags(
+    c: &Campaign,
+    tier: Option<usize>,
+    draws: Option<Draws>,
+) -> Vec<(&'static str, String)> {
+    let mut f = Vec::new();
+    if let Some(t) = tier {
+        f.push(("--tier", c.tiers[t].id.clone()));
+    }
+    if let Some(d) = draws {
+        f.push(("--sensitivity", d.count.to_string()));
+        f.push(("--spread", d.spread.to_string()));
+        f.push(("--seed", d.seed.to_string()));
+    }
+    f
+}
+
+/// `nominate`'s flags: the tiers listed (`all`, or one by its id).
+pub fn nominate_flags(c: &Campaign, shown: &[usize]) -> Vec<(&'static str, String)> {
+    let tier = match shown {
+        [t] if c.tiers.len() > 1 => c.tiers[*t].id.clone(),
+        _ => "all".to_string(),
+    };
+    vec![("--tier", tier)]
+}
+
+/// What a paper states besides the figures: issuer, number, place, date,
+/// signer, the Tờ trình and recipients.
+fn doc(d: &DocFields) -> Vec<u8> {
+    let DocFields {
+        parent,
+        issuer,
+        number,
+        place,
+        date,
+        signer_title,
+        signer_name,
+        submission,
+        recipients,
+    } = d;
+    let Submission {
+        number: sub_number,
+        date: sub_date,
+        by,
+    } = submission;
+    let day = |d: &Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let mut c = Canon::default();
+    c.opt_str(parent.as_deref()).opt_str(issuer.as_deref());
+    c.opt_str(number.as_deref()).opt_str(place.as_deref());
+    c.opt_str(day(date).as_deref());
+    c.strs(signer_title).opt_str(signer_name.as_deref());
+    c.opt_str(sub_number.as_deref())
+        .opt_str(day(sub_date).as_deref())
+        .opt_str(by.as_deref());
+    c.strs(recipients);
+    c.bytes()
 }
 
 /// `thidua verify`.
@@ -68,29 +150,45 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
             e.to_string().lines().next().unwrap_or("")
         ))
     })?;
-    // The plan as the command resolves it (a paper's format is not sent
-    // anywhere here, so a terminal does not matter).
-    let (inputs, flags) = match &cli.command {
+    // The plan as the command resolves it, the files read and parsed as it
+    // reads them (a paper's format is not sent anywhere here, so a terminal
+    // does not matter).
+    let s = match &cli.command {
         Command::Score(x) => {
             let p = resolve::score(x, false)?;
-            (p.data.inputs.clone(), p.flags())
+            let (run, ()) = Loaded::load(&p.data, p.doc, |_| Ok(()))?;
+            let decisions = run.read_decisions()?;
+            let used = Used {
+                decisions: decisions.as_ref(),
+                compare: None,
+            };
+            of(&run, used, &[])
         }
         Command::Rank(x) => {
             let p = resolve::rank(x, false)?;
-            (p.data.inputs.clone(), p.flags())
+            let (run, tier) = Loaded::load(&p.data, p.doc, |c| p.tier_in(c))?;
+            let decisions = run.read_decisions()?;
+            let b = run.session.compare(&run.campaign)?;
+            let used = Used {
+                decisions: decisions.as_ref(),
+                compare: b.as_ref().map(|b| &b.0),
+            };
+            of(&run, used, &rank_flags(&run.campaign, tier, p.draws))
         }
         Command::Nominate(x) => {
             let p = resolve::nominate(x, false)?;
-            (p.data.inputs.clone(), p.flags())
+            let (run, shown) = Loaded::load(&p.data, p.doc, |c| p.shown_in(c))?;
+            let decisions = run.read_decisions()?;
+            let used = Used {
+                decisions: decisions.as_ref(),
+                compare: None,
+            };
+            of(&run, used, &nominate_flags(&run.campaign, &shown))
         }
         _ => {
             return Err(UsageError(Msg::VerifyOnlyStamped.s().into()).into());
         }
     };
-    let mut session = Session::load(&inputs)?;
-    let (campaign, _) = session.campaign()?;
-    session.read_data()?;
-    let s = of(&campaign, &session, &flags);
     let l = a.lang;
     match check(&a.code, &s) {
         Ok(()) => {
@@ -105,12 +203,12 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
                     "another campaign (criteria, points, quotas or --weights)",
                 ),
                 Mismatch::Inputs => l.pick(
-                    "khác tệp số liệu (dữ liệu, kỳ gốc, cá nhân, quyết định hoặc bảng sáp nhập)",
-                    "other input files (data, baseline, individuals, decisions or merge map)",
+                    "khác số liệu (dữ liệu, kỳ gốc, cá nhân, quyết định, bảng sáp nhập hoặc thông tin văn bản --doc)",
+                    "other inputs (data, baseline, individuals, decisions, merge map or the --doc fields)",
                 ),
                 _ => l.pick(
-                    "khác phiên bản thidua hoặc khác tùy chọn (--tier, --period…)",
-                    "another thidua version or other flags (--tier, --period…)",
+                    "khác phiên bản thidua hoặc khác tùy chọn (--tier, --sensitivity…)",
+                    "another thidua version or other flags (--tier, --sensitivity…)",
                 ),
             };
             anyhow::bail!(

@@ -64,13 +64,6 @@ pub struct Score {
     pub explain: Option<String>,
 }
 
-impl Score {
-    /// The flags that change its result, for the stamp.
-    pub fn flags(&self) -> Vec<(&'static str, String)> {
-        self.data.flags()
-    }
-}
-
 /// Resolves `score`'s flags; `terminal`: standard output is a terminal.
 pub fn score(args: &score_cmd::Args, terminal: bool) -> Result<Score> {
     let doc = Some(&args.doc);
@@ -113,19 +106,16 @@ pub struct Rank {
     pub tier: Option<String>,
     pub draws: Option<Draws>,
     pub levers: bool,
-    /// The draws' flags as typed, for the stamp.
-    draw_flags: Vec<(&'static str, String)>,
 }
 
 impl Rank {
-    /// The flags that change its result, for the stamp.
-    pub fn flags(&self) -> Vec<(&'static str, String)> {
-        let mut f = self.data.flags();
-        if let Some(t) = &self.tier {
-            f.push(("--tier", t.clone()));
-        }
-        f.extend(self.draw_flags.iter().cloned());
-        f
+    /// The tier of `--tier` in `campaign` (a usage error if it has none such).
+    pub fn tier_in(&self, campaign: &Campaign) -> Result<Option<usize>> {
+        Ok(self
+            .tier
+            .as_deref()
+            .map(|t| tier(campaign, t))
+            .transpose()?)
     }
 }
 
@@ -156,19 +146,7 @@ pub fn rank(args: &rank_cmd::Args, terminal: bool) -> Result<Rank> {
         tier: args.tier.clone(),
         draws: args.sensitivity.draws(),
         levers: args.levers,
-        draw_flags: draw_flags(&args.sensitivity),
     })
-}
-
-fn draw_flags(s: &crate::cmd::whatif::SensitivityArgs) -> Vec<(&'static str, String)> {
-    match s.sensitivity {
-        None => Vec::new(),
-        Some(n) => vec![
-            ("--sensitivity", n.to_string()),
-            ("--spread", format!("{:?}", s.spread)),
-            ("--seed", format!("{:?}", s.seed)),
-        ],
-    }
 }
 
 /// `nominate`, resolved: the tier to show (`all`: every tier), looked up
@@ -181,11 +159,16 @@ pub struct Nominate {
 }
 
 impl Nominate {
-    /// The flags that change its result, for the stamp.
-    pub fn flags(&self) -> Vec<(&'static str, String)> {
-        let mut f = self.data.flags();
-        f.push(("--tier", self.tier.clone()));
-        f
+    /// The tiers to list, by index of `campaign` (`all`: every tier); a
+    /// campaign without tiers has nothing to nominate.
+    pub fn shown_in(&self, campaign: &Campaign) -> Result<Vec<usize>> {
+        if campaign.tiers.is_empty() {
+            return Err(UsageError(crate::msg!(NothingToNominate, campaign.file)).into());
+        }
+        Ok(match self.tier.as_str() {
+            "all" => (0..campaign.tiers.len()).collect(),
+            t => vec![tier(campaign, t)?],
+        })
     }
 }
 
