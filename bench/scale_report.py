@@ -40,6 +40,10 @@ def secs(x):
     return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
 
 
+def mib(b):
+    return f"{b / MIB:,.0f} MiB" if b else "—"
+
+
 def agree(workdir, what, n, failed):
     """Whether thidua's and DuckDB's outputs match; if not, how the totals differ."""
     a = os.path.join(workdir, f"{what}-thidua-{n}.csv")
@@ -88,8 +92,7 @@ def main():
             fails = failed.get((what, n, "thidua"), 0) + failed.get((what, n, "duckdb"), 0)
             note = f" ({fails} failed)" if fails else ""
             print(f"| {label} | {n:,} | {size[n] / MIB:.1f} MiB | {secs(t)} ({secs(c(what, n, 'thidua'))}) | "
-                  f"{rt / MIB if rt else 0:,.0f} MiB | {secs(d)} ({secs(c(what, n, 'duckdb'))}) | "
-                  f"{rd / MIB if rd else 0:,.0f} MiB | "
+                  f"{mib(rt)} | {secs(d)} ({secs(c(what, n, 'duckdb'))}) | {mib(rd)} | "
                   f"{ratio} | {mem} | {count.get((what, n, 'thidua'), 0)}{note} |")
     print()
     print("Targets (issue 20): thidua/DuckDB ≤ 1.0× and peak ≤ 2× the input at 1,000,000 units.")
@@ -98,13 +101,16 @@ def main():
     if 100000 in size and 1000000 in size:
         print("Growth, 1,000,000 units against 100,000 (target: time per unit within 1.3×, memory per unit flat):")
         print()
-        print("| work | µs/unit at 100k | µs/unit at 1M | growth | KiB/unit at 100k | KiB/unit at 1M | growth |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("| work | µs/unit at 100k | µs/unit at 1M | growth | CPU µs/unit at 100k | at 1M | growth"
+              " | KiB/unit at 100k | KiB/unit at 1M | growth |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for what in ("score", "rank"):
             a, b = m(what, 100000, "thidua"), m(what, 1000000, "thidua")
+            ca, cb = c(what, 100000, "thidua"), c(what, 1000000, "thidua")
             ra, rb = rss.get((what, 100000, "thidua")), rss.get((what, 1000000, "thidua"))
-            if a and b and ra and rb:
-                print(f"| `{what}` | {a / 1e5 * 1e6:.2f} | {b / 1e6 * 1e6:.2f} | ×{b / 1e6 / (a / 1e5):.2f}"
+            if a and b and ca and cb and ra and rb:
+                print(f"| `{what}` | {a * 10:.2f} | {b:.2f} | ×{b / (a * 10):.2f}"
+                      f" | {ca * 10:.2f} | {cb:.2f} | ×{cb / (ca * 10):.2f}"
                       f" | {ra / 1024 / 1e5:.2f} | {rb / 1024 / 1e6:.2f} | ×{(rb / 1e6) / (ra / 1e5):.2f} |")
         print()
 
