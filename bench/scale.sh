@@ -37,6 +37,9 @@ if ! "$venv/bin/python" -c "import duckdb" 2> /dev/null; then
   "$venv/bin/pip" install --quiet 'duckdb>=1,<2'
 fi
 py=$venv/bin/python
+# The interpreter itself: `python3` may be a version manager's shell script,
+# whose startup would flatter thidua against the bare parse.
+python=$(python3 -c 'import sys; print(sys.executable)')
 files=()
 for n in "${sizes[@]}"; do
   . bench/prepare.sh "$n"
@@ -82,7 +85,7 @@ for i in "${!sizes[@]}"; do
     measure rank "$n" thidua "${cap[@]}" "$bin" rank --tier huyen "$file" --format csv
     measure rank "$n" duckdb "$py" bench/duckdb_scale.py rank "$file" /dev/stdout 2
     if [ "$n" -le 10000 ]; then
-      measure csv "$n" python python3 -c 'import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1])))' "$file"
+      measure csv "$n" python "$python" -c 'import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1])))' "$file"
       measure startup 0 thidua "$bin" --version
       measure startup 0 duckdb "$py" -c 'import duckdb; duckdb.connect()'
     fi
