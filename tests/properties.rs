@@ -157,7 +157,7 @@ proptest! {
         let c = Campaign::builtin();
         let m = metrics(&units);
         let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
-        let view = View { campaign: &c, metrics: &m, scores: &scores, lang: thidua::i18n::Lang::Vi, ids: false, decisions: None, doc: None, stamp: None };
+        let view = View { campaign: &c, metrics: &m, data: "data.csv", scores: &scores, lang: thidua::i18n::Lang::Vi, ids: false, decisions: None, doc: None, stamp: None };
         let json = serde_json::to_value(view.score_json()).unwrap();
         let csv = render_csv(&view.score_table(true));
         let mut rdr = csv::Reader::from_reader(&csv[..]);

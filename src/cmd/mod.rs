@@ -162,6 +162,9 @@ pub struct OutputArgs {
     /// Add a "Mã" column (unit ids) to printed outputs, which show names only.
     #[arg(long)]
     pub ids: bool,
+    /// How reports name the data (default: the data file's name, without its folder).
+    #[arg(long, value_name = "NAME")]
+    pub label: Option<String>,
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.

@@ -148,9 +148,10 @@ fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
 
 /// Campaign A as the comparison names it: its file, and `--weights`.
 fn a_label(run: &Loaded) -> String {
+    let a = super::scored::file_name(&run.campaign.file);
     match run.session.get(super::plan::Role::Weights) {
-        Some(w) => format!("{} + {}", run.campaign.file, w.label()),
-        None => run.campaign.file.clone(),
+        Some(w) => format!("{a} + {}", w.name()),
+        None => a.to_string(),
     }
 }
 
@@ -169,7 +170,7 @@ fn against(
             let id = &a.campaign.tiers[t].id;
             Some(
                 b.tier_index(id)
-                    .ok_or_else(|| UsageError(crate::msg!(CompareNoTier, b_label, id)))?,
+                    .ok_or_else(|| UsageError(crate::msg!(CompareNoTier, b.file, id)))?,
             )
         }
     };

@@ -113,6 +113,8 @@ pub struct Output {
     pub lang: Lang,
     /// `--ids`: printed outputs add a "Mã" column.
     pub ids: bool,
+    /// `--label`: how reports name the data.
+    pub label: Option<String>,
 }
 
 impl Output {
@@ -141,6 +143,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path], terminal: bool) ->
         output: args.output.clone(),
         lang: args.lang,
         ids: args.ids,
+        label: args.label.clone(),
     })
 }
 

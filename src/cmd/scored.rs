@@ -130,7 +130,7 @@ impl Loaded {
     /// What every report of the run shows of its inputs.
     pub fn view<'a>(
         &'a self,
-        out: &Output,
+        out: &'a Output,
         scores: &'a [UnitScore],
         decisions: Option<&'a Decisions>,
         stamp: Option<&'a Stamp>,
@@ -138,6 +138,10 @@ impl Loaded {
         View {
             campaign: &self.campaign,
             metrics: &self.metrics,
+            data: out
+                .label
+                .as_deref()
+                .unwrap_or_else(|| file_name(&self.metrics.file)),
             scores,
             lang: out.lang,
             decisions,
@@ -146,6 +150,15 @@ impl Loaded {
             stamp,
         }
     }
+}
+
+/// A file as printed reports name it: without its folder (a workbook's
+/// `[sheet]` kept), never the path as typed.
+pub fn file_name(label: &str) -> &str {
+    std::path::Path::new(label)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(label)
 }
 
 /// The individuals list, read as `import` reads a table, each person's unit

@@ -31,6 +31,14 @@ impl Source {
         self.path.display().to_string()
     }
 
+    /// How printed reports name the file: without its folder.
+    pub fn name(&self) -> &str {
+        self.path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    }
+
     /// The bytes as UTF-8 text, or an error naming the file and the byte.
     pub fn text(&self) -> Result<&str> {
         std::str::from_utf8(&self.bytes).map_err(|e| {
@@ -103,20 +111,19 @@ impl Session {
         Ok((campaign, written))
     }
 
-    /// Campaign B of `--compare` / `--compare-weights` and its label, when
-    /// asked for; `a` is campaign A as loaded.
+    /// Campaign B of `--compare` / `--compare-weights` and how reports name
+    /// it (by file name), when asked for; `a` is campaign A as loaded.
     pub fn compare(&self, a: &Campaign) -> Result<Option<(Campaign, String)>> {
         if let Some(s) = self.get(Role::Compare) {
-            let label = s.label();
-            return Ok(Some((Campaign::from_yaml(s.text()?, &label)?, label)));
+            let b = Campaign::from_yaml(s.text()?, &s.label())?;
+            return Ok(Some((b, s.name().to_string())));
         }
         let Some(w) = self.get(Role::CompareWeights) else {
             return Ok(None);
         };
         let mut b = a.clone();
-        let label = w.label();
-        b.apply_weights(w.text()?, &label)?;
-        Ok(Some((b, format!("A + {label}"))))
+        b.apply_weights(w.text()?, &w.label())?;
+        Ok(Some((b, format!("A + {}", w.name()))))
     }
 
     /// The metrics of the chosen period, and the baseline when one was asked
@@ -148,10 +155,11 @@ impl Session {
         if let Some(map) = &map {
             b = merge_metrics(b, map, Some(&metrics)).context(Msg::MergingBaseline.s())?;
         }
+        let name = super::scored::file_name(&b.file);
         let label = if b.periods.is_empty() {
-            b.file.clone()
+            name.to_string()
         } else {
-            format!("{} ({})", b.file, b.periods.join(", "))
+            format!("{name} ({})", b.periods.join(", "))
         };
         Ok((metrics, Some(Baseline { metrics: b, label })))
     }

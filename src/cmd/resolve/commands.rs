@@ -232,6 +232,7 @@ pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
         output: args.output.clone(),
         lang: args.lang,
         ids: false,
+        label: None,
     };
     Ok(Deadlines { campaign, out })
 }

@@ -115,7 +115,7 @@ impl Page {
             c.file.clone()
         };
         rows.push((self.pick("Tiêu chí", "Criteria"), criteria));
-        rows.push((self.pick("Số liệu", "Data"), view.metrics.file.clone()));
+        rows.push((self.pick("Số liệu", "Data"), view.data.to_string()));
         rows.push((self.pick("Ngày lập", "Generated"), self.stamp(meta)));
         self.meta_list(&rows);
         self.raw("</header>\n");
