@@ -7,6 +7,11 @@ use clap::ValueEnum;
 
 pub mod messages;
 pub mod round;
+mod scope;
+pub mod text;
+
+pub use scope::scope;
+pub use text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Lang {

@@ -44,7 +44,7 @@ pub fn lang() -> Lang {
 macro_rules! catalogue {
     ($($key:ident => $vi:literal, $en:literal;)*) => {
         /// A message of the catalogue; [`Msg::text`] gives it in a language.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Msg { $($key,)* }
 
         impl Msg {
@@ -90,6 +90,12 @@ impl Msg {
         }
         out.push_str(rest);
         out
+    }
+
+    /// This message in `lang`, placeholders filled with `args` in one pass.
+    pub(super) fn fill_into(self, lang: Lang, args: &[String], out: &mut String) {
+        let args: Vec<&dyn Display> = args.iter().map(|a| a as &dyn Display).collect();
+        out.push_str(&self.fill_in(lang, &args));
     }
 
     /// The plain text in the process language (no placeholders).
