@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use super::plan::{DataPlan, Inputs, Role};
 use super::{UsageError, print_notices};
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
+use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
 use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
@@ -47,9 +48,10 @@ impl Source {
     }
 }
 
-/// Every file of a run, read once.
+/// Every file of a run, read once, and the language its notices are said in.
 #[derive(Debug, Default)]
 pub struct Session {
+    pub lang: Lang,
     sources: Vec<Source>,
     /// The files not read yet: the data side, read by [`Session::read_data`].
     unread: Vec<(Role, PathBuf)>,
@@ -57,9 +59,13 @@ pub struct Session {
 
 impl Session {
     /// Reads the campaign side of `inputs` (campaign, weights, campaign B),
-    /// so the flags that name a tier are checked before any data is read.
-    pub fn load(inputs: &Inputs) -> Result<Session> {
-        let mut session = Session::default();
+    /// so the flags that name a tier are checked before any data is read;
+    /// notices will be said in `lang`.
+    pub fn load(inputs: &Inputs, lang: Lang) -> Result<Session> {
+        let mut session = Session {
+            lang,
+            ..Session::default()
+        };
         for (role, path) in inputs.iter() {
             if role.is_campaign_side() {
                 session.read(role, path)?;
@@ -102,7 +108,7 @@ impl Session {
     pub fn campaign(&self) -> Result<(Campaign, Campaign)> {
         let written = match self.get(Role::Campaign) {
             Some(s) => Campaign::from_yaml(s.text()?, &s.label())?,
-            None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
+            None => Campaign::from_yaml(DEFAULT_YAML, default_label(self.lang))?,
         };
         let mut campaign = written.clone();
         if let Some(w) = self.get(Role::Weights) {
@@ -138,9 +144,10 @@ impl Session {
             .map(|s| MergeMap::read(&s.bytes, &s.label()))
             .transpose()?;
         let data = self.get(Role::Data).expect("the plan names a data file");
-        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign)?;
+        let lang = self.lang;
+        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign, lang)?;
         if let Some(map) = &map {
-            metrics = merge_metrics(metrics, map, None)?;
+            metrics = merge_metrics(metrics, map, None, lang)?;
         }
         if !plan.since_asked() {
             return Ok((metrics, None));
@@ -150,10 +157,10 @@ impl Session {
         }
         let source = self.get(Role::Baseline).unwrap_or(data);
         let sel = plan.baseline_period.as_ref();
-        let mut b = read_metrics(source, sel, "--baseline-period", campaign)
-            .context(Msg::ReadingBaseline.s())?;
+        let mut b = read_metrics(source, sel, "--baseline-period", campaign, lang)
+            .context(Msg::ReadingBaseline)?;
         if let Some(map) = &map {
-            b = merge_metrics(b, map, Some(&metrics)).context(Msg::MergingBaseline.s())?;
+            b = merge_metrics(b, map, Some(&metrics), lang).context(Msg::MergingBaseline)?;
         }
         let name = super::scored::file_name(&b.file);
         let label = if b.periods.is_empty() {
@@ -195,27 +202,33 @@ fn read(role: Role, path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Merges units as `map` says (names of new units the file lacks taken from
-/// `named`); notices go to standard error.
-pub fn merge_metrics(metrics: Metrics, map: &MergeMap, named: Option<&Metrics>) -> Result<Metrics> {
+/// `named`); notices go to standard error, in `lang`.
+pub fn merge_metrics(
+    metrics: Metrics,
+    map: &MergeMap,
+    named: Option<&Metrics>,
+    lang: Lang,
+) -> Result<Metrics> {
     let (merged, notices) = merge::merge_named(metrics, map, named)?;
-    print_notices(&notices);
+    print_notices(&notices, lang);
     Ok(merged)
 }
 
 /// Reads a metrics file — a metrics CSV, or anything `import` reads,
 /// converted in memory by the same reader — keeping the rows of the chosen
 /// periods (chosen by `flag`, named in messages); notices go to standard
-/// error, once.
+/// error, once, in `lang`.
 pub fn read_metrics(
     source: &Source,
     sel: Option<&PeriodSel>,
     flag: &str,
     campaign: &Campaign,
+    lang: Lang,
 ) -> Result<Metrics> {
     let file = source.label();
     let readable = crate::import::read_any(&source.bytes, &file, || Ok(campaign.clone()))?;
     for n in &readable.notices {
-        eprintln!("{} {n}", Msg::Notice.s());
+        eprintln!("{} {}", Msg::Notice.render(lang), n.render(lang));
     }
     let origin = readable.origin;
     let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
@@ -239,6 +252,6 @@ pub fn read_metrics(
         }
         None => notices,
     };
-    print_notices(&notices);
+    print_notices(&notices, lang);
     Ok(metrics)
 }

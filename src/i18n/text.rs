@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn one_message_is_said_in_either_language_in_one_process() {
-        let t = Text::msg(Msg::PeriodFlag, vec![Text::raw("--period"), Text::raw("x")]);
+        let t = crate::msg!(PeriodFlag, "--period", "x");
         assert_eq!(t.render(Lang::Vi), "--period: x; cần P hoặc TỪ..ĐẾN");
         assert_eq!(t.render(Lang::En), "--period: x; expected P or FROM..TO");
         // Through `Display`, as `anyhow` prints it: the scope decides, and
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn nested_messages_and_numbers_take_the_language_of_the_whole() {
         let inner = Text::from(Msg::KindInteger);
-        let t = Text::msg(Msg::PeriodFlag, vec![inner, Text::number("1608.5")]) + "!";
+        let t = crate::msg!(PeriodFlag, inner, Text::number("1608.5")) + "!";
         assert_eq!(
             t.render(Lang::Vi),
             "một số nguyên: 1.608,5; cần P hoặc TỪ..ĐẾN!"
@@ -269,7 +269,7 @@ mod tests {
     #[cfg(debug_assertions)]
     #[test]
     fn a_message_displayed_outside_a_render_scope_panics() {
-        let t = Text::msg(Msg::PeriodFlag, vec![Text::raw("--period"), Text::raw("x")]);
+        let t = crate::msg!(PeriodFlag, "--period", "x");
         let early = std::panic::catch_unwind(|| t.to_string());
         assert!(early.is_err());
         assert_eq!(scope(Lang::En, || t.to_string()), t.render(Lang::En));

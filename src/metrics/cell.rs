@@ -3,6 +3,8 @@
 //! almost always a thousands dot (Excel in Vietnam) and reading it as 1.608
 //! would give a wrong score that looks right.
 
+use crate::i18n::Text;
+
 /// The recommended vocabulary of SPEC 3.1: counts of dossiers, ratings,
 /// letters and petitions, so whole numbers ≥ 0.
 pub const COUNTS: [&str; 19] = [
@@ -33,26 +35,22 @@ const MAX_DIGITS: usize = 15;
 /// Why a cell is not a value: the message, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadCell {
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
 }
 
 impl BadCell {
-    fn new(message: String) -> BadCell {
+    fn new(message: Text) -> BadCell {
         BadCell {
             message,
             hint: None,
         }
     }
 
-    fn import(message: String) -> BadCell {
+    fn import(message: Text) -> BadCell {
         BadCell {
             message,
-            hint: Some(
-                crate::i18n::messages::Msg::HintImportNumbers
-                    .s()
-                    .to_string(),
-            ),
+            hint: Some(crate::i18n::messages::Msg::HintImportNumbers.into()),
         }
     }
 }
@@ -72,7 +70,7 @@ pub fn parse(raw: &[u8], count: bool) -> Result<Option<f64>, BadCell> {
         ));
     }
     let s = std::str::from_utf8(raw)
-        .map_err(|_| BadCell::new("not UTF-8 text".to_string()))?
+        .map_err(|_| BadCell::new(Text::raw("not UTF-8 text")))?
         .trim();
     if s.is_empty() {
         return Ok(None);
@@ -135,9 +133,10 @@ fn thousands(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn count(s: &str) -> Result<Option<f64>, String> {
-        parse(s.as_bytes(), true).map_err(|e| e.message)
+        parse(s.as_bytes(), true).map_err(|e| e.message.render(Lang::En))
     }
 
     #[test]
@@ -165,6 +164,7 @@ mod tests {
                 .unwrap_err()
                 .hint
                 .unwrap()
+                .render(Lang::En)
                 .contains("thidua import")
         );
     }
@@ -177,6 +177,7 @@ mod tests {
             parse(b"-1", false)
                 .unwrap_err()
                 .message
+                .render(Lang::En)
                 .contains("negative value -1")
         );
         assert!(parse(b"inf", false).is_err());

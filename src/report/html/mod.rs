@@ -109,7 +109,8 @@ impl Page {
             ));
         }
         // The built-in campaign has no file to name: name the plan instead.
-        let criteria = if c.file == crate::campaign::default_label() {
+        let builtin = [Lang::Vi, Lang::En].map(crate::campaign::default_label);
+        let criteria = if builtin.contains(&c.file.as_str()) {
             plan.clone()
         } else {
             c.file.clone()

@@ -25,7 +25,7 @@ impl Run {
     }
 
     fn with(yaml: &str, csv: &[u8]) -> Run {
-        let campaign = Campaign::from_yaml(yaml, default_label()).unwrap();
+        let campaign = Campaign::from_yaml(yaml, default_label(crate::i18n::Lang::En)).unwrap();
         let metrics = metrics::read(csv, "ninh-phuoc-2023.csv", None).unwrap();
         let scores = Scorer::new(&campaign, &metrics)
             .unwrap()
