@@ -41,6 +41,7 @@ mod robustness;
 mod robustness_inputs;
 mod samples;
 mod stamp;
+mod strict;
 mod trust_data;
 mod trust_line;
 mod whatif;

@@ -79,7 +79,13 @@ pub fn run(plan: &Plan, lang: Lang) -> Result<()> {
             let mut session = read(Role::Data, p)?;
             session.read_data()?;
             let source = session.get(Role::Data).expect("one data file");
-            read_metrics(source, plan.period.as_ref(), "--period", &first, lang)
+            read_metrics(
+                source,
+                plan.period.as_ref(),
+                "--period",
+                &first,
+                &session.said,
+            )
         })
         .collect::<Result<Vec<_>>>()?;
     // Warnings are messages: their labels follow the messages' language

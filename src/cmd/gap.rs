@@ -77,5 +77,10 @@ pub fn run(plan: &Plan, lang: Lang) -> Result<()> {
         levers,
         score: i,
     };
-    write_report(&plan.out, &Report::Gap(gap), &plan.data.inputs.paths())
+    write_report(
+        &plan.out,
+        &Report::Gap(gap),
+        &plan.data.inputs.paths(),
+        &run.session.said,
+    )
 }

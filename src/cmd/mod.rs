@@ -12,6 +12,8 @@ mod levers;
 pub mod nominate;
 pub mod plan;
 mod progress;
+pub mod said;
+use said::Said;
 pub mod rank;
 pub mod reports;
 pub mod resolve;
@@ -28,11 +30,9 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
-use crate::i18n::messages::Msg;
-use crate::i18n::{Lang, Text, scope};
+use crate::i18n::{Lang, Text};
 use crate::merge::MergeMap;
 use crate::period::PeriodSel;
-use crate::problem::Problems;
 use crate::report::Format;
 use crate::report::pipeline::{self, Report};
 use resolve::Output;
@@ -166,6 +166,9 @@ pub struct OutputArgs {
     /// How reports name the data (default: the data file's name, without its folder).
     #[arg(long, value_name = "NAME")]
     pub label: Option<String>,
+    /// Any warning or notice is an error (exit 1) and nothing is written: for scheduled jobs.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.
@@ -188,28 +191,23 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Notices on standard error in `lang`, up to the cap, then how many more.
-pub(crate) fn print_notices(notices: &Problems, lang: Lang) {
-    let listed = notices.listed();
-    scope(lang, || {
-        for n in &listed {
-            eprintln!("{} {n}", Msg::Notice);
-        }
-        if notices.total() > listed.len() {
-            let more = notices.total() - listed.len();
-            eprintln!("{} {}", Msg::Notice, crate::msg!(NoticeAndMore, more));
-        }
-    });
-}
-
 /// Writes any report in the chosen format: the one way out of every command
 /// (the report's renderer, then an atomic write or standard output).
-pub fn write_report(out: &Output, report: &Report, inputs: &[&Path]) -> Result<()> {
+/// What the run said (warnings, notices) goes into the JSON as data, and
+/// under `--strict` stops the run before anything is written.
+pub fn write_report(out: &Output, report: &Report, inputs: &[&Path], said: &Said) -> Result<()> {
+    let notes = said.notes();
+    if out.strict && !notes.is_empty() {
+        anyhow::bail!(crate::msg!(StrictRefused, notes.len()));
+    }
     let generated = if pipeline::dated(out.format) {
         Some(reports::now()?)
     } else {
         None
     };
-    let bytes = pipeline::render(report, out.format, generated)?;
+    let bytes = match out.format {
+        Format::Json => pipeline::json_with(report, serde_json::to_value(&notes)?)?,
+        f => pipeline::render(report, f, generated)?,
+    };
     crate::output::emit(out.output.as_deref(), &bytes, inputs)
 }

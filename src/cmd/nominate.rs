@@ -56,5 +56,10 @@ pub fn run(plan: &Nominate, lang: Lang) -> Result<()> {
         decisions: decisions.as_ref(),
     };
     let inputs = plan.data.inputs.paths();
-    write_report(&plan.out, &Report::Nominate(view), &inputs)
+    write_report(
+        &plan.out,
+        &Report::Nominate(view),
+        &inputs,
+        &run.session.said,
+    )
 }

@@ -6,6 +6,7 @@
 use anyhow::Result;
 
 use super::resolve::Rank;
+use super::said::Said;
 use super::scored::Loaded;
 use super::session::Baseline;
 use super::stamp::{Used, rank_flags};
@@ -72,7 +73,7 @@ pub fn run(plan: &Rank, lang: Lang) -> Result<()> {
     let since = run
         .baseline
         .as_ref()
-        .map(|b| since(&a, b, lang))
+        .map(|b| since(&a, b, &run.session.said))
         .transpose()?;
     let b = run.session.compare(campaign)?;
     let against = b
@@ -108,7 +109,12 @@ pub fn run(plan: &Rank, lang: Lang) -> Result<()> {
         tier,
         extras,
     };
-    write_report(&plan.out, &report, &plan.data.inputs.paths())
+    write_report(
+        &plan.out,
+        &report,
+        &plan.data.inputs.paths(),
+        &run.session.said,
+    )
 }
 
 /// Campaign A's ranking of the data, which the what-if modes start from.
@@ -123,10 +129,10 @@ struct Ranked<'a> {
 }
 
 /// The change since the baseline, with where each unit ranked then.
-fn since<'a>(a: &Ranked<'a>, b: &Baseline, lang: Lang) -> Result<BaselineColumns<'a>> {
+fn since<'a>(a: &Ranked<'a>, b: &Baseline, said: &Said) -> Result<BaselineColumns<'a>> {
     Ok(BaselineColumns {
         campaign: a.campaign,
-        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev, lang)?,
+        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev, said)?,
         label: b.label.clone(),
         ranks: Some(ranks_by_score(a.groups, a.scores.len())),
         per_criterion: false,

@@ -115,6 +115,8 @@ pub struct Output {
     pub ids: bool,
     /// `--label`: how reports name the data.
     pub label: Option<String>,
+    /// `--strict`: a warning or notice stops the run before anything is written.
+    pub strict: bool,
 }
 
 impl Output {
@@ -144,6 +146,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path], terminal: bool) ->
         lang: args.lang,
         ids: args.ids,
         label: args.label.clone(),
+        strict: args.strict,
     })
 }
 

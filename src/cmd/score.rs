@@ -73,7 +73,7 @@ pub fn run(plan: &Score, lang: Lang) -> Result<()> {
             scorer: &scorer,
             score: &scores[i],
         };
-        return write_report(&plan.out, &report, &inputs);
+        return write_report(&plan.out, &report, &inputs, &run.session.said);
     }
     let since = run
         .baseline
@@ -87,7 +87,7 @@ pub fn run(plan: &Score, lang: Lang) -> Result<()> {
                     &scores,
                     b,
                     scorer.reads_baseline(),
-                    lang,
+                    &run.session.said,
                 )?,
                 label: b.label.clone(),
                 ranks: None,
@@ -102,5 +102,10 @@ pub fn run(plan: &Score, lang: Lang) -> Result<()> {
     .into_iter()
     .flatten()
     .collect();
-    write_report(&plan.out, &Report::Score { view, extras }, &inputs)
+    write_report(
+        &plan.out,
+        &Report::Score { view, extras },
+        &inputs,
+        &run.session.said,
+    )
 }

@@ -117,7 +117,7 @@ impl Loaded {
     /// The campaign's warnings, once on standard error (some need `scores`).
     pub fn warn(&self, scores: &[UnitScore]) {
         let found = super::warnings::of(&self.written, &self.campaign, &self.metrics, scores);
-        super::warnings::print(&found, self.session.lang);
+        self.session.said.warnings(&found);
     }
 
     /// The "Mã kiểm tra" of this run, with the flags that change its result.

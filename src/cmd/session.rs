@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::UsageError;
 use super::plan::{DataPlan, Inputs, Role};
-use super::{UsageError, print_notices};
+use super::said::Said;
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
 use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
@@ -51,7 +52,8 @@ impl Source {
 /// Every file of a run, read once, and the language its notices are said in.
 #[derive(Debug, Default)]
 pub struct Session {
-    pub lang: Lang,
+    /// Where its notices are said, in the run's language.
+    pub said: Said,
     sources: Vec<Source>,
     /// The files not read yet: the data side, read by [`Session::read_data`].
     unread: Vec<(Role, PathBuf)>,
@@ -63,7 +65,7 @@ impl Session {
     /// notices will be said in `lang`.
     pub fn load(inputs: &Inputs, lang: Lang) -> Result<Session> {
         let mut session = Session {
-            lang,
+            said: Said::new(lang),
             ..Session::default()
         };
         for (role, path) in inputs.iter() {
@@ -108,7 +110,7 @@ impl Session {
     pub fn campaign(&self) -> Result<(Campaign, Campaign)> {
         let written = match self.get(Role::Campaign) {
             Some(s) => Campaign::from_yaml(s.text()?, &s.label())?,
-            None => Campaign::from_yaml(DEFAULT_YAML, default_label(self.lang))?,
+            None => Campaign::from_yaml(DEFAULT_YAML, default_label(self.said.lang))?,
         };
         let mut campaign = written.clone();
         if let Some(w) = self.get(Role::Weights) {
@@ -144,10 +146,10 @@ impl Session {
             .map(|s| MergeMap::read(&s.bytes, &s.label()))
             .transpose()?;
         let data = self.get(Role::Data).expect("the plan names a data file");
-        let lang = self.lang;
-        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign, lang)?;
+        let said = &self.said;
+        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign, said)?;
         if let Some(map) = &map {
-            metrics = merge_metrics(metrics, map, None, lang)?;
+            metrics = merge_metrics(metrics, map, None, said)?;
         }
         if !plan.since_asked() {
             return Ok((metrics, None));
@@ -157,10 +159,10 @@ impl Session {
         }
         let source = self.get(Role::Baseline).unwrap_or(data);
         let sel = plan.baseline_period.as_ref();
-        let mut b = read_metrics(source, sel, "--baseline-period", campaign, lang)
+        let mut b = read_metrics(source, sel, "--baseline-period", campaign, said)
             .context(Msg::ReadingBaseline)?;
         if let Some(map) = &map {
-            b = merge_metrics(b, map, Some(&metrics), lang).context(Msg::MergingBaseline)?;
+            b = merge_metrics(b, map, Some(&metrics), said).context(Msg::MergingBaseline)?;
         }
         let name = super::scored::file_name(&b.file);
         let label = if b.periods.is_empty() {
@@ -207,10 +209,10 @@ pub fn merge_metrics(
     metrics: Metrics,
     map: &MergeMap,
     named: Option<&Metrics>,
-    lang: Lang,
+    said: &Said,
 ) -> Result<Metrics> {
     let (merged, notices) = merge::merge_named(metrics, map, named)?;
-    print_notices(&notices, lang);
+    said.notices(&notices);
     Ok(merged)
 }
 
@@ -223,12 +225,12 @@ pub fn read_metrics(
     sel: Option<&PeriodSel>,
     flag: &str,
     campaign: &Campaign,
-    lang: Lang,
+    said: &Said,
 ) -> Result<Metrics> {
     let file = source.label();
     let readable = crate::import::read_any(&source.bytes, &file, || Ok(campaign.clone()))?;
     for n in &readable.notices {
-        eprintln!("{} {}", Msg::Notice.render(lang), n.render(lang));
+        said.notice(n);
     }
     let origin = readable.origin;
     let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
@@ -252,6 +254,6 @@ pub fn read_metrics(
         }
         None => notices,
     };
-    print_notices(&notices, lang);
+    said.notices(&notices);
     Ok(metrics)
 }

@@ -9,8 +9,8 @@ use anyhow::Result;
 use super::UsageError;
 use super::session::Baseline;
 use crate::campaign::Campaign;
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
-use crate::i18n::{Lang, Text};
 use crate::metrics::Metrics;
 use crate::scoring::UnitScore;
 use crate::whatif::baseline::{Change, changes, missing, score_baseline};
@@ -45,7 +45,7 @@ pub fn baseline_changes(
     scores: &[UnitScore],
     baseline: &Baseline,
     reads_prev: bool,
-    lang: Lang,
+    said: &super::said::Said,
 ) -> Result<Vec<Option<Change>>> {
     let base_scores = score_baseline(campaign, &baseline.metrics)?;
     let absent = missing(metrics, &baseline.metrics);
@@ -70,7 +70,7 @@ pub fn baseline_changes(
             tail,
             prev
         );
-        eprintln!("{} {}", Msg::Notice.render(lang), notice.render(lang));
+        said.notice(&notice);
     }
     Ok(changes(
         campaign,

@@ -83,6 +83,26 @@ impl Text {
         matches!(&self.0, Part::Msg(k, _) if *k == key)
     }
 
+    /// The stable code of the message, for scripts: its catalogue key in
+    /// snake_case (`quota_zero`), the first one of a sequence; `None` for
+    /// text that is no message.
+    pub fn code(&self) -> Option<String> {
+        match &self.0 {
+            Part::Msg(key, _) => {
+                let mut code = String::new();
+                for (i, c) in format!("{key:?}").chars().enumerate() {
+                    if c.is_ascii_uppercase() && i > 0 {
+                        code.push('_');
+                    }
+                    code.push(c.to_ascii_lowercase());
+                }
+                Some(code)
+            }
+            Part::Seq(v) => v.iter().find_map(Text::code),
+            _ => None,
+        }
+    }
+
     /// The words, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();

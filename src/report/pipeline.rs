@@ -244,6 +244,15 @@ struct Json;
 
 impl Renderer for Json {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
+        json_with(report, serde_json::Value::Array(Vec::new()))
+    }
+}
+
+/// The JSON of `report` with what the run said (`warnings`: a list of
+/// `{code, kind, message, file, line}`), after the report's members and
+/// before the stamp.
+pub fn json_with(report: &Report, warnings: serde_json::Value) -> Result<Vec<u8>> {
+    {
         let typed: serde_json::Value = serde_json::from_slice(&unstamped_json(report)?)
             .context("re-reading the JSON to stamp it")?;
         let mut top = serde_json::Map::new();
@@ -254,6 +263,7 @@ impl Renderer for Json {
                 top.insert("report".into(), other);
             }
         }
+        top.insert("warnings".into(), warnings);
         // The stamp is a member of the top-level object, after the others.
         if let Some(stamp) = report.stamp() {
             top.insert("stamp".into(), serde_json::to_value(stamp)?);

@@ -145,6 +145,10 @@ pub(super) const VI: &[(&str, &str)] = &[
         "Thêm cột \"Mã\" (mã đơn vị) vào bản in, vốn chỉ hiện tên",
     ),
     (
+        "--strict",
+        "Cảnh báo hoặc lưu ý nào cũng là lỗi (mã thoát 1) và không ghi kết quả: cho việc chạy theo lịch",
+    ),
+    (
         "--label",
         "Tên của số liệu in trên báo cáo (mặc định: tên tệp số liệu, không kèm thư mục)",
     ),

@@ -235,6 +235,7 @@ pub fn deadlines(args: &deadlines_cmd::Args, lang: Lang) -> Result<Deadlines> {
         lang: args.lang,
         ids: false,
         label: None,
+        strict: false,
     };
     Ok(Deadlines { campaign, out })
 }

@@ -272,4 +272,5 @@ campaign_entries! {
     ExcelSheetName => "tên trang tính `{0}`", "sheet name `{0}`";
     ExcelWritingSheet => "ghi trang tính `{0}`", "writing sheet `{0}`";
     ExcelBuilding => "tạo sổ tính", "building the workbook";
+    StrictRefused => "--strict: có {0} cảnh báo hoặc lưu ý (in ở trên); không ghi kết quả", "--strict: {0} warning(s) or notice(s) above; nothing written";
 }
