@@ -39,6 +39,7 @@ mod render_law_gen;
 mod reports;
 mod robustness;
 mod robustness_inputs;
+mod rules_gap;
 mod rules_per_unit;
 mod rules_per_unit_law;
 mod samples;
