@@ -40,6 +40,7 @@ mod reports;
 mod robustness;
 mod robustness_inputs;
 mod rules_gap;
+mod rules_help;
 mod rules_per_unit;
 mod rules_per_unit_law;
 mod samples;
