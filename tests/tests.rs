@@ -41,6 +41,7 @@ mod robustness;
 mod robustness_inputs;
 mod rules_gap;
 mod rules_help;
+mod rules_numbers;
 mod rules_per_unit;
 mod rules_per_unit_law;
 mod samples;
