@@ -142,8 +142,8 @@ impl Decisions {
                 Some(d) => d,
                 None => {
                     problems.push(
-                        Problem::line(file, line, Msg::DecisionNeedsDocument.s())
-                            .with_hint(Msg::HintDecisionDocument.s()),
+                        Problem::line(file, line, Msg::DecisionNeedsDocument)
+                            .with_hint(Msg::HintDecisionDocument),
                     );
                     continue;
                 }
@@ -194,7 +194,7 @@ impl Decisions {
                     }
                 }
                 _ => {
-                    problems.push(Problem::line(file, line, Msg::TieNamesWhich.s()));
+                    problems.push(Problem::line(file, line, Msg::TieNamesWhich));
                     continue;
                 }
             };
@@ -214,7 +214,7 @@ impl Decisions {
                 Settles::GroupPeople { group, .. } => (tier, format!("people:{group}")),
             };
             if !seen.insert(key) {
-                problems.push(Problem::line(file, line, Msg::SecondTieDecision.s()));
+                problems.push(Problem::line(file, line, Msg::SecondTieDecision));
             }
             out.ties.push(TieDecision {
                 tier,
@@ -235,7 +235,7 @@ impl Decisions {
             }
             let document = a.document.filter(|d| !d.trim().is_empty());
             if document.is_none() {
-                problems.push(Problem::line(file, line, Msg::AdjustNeedsDocument.s()));
+                problems.push(Problem::line(file, line, Msg::AdjustNeedsDocument));
             }
             out.adjustments.push(Adjustment {
                 unit_id: a.unit_id,

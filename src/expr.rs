@@ -8,6 +8,7 @@ use std::fmt;
 
 use lex::{Tok, Token, lex};
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
 
@@ -17,14 +18,21 @@ const MAX_DEPTH: usize = 64;
 /// Long operator chains build deep trees too; no real rule needs this many.
 const MAX_TOKENS: usize = 1000;
 
-/// Said to users (after the criterion it is in) in the language of messages.
+/// Said to users after the criterion it is in.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", msg!(ExprAt, message, column, source_text))]
+#[error("{}", self.text())]
 pub struct ParseError {
     /// 1-based character position in the expression.
     pub column: usize,
-    pub message: String,
+    pub message: Text,
     pub source_text: String,
+}
+
+impl ParseError {
+    /// What is wrong, where, in which expression.
+    pub fn text(&self) -> Text {
+        msg!(ExprAt, self.message, self.column, self.source_text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,7 +98,7 @@ impl Expr {
         };
         let root = p.expr()?;
         if let Some(t) = p.tokens.get(p.pos) {
-            return Err(p.error_at(t.col, Msg::ExprTrailing.s()));
+            return Err(p.error_at(t.col, Msg::ExprTrailing));
         }
         Ok(Expr {
             source: source.to_string(),
@@ -214,10 +222,10 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error_at(&self, column: usize, message: &str) -> ParseError {
+    fn error_at(&self, column: usize, message: impl Into<Text>) -> ParseError {
         ParseError {
             column,
-            message: message.to_string(),
+            message: message.into(),
             source_text: self.source.to_string(),
         }
     }
@@ -259,14 +267,14 @@ impl Parser<'_> {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.error_at(self.col(), what.s()))
+            Err(self.error_at(self.col(), what))
         }
     }
 
     fn expr(&mut self) -> Result<Node, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error_at(self.col(), &msg!(ExprTooDeep, MAX_DEPTH)));
+            return Err(self.error_at(self.col(), msg!(ExprTooDeep, MAX_DEPTH)));
         }
         let r = self.or();
         self.depth -= 1;
@@ -343,7 +351,7 @@ impl Parser<'_> {
     fn nested(&mut self, f: fn(&mut Self) -> Result<Node, ParseError>) -> Result<Node, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error_at(self.col(), &msg!(ExprTooDeep, MAX_DEPTH)));
+            return Err(self.error_at(self.col(), msg!(ExprTooDeep, MAX_DEPTH)));
         }
         let r = f(self);
         self.depth -= 1;
@@ -353,7 +361,7 @@ impl Parser<'_> {
     fn atom(&mut self) -> Result<Node, ParseError> {
         let col = self.col();
         let Some(tok) = self.tokens.get(self.pos).map(|t| t.tok.clone()) else {
-            return Err(self.error_at(col, Msg::ExprNeedsOperandEnd.s()));
+            return Err(self.error_at(col, Msg::ExprNeedsOperandEnd));
         };
         self.pos += 1;
         match tok {
@@ -364,13 +372,13 @@ impl Parser<'_> {
                 Ok(inner)
             }
             Tok::Ident(name) => self.name_or_call(name, col),
-            _ => Err(self.error_at(col, Msg::ExprNeedsOperand.s())),
+            _ => Err(self.error_at(col, Msg::ExprNeedsOperand)),
         }
     }
 
     fn name_or_call(&mut self, name: String, col: usize) -> Result<Node, ParseError> {
         if matches!(name.as_str(), "and" | "or" | "not") {
-            return Err(self.error_at(col, &msg!(ExprWordNeedsValue, name)));
+            return Err(self.error_at(col, msg!(ExprWordNeedsValue, name)));
         }
         if self.peek() != Some(&Tok::LParen) {
             let idx = match self.names.iter().position(|n| *n == name) {
@@ -388,7 +396,7 @@ impl Parser<'_> {
             "abs" => (Func::Abs, &[1]),
             "if" => (Func::If, &[3]),
             _ => {
-                return Err(self.error_at(col, &msg!(ExprUnknownFunction, name)));
+                return Err(self.error_at(col, msg!(ExprUnknownFunction, name)));
             }
         };
         self.pos += 1;
@@ -408,12 +416,12 @@ impl Parser<'_> {
         };
         if !ok {
             let want = if arity.is_empty() {
-                Msg::ExprAtLeastOne.s().to_string()
+                Text::from(Msg::ExprAtLeastOne)
             } else {
-                arity[0].to_string()
+                Text::raw(arity[0].to_string())
             };
             let m = msg!(ExprArity, name, want, args.len());
-            return Err(self.error_at(col, &m));
+            return Err(self.error_at(col, m));
         }
         Ok(Node::Call(func, args))
     }

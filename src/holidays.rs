@@ -14,10 +14,8 @@ use crate::yaml::{self, At, Shape};
 
 /// The built-in table: same shape as a `--holidays` file.
 pub const BUILTIN_YAML: &str = include_str!("holidays.yaml");
-/// How messages name the built-in table, in their language.
-pub fn builtin_label() -> &'static str {
-    crate::i18n::messages::lang().pick("src/holidays.yaml (có sẵn)", "src/holidays.yaml (built in)")
-}
+/// Where the built-in table comes from (it is valid, so no message names it).
+const BUILTIN_FILE: &str = "src/holidays.yaml";
 /// Years the built-in table covers in full.
 pub const BUILTIN_YEARS: std::ops::RangeInclusive<i32> = 2022..=2027;
 
@@ -33,13 +31,13 @@ struct RawEntry {
 /// Parses a holiday list (`- { date: YYYY-MM-DD, name: "...", working: true }`).
 /// `file` names the source in errors, with the line of the bad entry.
 pub fn parse(src: &str, file: &str) -> Result<Vec<Holiday>> {
-    let raw: Vec<RawEntry> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!("{p}"))?;
+    let raw: Vec<RawEntry> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!(p))?;
     raw.into_iter()
         .map(|r| {
             let date =
                 NaiveDate::parse_from_str(r.date.value.trim(), "%Y-%m-%d").map_err(|_| {
                     let m = crate::msg!(NotADateIso, r.date.value);
-                    anyhow!("{}", r.date.at.problem(file, m))
+                    anyhow!(r.date.at.problem(file, m))
                 })?;
             Ok(Holiday {
                 date,
@@ -76,8 +74,7 @@ pub struct Calendar {
 impl Calendar {
     /// The built-in 2022–2027 table.
     pub fn builtin() -> Calendar {
-        let list =
-            parse(BUILTIN_YAML, builtin_label()).expect("the built-in holiday table is valid");
+        let list = parse(BUILTIN_YAML, BUILTIN_FILE).expect("the built-in holiday table is valid");
         let mut cal = Calendar::default();
         cal.overlay(&list);
         cal.years.extend(BUILTIN_YEARS);
@@ -117,6 +114,7 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -127,7 +125,7 @@ mod tests {
         // Bộ luật Lao động 2019 Điều 112: 11 paid holidays a year; a weekend
         // holiday is given back on a weekday, and a swap adds a weekday off
         // for each make-up Saturday. So weekdays off = 11 + make-up days.
-        let list = parse(BUILTIN_YAML, builtin_label()).unwrap();
+        let list = parse(BUILTIN_YAML, BUILTIN_FILE).unwrap();
         for year in BUILTIN_YEARS {
             let of_year = list.iter().filter(|h| h.date.year() == year);
             let weekday = |h: &&Holiday| h.date.weekday().number_from_monday() <= 5;
@@ -143,7 +141,7 @@ mod tests {
 
     #[test]
     fn table_entries_are_consistent() {
-        let list = parse(BUILTIN_YAML, builtin_label()).unwrap();
+        let list = parse(BUILTIN_YAML, BUILTIN_FILE).unwrap();
         let mut seen = BTreeSet::new();
         for h in &list {
             assert!(seen.insert(h.date), "{} listed twice", h.date);
@@ -196,18 +194,16 @@ mod tests {
     fn bad_files_name_file_and_line() {
         let e = parse("- { date: 2024-02-30, name: x }\n", "h.yaml")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             e.starts_with("h.yaml:1:") && e.contains("2024-02-30"),
             "{e}"
         );
         let e = parse("- { date: 2024-02-03, nam: x }\n", "h.yaml")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(e.starts_with("h.yaml:1:") && e.contains("nam"), "{e}");
-        let e = parse("date: 2024-02-03\n", "h.yaml")
-            .unwrap_err()
-            .to_string();
+        let e = parse("date: 2024-02-03\n", "h.yaml").unwrap_err().en();
         assert!(e.contains("expected a list"), "{e}");
     }
 }

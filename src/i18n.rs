@@ -2,11 +2,52 @@
 //! `--lang en`. Names from input (units, criteria, people) are never translated.
 //! Numbers for people follow the language too: 82,29 and 1.608 in Vietnamese,
 //! 82.29 and 1608 in English; CSV and JSON always write the machine form.
+//!
+//! **Messages are typed until the edge.** The core (campaign, metrics,
+//! scoring, import, …) never says anything in a language: `msg!` makes a
+//! [`Text`] — a catalogue key and its arguments — and errors, problems and
+//! notices carry Texts. The edge chooses the language of the run (`--lang`,
+//! `THIDUA_LANG`, default Vietnamese) and turns them into words once, either
+//! with [`Text::render`] or, for what prints through `Display` (an `anyhow`
+//! chain, a `Problem`), inside [`scope`]`(lang, || …)`.
+//!
+//! A render scope is not a global language. Nothing computes under it: it is
+//! opened by `main` and `cmd` only around printing, on the printing thread,
+//! and closed when the text is out; a test renders one error in Vietnamese
+//! and in English in the same process. Outside any scope, displaying a
+//! message is a bug — words chosen before anyone knew the language — and
+//! debug builds panic on it, so every test run checks that the core never
+//! renders early (a release build falls back to Vietnamese).
 
 use clap::ValueEnum;
 
 pub mod messages;
 pub mod round;
+mod scope;
+pub mod text;
+
+pub use scope::scope;
+pub use text::Text;
+
+/// `x` as an English reader sees it: the library's tests check what
+/// messages say in English (tests/messages.rs checks both languages).
+#[cfg(test)]
+pub fn en(x: impl std::fmt::Display) -> String {
+    scope(Lang::En, || x.to_string())
+}
+
+/// [`en`] as a method: `error.en()`.
+#[cfg(test)]
+pub trait InEnglish {
+    fn en(&self) -> String;
+}
+
+#[cfg(test)]
+impl<T: std::fmt::Display + ?Sized> InEnglish for T {
+    fn en(&self) -> String {
+        en(self)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Lang {

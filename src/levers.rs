@@ -17,6 +17,7 @@ use anyhow::{Result, anyhow};
 
 use crate::campaign::{Campaign, Scoring, TieBreak, suggestion};
 use crate::metrics::{Metrics, UnitRow, part_rules};
+use crate::problem::Problem;
 use crate::ranking::{LineStatus, Reason};
 use crate::scoring::{Scorer, UnitScore};
 
@@ -68,7 +69,7 @@ pub fn bind(campaign: &Campaign, metrics: &Metrics) -> Result<Vec<BoundLever>> {
                             metrics.file,
                             suggestion(m, &known)
                         );
-                        anyhow!("{}:{}: {why}", campaign.file, l.line)
+                        anyhow!(Problem::line(&campaign.file, l.line.line(), why))
                     })?;
                     Ok((at, *d))
                 })

@@ -31,4 +31,4 @@ pub mod yaml;
 /// data (exit code 1).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct UsageError(pub String);
+pub struct UsageError(pub i18n::Text);

@@ -6,6 +6,7 @@
 
 mod map;
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use std::collections::HashMap;
 
@@ -141,7 +142,7 @@ fn identity(
                         NewUnitLacks,
                         new,
                         olds.join(", "),
-                        lacks.join(Msg::AndNo.s()),
+                        Text::join(lacks.iter().map(|c| Text::raw(*c)), Msg::AndNo),
                         metrics.file
                     ),
                 )
@@ -177,9 +178,9 @@ fn sum(
         }
         let ids: Vec<&str> = given.iter().map(|u| u.id.as_str()).collect();
         let what = if PORTAL_SCORES.contains(&name.as_str()) {
-            Msg::PortalScoreKind.s()
+            Msg::PortalScoreKind
         } else {
-            Msg::NotCountKind.s()
+            Msg::NotCountKind
         };
         problems.push(
             Problem::line(
@@ -197,7 +198,7 @@ fn sum(
     }
     if !blank.is_empty() && !given.is_empty() {
         let ids = |us: &[&UnitRow]| us.iter().map(|u| format!("`{}`", u.id)).collect::<Vec<_>>();
-        let at = Problem::line(&metrics.file, blank[0].line, String::new());
+        let at = Problem::line(&metrics.file, blank[0].line, Text::default());
         notices.push(blank_notice(at, new, name, &ids(&blank), &ids(&given)));
     }
     total

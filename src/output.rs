@@ -21,7 +21,7 @@ pub fn emit(path: Option<&Path>, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
             let mut out = io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|_| out.flush())
-                .context(crate::i18n::messages::Msg::WritingStdout.s())
+                .context(crate::i18n::messages::Msg::WritingStdout)
         }
         Some(p) => write_atomic(p, bytes, inputs),
     }
@@ -131,18 +131,22 @@ fn same_file(_: &Path, _: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn a_locked_output_says_to_close_it_in_excel() {
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let e = replace_error(Path::new("bao-cao.xlsx"), denied).to_string();
+        let e = replace_error(Path::new("bao-cao.xlsx"), denied).en();
         assert!(
             e.starts_with("bao-cao.xlsx: cannot replace the file")
                 && e.contains("close the file in Excel and run again"),
             "{e}"
         );
         let other = std::io::Error::from(std::io::ErrorKind::NotFound);
-        let e = format!("{:#}", replace_error(Path::new("x.csv"), other));
+        let e = crate::i18n::en(format_args!(
+            "{:#}",
+            replace_error(Path::new("x.csv"), other)
+        ));
         assert!(e.starts_with("x.csv: cannot replace the file: "), "{e}");
         assert!(!e.contains("Excel"), "{e}");
     }
@@ -155,12 +159,12 @@ mod tests {
         let out = dir.path().join("out.csv");
         emit(Some(&out), b"result", &[&input]).unwrap();
         assert_eq!(fs::read_to_string(&out).unwrap(), "result");
-        let e = emit(Some(&input), b"x", &[&input]).unwrap_err().to_string();
+        let e = emit(Some(&input), b"x", &[&input]).unwrap_err().en();
         assert!(e.contains("refusing to write over the input file"), "{e}");
         assert_eq!(fs::read_to_string(&input).unwrap(), "data");
         let e = emit(Some(&dir.path().join("no/such/x.csv")), b"x", &[])
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(e.contains("does not exist"), "{e}");
     }
 

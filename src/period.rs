@@ -11,7 +11,7 @@ pub struct Period {
 }
 
 impl Period {
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, crate::i18n::Text> {
         let t = text.trim();
         let bad = || crate::msg!(NotAPeriod, t);
         let (year, rest) = match t.split_once('-') {
@@ -79,7 +79,7 @@ pub struct PeriodSel {
 }
 
 impl PeriodSel {
-    pub fn parse(text: &str) -> Result<PeriodSel, String> {
+    pub fn parse(text: &str) -> Result<PeriodSel, crate::i18n::Text> {
         match text.split_once("..") {
             None => Ok(PeriodSel {
                 span: Period::parse(text)?,

@@ -8,7 +8,9 @@
 
 use std::fmt;
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
+use crate::i18n::text::Said;
 
 /// Past this many, problems are counted but not listed: a wrong file would
 /// otherwise print a line for each of millions of rows.
@@ -21,14 +23,14 @@ pub struct Problem {
     pub line: Option<u64>,
     /// 1-based; `None` when the problem is the whole row.
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Text,
     /// How to fix it, when there is something better to say than the message.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Problem {
     /// A problem about a whole file.
-    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub fn file(file: impl Into<String>, message: impl Into<Text>) -> Problem {
         Problem {
             file: file.into(),
             line: None,
@@ -39,7 +41,7 @@ impl Problem {
     }
 
     /// A problem on one line (the whole row).
-    pub fn line(file: impl Into<String>, line: u64, message: impl Into<String>) -> Problem {
+    pub fn line(file: impl Into<String>, line: u64, message: impl Into<Text>) -> Problem {
         Problem {
             line: Some(line),
             ..Problem::file(file, message)
@@ -51,7 +53,7 @@ impl Problem {
         file: impl Into<String>,
         line: u64,
         column: usize,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Problem {
         Problem {
             line: Some(line),
@@ -60,27 +62,39 @@ impl Problem {
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+    pub fn with_hint(mut self, hint: impl Into<Text>) -> Problem {
         self.hint = Some(hint.into());
         self
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Problem {
+    /// `file:line:column: message`, and the hint on the next line.
+    pub fn text(&self) -> Text {
+        let mut at = self.file.clone();
         if let Some(l) = self.line {
-            write!(f, ":{l}")?;
+            at = format!("{at}:{l}");
             if let Some(c) = self.column {
-                write!(f, ":{c}")?;
+                at = format!("{at}:{c}");
             }
         }
-        write!(f, ": {}", self.message)?;
-        if let Some(h) = &self.hint {
-            let hint = crate::i18n::messages::Msg::Hint.s();
-            write!(f, "\n  {hint} {h}")?;
+        let said = Text::raw(at + ": ") + self.message.clone();
+        match &self.hint {
+            Some(h) => said + "\n  " + Msg::Hint + " " + h.clone(),
+            None => said,
         }
-        Ok(())
+    }
+}
+
+impl Said for Problem {
+    fn said(&self) -> Text {
+        self.text()
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
     }
 }
 
@@ -150,44 +164,53 @@ impl Problems {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct ProblemsError(pub Problems);
 
-impl fmt::Display for ProblemsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Said for ProblemsError {
+    fn said(&self) -> Text {
         let listed = self.0.listed();
+        let mut out = Text::default();
         for p in &listed {
-            writeln!(f, "{p}")?;
+            out += p.text() + "\n";
         }
         let more = self.0.total - listed.len();
         if more > 0 {
-            writeln!(f, "{}", crate::msg!(AndMore, more))?;
+            out += crate::msg!(AndMore, more) + "\n";
         }
         if self.0.total == 1 {
-            write!(f, "{}", Msg::ProblemsFound1.s())
+            out + Msg::ProblemsFound1
         } else {
-            write!(f, "{}", crate::msg!(ProblemsFoundN, self.0.total))
+            out + crate::msg!(ProblemsFoundN, self.0.total)
         }
+    }
+}
+
+impl fmt::Display for ProblemsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.said().fmt(f)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, scope};
 
     #[test]
     fn lists_in_file_order_with_hints_and_counts_the_rest() {
+        let raw = Text::raw;
         let mut ps = Problems::new();
-        ps.push(Problem::line("a.csv", 9, "bad row"));
-        ps.push(Problem::cell("a.csv", 3, 2, "bad cell").with_hint("fix it"));
-        ps.push(Problem::file("a.csv", "no rows"));
-        let e = ps.finish().unwrap_err().to_string();
+        ps.push(Problem::line("a.csv", 9, raw("bad row")));
+        ps.push(Problem::cell("a.csv", 3, 2, raw("bad cell")).with_hint(raw("fix it")));
+        ps.push(Problem::file("a.csv", raw("no rows")));
+        let e = scope(Lang::En, || ps.finish().unwrap_err().to_string());
         assert_eq!(
             e,
             "a.csv: no rows\na.csv:3:2: bad cell\n  hint: fix it\na.csv:9: bad row\n3 problems found"
         );
         let mut many = Problems::new();
-        many.extend((0..70).map(|l| Problem::line("a.csv", l, "bad")));
+        many.extend((0..70).map(|l| Problem::line("a.csv", l, raw("bad"))));
         assert_eq!(many.listed().len(), MAX_LISTED);
-        let e = many.finish().unwrap_err().to_string();
-        assert!(e.ends_with("… and 20 more\n70 problems found"), "{e}");
+        let e = scope(Lang::Vi, || many.finish().unwrap_err().to_string());
+        assert!(e.ends_with("… và 20 lỗi khác\ncó 70 lỗi"), "{e}");
         assert!(Problems::new().finish().is_ok());
     }
 }

@@ -264,6 +264,7 @@ impl Default for Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     fn starts(data: &str) -> Vec<(String, u64, u64)> {
         let mut r = RecordReader::new(data.as_bytes(), b';', 1);
@@ -283,12 +284,12 @@ mod tests {
         let mut rec = Record::new();
         r.next(&mut rec).unwrap();
         let e = r.next(&mut rec).unwrap_err();
-        assert_eq!(e.to_string(), "line 2: a row with more than 10000 fields");
+        assert_eq!(e.en(), "line 2: a row with more than 10000 fields");
         let long = std::io::Read::chain("h\n\"".as_bytes(), std::io::repeat(b'x').take(100 << 20));
         let mut r = RecordReader::new(long, b',', 1);
         r.next(&mut rec).unwrap();
         let e = r.next(&mut rec).unwrap_err();
-        assert_eq!(e.to_string(), "line 2: a row longer than 16 MiB");
+        assert_eq!(e.en(), "line 2: a row longer than 16 MiB");
     }
 
     #[test]

@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_code_depends_on_what_was_read_never_on_where() {
-        let c = Campaign::from_yaml(DEFAULT_YAML, default_label()).unwrap();
+        let c = Campaign::from_yaml(DEFAULT_YAML, default_label(crate::i18n::Lang::En)).unwrap();
         let s = stamp(&c, &material(b"a,b\n1,2\n"));
         assert_eq!(s.code.len(), 14);
         assert_eq!(s.sha256.len(), 64);

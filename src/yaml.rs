@@ -95,7 +95,7 @@ impl Pos {
     }
 
     /// A problem at this position of `file`.
-    pub fn problem(self, file: &str, message: impl Into<String>) -> Problem {
+    pub fn problem(self, file: &str, message: impl Into<crate::i18n::Text>) -> Problem {
         Problem::cell(file, self.line(), self.column(), message)
     }
 

@@ -4,7 +4,7 @@
 //! (`THIDUA_BLESS_JSON=1 cargo test json_contract` rewrites them: only for a
 //! deliberate change of the contract, reviewed in the diff.)
 
-use crate::util::{EXAMPLE, MONTHLY, thidua};
+use crate::util::{EXAMPLE, MONTHLY, stdout, thidua};
 
 const PEOPLE: &str = "examples/ninh-phuoc-2023-canhan.csv";
 const DECISIONS: &str = "examples/quyet-dinh-hoi-dong.yaml";
@@ -155,4 +155,28 @@ fn flag_members_stay_absent_without_their_flags() {
     }
     let decided = std::fs::read_to_string(fixture("nominate-decisions")).unwrap();
     assert!(decided.contains("\"decided_by\"") && decided.contains("\"adjustment\""));
+}
+
+/// Every JSON a command writes opens with `schema_version`, so a script can
+/// check the contract before it reads on.
+#[test]
+fn every_json_opens_with_its_schema_version() {
+    let runs: [&[&str]; 6] = [
+        &["score", EXAMPLE],
+        &["score", EXAMPLE, "--explain", "xa_phuoc_son"],
+        &["rank", "--tier", "huyen", EXAMPLE],
+        &["nominate", EXAMPLE],
+        &["gap", "xa_phuoc_son", "--tier", "huyen", EXAMPLE],
+        &["deadlines", "--today", "2023-11-25"],
+    ];
+    for args in runs {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        let text = stdout(&a);
+        assert!(
+            text.starts_with("{\n  \"schema_version\": 1,\n"),
+            "{args:?}: {}",
+            &text[..text.len().min(80)]
+        );
+    }
 }

@@ -260,7 +260,7 @@ fn the_binary_gives_k_that_works_on_the_edited_file_and_k_minus_one_that_does_no
         unit(&v, "xa_phuoc_hai")["levers"].is_null(),
         "inside: no levers"
     );
-    let campaign = Campaign::builtin();
+    let campaign = Campaign::builtin(thidua::i18n::Lang::Vi);
     let dir = tempfile::tempdir().unwrap();
     let mut reached = 0;
     for l in &levers {

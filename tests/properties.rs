@@ -84,7 +84,7 @@ proptest! {
         units in prop::collection::vec(unit(), 1..25),
         seed in any::<u64>(),
     ) {
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(thidua::i18n::Lang::Vi);
         let m = metrics(&units);
         let mut shuffled = m.clone();
         // A deterministic permutation from the seed.
@@ -105,7 +105,7 @@ proptest! {
         extra in 1u32..100,
         which in prop::sample::select(vec!["tiep_nhan_truc_tuyen", "so_hoa_ho_so", "so_hoa_ket_qua", "thanh_toan_truc_tuyen", "hai_long", "truoc_han", "xin_loi"]),
     ) {
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(thidua::i18n::Lang::Vi);
         // Raising means from a known value: a missing cell turning into a
         // number changes what is known, not how good the unit is.
         let mut before = metrics(std::slice::from_ref(&u));
@@ -124,7 +124,7 @@ proptest! {
     #[test]
     fn nominations_respect_quotas_gates_and_exclusivity(units in prop::collection::vec(unit(), 1..30)) {
         use thidua::nomination::{Status, nominate};
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(thidua::i18n::Lang::Vi);
         let m = metrics(&units);
         let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
         let ids: Vec<&str> = m.units.iter().map(|u| u.id.as_str()).collect();
@@ -154,10 +154,10 @@ proptest! {
     #[test]
     fn score_json_and_score_csv_agree(units in prop::collection::vec(unit(), 1..15)) {
         use thidua::report::{render_csv, units::View};
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(thidua::i18n::Lang::Vi);
         let m = metrics(&units);
         let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
-        let view = View { campaign: &c, metrics: &m, scores: &scores, lang: thidua::i18n::Lang::Vi, ids: false, decisions: None, doc: None, stamp: None };
+        let view = View { campaign: &c, metrics: &m, data: "data.csv", scores: &scores, lang: thidua::i18n::Lang::Vi, ids: false, decisions: None, doc: None, stamp: None };
         let json = serde_json::to_value(view.score_json()).unwrap();
         let csv = render_csv(&view.score_table(true));
         let mut rdr = csv::Reader::from_reader(&csv[..]);

@@ -33,6 +33,7 @@ impl Case {
         View {
             campaign: &self.c,
             metrics: &self.m,
+            data: "data.csv",
             scores: &self.scores,
             lang: self.lang,
             decisions: None,

@@ -43,7 +43,7 @@ proptest! {
 
     #[test]
     fn decisions_load_or_fail_cleanly(m in yaml_bits(), at in 0usize..1_000) {
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(thidua::i18n::Lang::Vi);
         let data = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
         let metrics = thidua::metrics::read(&data[..], "data.csv", None).unwrap();
         let _ = Decisions::from_yaml(&mutate(DECISIONS, &m, at), "fuzz.yaml", &c, &metrics, None);
@@ -56,7 +56,7 @@ proptest! {
 
     #[test]
     fn deadlines_state_loads_or_fails_cleanly(src in texty("done:-[] \nchungtinhuyen0123456789_#", 120)) {
-        let _ = thidua::deadlines::state::parse(&src, "fuzz.yaml", &Campaign::builtin());
+        let _ = thidua::deadlines::state::parse(&src, "fuzz.yaml", &Campaign::builtin(thidua::i18n::Lang::Vi));
     }
 
     #[test]

@@ -10,8 +10,10 @@ mod plan;
 use super::raw::*;
 use super::*;
 use crate::expr::Expr;
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
+use crate::problem::Problem;
 use crate::yaml::{At, Keyed, Pos};
 
 pub(super) struct Checker<'a> {
@@ -27,12 +29,12 @@ impl Checker<'_> {
         } = raw;
         if raw.schema.value != SCHEMA {
             let m = msg!(SchemaMust, SCHEMA, raw.schema.value);
-            bail!("{}:{}: {m}", self.file, raw.schema.at);
+            return Err(self.at(raw.schema.at, m));
         }
         let precision = match &raw.precision {
             Some(p) if p.value > MAX_PRECISION => {
                 let m = msg!(PrecisionRange, MAX_PRECISION, p.value);
-                bail!("{}:{}: {m}", self.file, p.at);
+                return Err(self.at(p.at, m));
             }
             Some(p) => p.value,
             None => 2,
@@ -51,20 +53,17 @@ impl Checker<'_> {
             self.points_bound(&what, c.points, at)?;
             sum += c.points;
             if let Some(shown) = too_many_points(sum) {
-                bail!(
-                    "{}",
-                    at.problem(self.file, msg!(PointsSumTooLarge, what, shown))
-                );
+                bail!(at.problem(self.file, msg!(PointsSumTooLarge, what, shown)));
             }
             if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
                 let m = msg!(DuplicateCriterion, c.id, first.line);
-                bail!("{}:{line}: {m}", self.file);
+                return Err(self.at(line, m));
             }
             criteria.push(c);
         }
         if criteria.is_empty() {
             let at = raw.criteria.at;
-            bail!("{}:{at}: {}", self.file, Msg::NeedsCriterion.s());
+            return Err(self.at(at, Msg::NeedsCriterion));
         }
         let tiers = self.tiers(std::mem::take(&mut raw.tiers), &group_ids, &raw.base_salary)?;
         let tier_ids: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
@@ -90,13 +89,13 @@ impl Checker<'_> {
             .as_ref()
             .filter(|b| !(b.value.is_finite() && b.value > 0.0))
         {
-            bail!("{}:{}: {}", self.file, b.at, Msg::BaseSalaryPositive.s());
+            return Err(self.at(b.at, Msg::BaseSalaryPositive));
         }
         let mut classes = Vec::new();
         for Keyed { value: c, keys } in std::mem::take(&mut raw.classes) {
             let at = keys.of("min");
             if !c.min.is_finite() {
-                bail!("{}:{at}: {}", self.file, msg!(ClassMinNumber, c.name));
+                return Err(self.at(at, msg!(ClassMinNumber, c.name)));
             }
             classes.push(Class {
                 name: c.name,
@@ -129,7 +128,7 @@ impl Checker<'_> {
             Some(Keyed { value: p, keys }) => {
                 let (from, to) = (self.date(&p.from)?, self.date(&p.to)?);
                 if from > to {
-                    bail!("{}:{}: {}", self.file, keys.at(), Msg::PeriodBackwards.s());
+                    return Err(self.at(keys.at(), Msg::PeriodBackwards));
                 }
                 Some((from, to))
             }
@@ -164,7 +163,7 @@ impl Checker<'_> {
 
     fn groups(&self, raw: At<IndexMap<String, RawGroup>>) -> Result<Vec<Group>> {
         if raw.value.is_empty() {
-            bail!("{}:{}: {}", self.file, raw.at, Msg::NeedsGroup.s());
+            return Err(self.at(raw.at, Msg::NeedsGroup));
         }
         Ok(raw
             .value
@@ -182,7 +181,7 @@ impl Checker<'_> {
         ids: Option<Vec<String>>,
         groups: &[&str],
         line: Pos,
-        what: &str,
+        what: &Text,
     ) -> Result<Vec<usize>> {
         match ids {
             None => Ok((0..groups.len()).collect()),
@@ -191,7 +190,7 @@ impl Checker<'_> {
                 .map(|id| {
                     groups.iter().position(|g| g == id).ok_or_else(|| {
                         let m = msg!(UnknownGroupHint, what, id, suggestion(id, groups));
-                        anyhow!("{}:{line}: {m}", self.file)
+                        self.at(line, m)
                     })
                 })
                 .collect(),
@@ -199,26 +198,28 @@ impl Checker<'_> {
     }
 
     /// Points within [`MAX_POINTS`], else an error at `at` (the key).
-    fn points_bound(&self, what: &dyn std::fmt::Display, points: f64, at: Pos) -> Result<()> {
+    fn points_bound(&self, what: &Text, points: f64, at: Pos) -> Result<()> {
         match too_many_points(points) {
-            Some(shown) => bail!(
-                "{}",
-                at.problem(self.file, msg!(PointsTooLarge, what, shown))
-            ),
+            Some(shown) => bail!(at.problem(self.file, msg!(PointsTooLarge, what, shown))),
             None => Ok(()),
         }
     }
 
     /// An expression, refused at the position of its text.
-    fn expr(&self, src: &At<String>, what: &str) -> Result<Expr> {
-        Expr::parse(&src.value).map_err(|e| anyhow!("{}:{}: {what}: {e}", self.file, src.at))
+    fn expr(&self, src: &At<String>, what: &Text) -> Result<Expr> {
+        Expr::parse(&src.value).map_err(|e| self.at(src.at, what.clone() + ": " + e.text()))
+    }
+
+    /// A problem at `line` of the campaign file, as an error.
+    pub(super) fn at(&self, line: Pos, m: impl Into<Text>) -> anyhow::Error {
+        anyhow!(Problem::line(self.file, line.line(), m))
     }
 
     fn criterion(&self, c: RawCriterion, groups: &[&str], line: Pos) -> Result<Criterion> {
         let what = msg!(CriterionCtx, c.id);
         if !(c.points.is_finite() && c.points > 0.0) {
             let m = msg!(PointsAboveZero, what, c.points);
-            bail!("{}:{line}: {m}", self.file);
+            return Err(self.at(line, m));
         }
         let value = c.value.as_ref().map(|v| self.expr(v, &what)).transpose()?;
         let (scoring, thresholds) = match c.scoring.unwrap_or(RawScoring::Proportional) {
@@ -226,7 +227,7 @@ impl Checker<'_> {
             RawScoring::Linear(Keyed { value: l, keys }) => {
                 if !(l.zero_at.is_finite() && l.full_at.is_finite()) || l.zero_at == l.full_at {
                     let m = msg!(LinearGoalposts, what, l.zero_at, l.full_at);
-                    bail!("{}:{line}: {m}", self.file);
+                    return Err(self.at(line, m));
                 }
                 let written = |key: &'static str, value: f64| Threshold {
                     key,
@@ -251,7 +252,7 @@ impl Checker<'_> {
             }
         };
         if value.is_none() && !matches!(scoring, Scoring::Formula { .. }) {
-            bail!("{}:{line}: {}", self.file, msg!(NeedsValue, what));
+            return Err(self.at(line, msg!(NeedsValue, what)));
         }
         let when_undefined = match c.when_undefined.unwrap_or(RawWhenUndefined::Zero) {
             RawWhenUndefined::Zero => WhenUndefined::Zero,
@@ -279,17 +280,16 @@ impl Checker<'_> {
         raw: Vec<Keyed<RawStep>>,
         points: f64,
         line: Pos,
-        what: &str,
+        what: &Text,
     ) -> Result<(Scoring, Vec<Threshold>)> {
-        let steps = Msg::StepsCtx.s();
-        let fail = |m: String| anyhow!("{}:{line}: {what}: {steps}: {m}", self.file);
+        let fail = |m: Text| self.at(line, what.clone() + ": " + Msg::StepsCtx + ": " + m);
         let Some(first) = raw.first() else {
-            return Err(fail(Msg::StepsNone.s().into()));
+            return Err(fail(Msg::StepsNone.into()));
         };
         let (dir, key) = match (first.value.min, first.value.max) {
             (Some(_), None) => (StepDir::Min, "min"),
             (None, Some(_)) => (StepDir::Max, "max"),
-            _ => return Err(fail(Msg::StepsMinOrMax.s().into())),
+            _ => return Err(fail(Msg::StepsMinOrMax.into())),
         };
         let mut steps = Vec::new();
         let mut thresholds = Vec::new();
@@ -297,7 +297,7 @@ impl Checker<'_> {
             let t = match (dir, s.min, s.max) {
                 (StepDir::Min, Some(t), None) | (StepDir::Max, None, Some(t)) => t,
                 _ => {
-                    return Err(fail(Msg::StepsSameKind.s().into()));
+                    return Err(fail(Msg::StepsSameKind.into()));
                 }
             };
             if !t.is_finite() || !(0.0..=points).contains(&s.points) {
@@ -334,10 +334,10 @@ impl Checker<'_> {
         let line = keys.of("id");
         let what = msg!(PenaltyCtx, p.id);
         if !(p.points_each.is_finite() && p.points_each > 0.0) {
-            bail!("{}:{line}: {}", self.file, msg!(PointsEachPositive, what));
+            return Err(self.at(line, msg!(PointsEachPositive, what)));
         }
         if p.max.is_some_and(|m| !(m.is_finite() && m > 0.0)) {
-            bail!("{}:{line}: {}", self.file, msg!(MaxPositive, what));
+            return Err(self.at(line, msg!(MaxPositive, what)));
         }
         self.points_bound(&what, p.points_each, keys.of("points_each"))?;
         if let Some(m) = p.max {
@@ -365,7 +365,7 @@ impl Checker<'_> {
                     .map(|t| {
                         tiers.iter().position(|x| x == t).ok_or_else(|| {
                             let m = msg!(UnknownTierHint, what, t, suggestion(t, tiers));
-                            anyhow!("{}:{line}: {m}", self.file)
+                            self.at(line, m)
                         })
                     })
                     .collect::<Result<Vec<_>>>()
@@ -387,7 +387,11 @@ fn unique<'a>(file: &str, section: &str, ids: impl Iterator<Item = (&'a str, Pos
     let mut seen: Vec<(&str, Pos)> = Vec::new();
     for (id, at) in ids {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
-            bail!("{file}:{at}: {}", msg!(DuplicateIdIn, id, section, first));
+            bail!(Problem::line(
+                file,
+                at.line(),
+                msg!(DuplicateIdIn, id, section, first)
+            ));
         }
         seen.push((id, at));
     }

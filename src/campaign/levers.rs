@@ -3,7 +3,7 @@
 //! `rank --levers` and `gap` can say what it would take to get in. Checked
 //! here at load; metric names are checked against the data when bound.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -41,31 +41,19 @@ impl Checker<'_> {
             let line = keys.of("id");
             let what = crate::msg!(LeverCtx, l.id);
             if out.iter().any(|o| o.id == l.id) {
-                bail!(
-                    "{}:{line}: {}",
-                    self.file,
-                    crate::msg!(LeverDuplicate, l.id)
-                );
+                return Err(self.at(line, crate::msg!(LeverDuplicate, l.id)));
             }
             if l.id.trim().is_empty() || l.name.trim().is_empty() {
-                bail!(
-                    "{}:{line}: {}",
-                    self.file,
-                    crate::msg!(LeverEmptyName, what)
-                );
+                return Err(self.at(line, crate::msg!(LeverEmptyName, what)));
             }
             if l.change.is_empty() {
-                bail!(
-                    "{}:{line}: {}",
-                    self.file,
-                    crate::msg!(LeverEmptyChange, what)
-                );
+                return Err(self.at(line, crate::msg!(LeverEmptyChange, what)));
             }
             let mut change = Vec::with_capacity(l.change.len());
             for (metric, d) in l.change {
                 if !(d.is_finite() && d.fract() == 0.0 && d != 0.0 && d.abs() <= MAX_DELTA) {
                     let m = crate::msg!(LeverBadDelta, what, metric, MAX_DELTA, d);
-                    bail!("{}:{line}: {m}", self.file);
+                    return Err(self.at(line, m));
                 }
                 change.push((metric, d as i64));
             }

@@ -16,7 +16,8 @@ mod levers;
 mod ratio;
 
 use super::{Campaign, Places};
-use crate::i18n::messages::{Msg, lang};
+use crate::i18n::Text;
+use crate::i18n::messages::Msg;
 use crate::msg;
 use crate::problem::Problem;
 pub use calendar::districts_abolished;
@@ -66,7 +67,7 @@ pub fn data(c: &Campaign, data_file: &str, scores: &[impl Shares]) -> Vec<Proble
         } else {
             continue;
         };
-        out.push(crit.line.problem(&c.file, message).with_hint(hint.s()));
+        out.push(crit.line.problem(&c.file, message).with_hint(hint));
     }
     out
 }
@@ -134,14 +135,7 @@ fn ratio_thresholds(c: &Campaign, out: &mut Vec<Problem>) {
             _ => Msg::RatioAllFar,
         };
         let (id, source, key) = (&crit.id, value.source(), t.key);
-        let m = msg!(
-            LintRatioThreshold,
-            id,
-            key,
-            num(t.value),
-            source,
-            effect.s()
-        );
+        let m = msg!(LintRatioThreshold, id, key, num(t.value), source, effect);
         let hint = msg!(HintWritePercent, key, num(t.value / 100.0), said(t.value));
         out.push(t.at.problem(&c.file, m).with_hint(hint));
     }
@@ -174,17 +168,18 @@ fn quotas(c: &Campaign, out: &mut Vec<Problem>) {
             let zero = q.collectives.iter().zip(&q.collectives_at);
             for (_, at) in zero.filter(|(p, _)| **p == Places::Fixed(0)) {
                 let m = msg!(LintQuotaZero, t.id, c.groups[q.group].id);
-                out.push(at.problem(&c.file, m).with_hint(Msg::HintQuotaZero.s()));
+                out.push(at.problem(&c.file, m).with_hint(Msg::HintQuotaZero));
             }
         }
     }
 }
 
 /// A number in a message's prose (a sum, a percent), as people of the
-/// message language write it: 82,5 in Vietnamese, 82.5 in English. A value
-/// the user types into the file is written with [`num`] in either language.
-fn said(x: f64) -> String {
-    lang().number(&num(x))
+/// message language write it: 82,5 in Vietnamese, 82.5 in English (chosen
+/// when the message is rendered). A value the user types into the file is
+/// written with [`num`] in either language.
+fn said(x: f64) -> Text {
+    Text::number(num(x))
 }
 
 /// A number as a person writes it: `98`, `0.98`, `82.5` (no float noise).

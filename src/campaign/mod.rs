@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::expr::Expr;
 use crate::i18n::messages::Msg;
+use crate::i18n::{Lang, Text};
 use crate::yaml::{self, Keyed, Pos, Shape};
 use check::Checker;
 pub use quota::Places;
@@ -33,9 +34,9 @@ pub use levers::Lever;
 /// The plan the product was born from, compiled in so `thidua rank` works
 /// with no campaign file at all.
 pub const DEFAULT_YAML: &str = include_str!("../../criteria/ninh-phuoc-236.yaml");
-/// How messages name the built-in campaign, in their language.
-pub fn default_label() -> &'static str {
-    crate::i18n::messages::lang().pick(
+/// How messages in `lang` name the built-in campaign.
+pub fn default_label(lang: Lang) -> &'static str {
+    lang.pick(
         "criteria/ninh-phuoc-236.yaml (có sẵn)",
         "criteria/ninh-phuoc-236.yaml (built in)",
     )
@@ -331,28 +332,27 @@ pub struct Holiday {
 
 impl Campaign {
     /// The embedded default campaign (Kế hoạch 236/KH-UBND).
-    pub fn builtin() -> Campaign {
-        Campaign::from_yaml(DEFAULT_YAML, default_label()).expect("the built-in campaign is valid")
+    pub fn builtin(lang: Lang) -> Campaign {
+        Campaign::from_yaml(DEFAULT_YAML, default_label(lang))
+            .expect("the built-in campaign is valid")
     }
 
     /// Parses and checks a campaign file. `file` names it in errors.
     pub fn from_yaml(src: &str, file: &str) -> Result<Campaign> {
-        let raw: Keyed<RawCampaign> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!("{p}"))?;
+        let raw: Keyed<RawCampaign> = yaml::parse(src, file, &SHAPE).map_err(|p| anyhow!(p))?;
         if let Some(t) = raw
             .value
             .max_total
             .as_ref()
             .filter(|t| !(t.value.is_finite() && t.value > 0.0))
         {
-            bail!("{file}:{}: {}", t.at, crate::msg!(MaxTotal, t.value));
+            let m = crate::msg!(MaxTotal, t.value);
+            bail!(crate::problem::Problem::line(file, t.at.line(), m));
         }
         if let Some(t) = &raw.value.max_total
             && let Some(shown) = too_many_points(t.value)
         {
-            bail!(
-                "{}",
-                t.at.problem(file, crate::msg!(PointsTooLarge, "max_total", shown))
-            );
+            bail!(t.at.problem(file, crate::msg!(PointsTooLarge, "max_total", shown)));
         }
         Checker { src, file }.campaign(raw)
     }
@@ -403,7 +403,7 @@ const SHAPE: Shape = Shape {
 };
 
 /// "; did you mean `x`?" when a known name is close to `name`.
-pub fn suggestion(name: &str, known: &[&str]) -> String {
+pub fn suggestion(name: &str, known: &[&str]) -> Text {
     let best = known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(name, k), *k))
@@ -411,7 +411,7 @@ pub fn suggestion(name: &str, known: &[&str]) -> String {
     match best {
         Some((d, k)) if d <= name.len().max(3) / 2 + 1 => crate::msg!(DidYouMean, k),
         _ if !known.is_empty() && known.len() <= 12 => crate::msg!(Known, known.join(", ")),
-        _ => String::new(),
+        _ => Text::default(),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
 use crate::yaml::Node;
@@ -20,9 +21,9 @@ pub enum Places {
 
 impl Places {
     /// Reads `4` or `"10%"` (also `"10 %"`, `"2,5%"`).
-    /// The error says what is wanted, in the language of messages.
-    pub fn parse(v: &Node) -> Result<Places, String> {
-        let expected = Msg::PlacesKind.s();
+    /// The error says what is wanted.
+    pub fn parse(v: &Node) -> Result<Places, Text> {
+        let expected = Msg::PlacesKind;
         match v {
             Node::Int(k) => match u32::try_from(*k) {
                 Ok(k) => Ok(Places::Fixed(k)),
@@ -39,7 +40,7 @@ impl Places {
                     _ => Err(msg!(PlacesPercent, s)),
                 }
             }
-            _ => Err(expected.to_string()),
+            _ => Err(expected.into()),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::check::Checker;
@@ -25,13 +25,13 @@ impl Checker<'_> {
             let what = crate::msg!(TierCtx, t.id);
             if let Some(first) = tiers.iter().find(|o| o.id == t.id) {
                 let m = crate::msg!(DuplicateTier, t.id, first.line);
-                bail!("{}:{line}: {m}", self.file);
+                return Err(self.at(line, m));
             }
             let quotas = self.quotas(t.quotas, groups, &what)?;
             let reward = self.reward(t.reward, base_salary, line, &what)?;
             if t.min_percent.is_some_and(|m| !(0.0..=100.0).contains(&m)) {
                 let m = crate::msg!(MinPercentRange, what);
-                bail!("{}:{}: {m}", self.file, keys.of("min_percent"));
+                return Err(self.at(keys.of("min_percent"), m));
             }
             let deadlines = t
                 .deadlines
@@ -66,12 +66,7 @@ impl Checker<'_> {
             (Some(x), None, None) => (DeadlineKind::Before, "before", x),
             (None, Some(x), None) => (DeadlineKind::By, "by", x),
             (None, None, Some(x)) => (DeadlineKind::On, "on", x),
-            _ => bail!(
-                "{}:{}: {}",
-                self.file,
-                keys.at(),
-                crate::msg!(DeadlineOneKind, d.action)
-            ),
+            _ => return Err(self.at(keys.at(), crate::msg!(DeadlineOneKind, d.action))),
         };
         let id_at = keys.of("id");
         let id = match d.id {
@@ -82,7 +77,7 @@ impl Checker<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
                 if !ok {
                     let m = crate::msg!(DeadlineIdAscii, d.action, id);
-                    bail!("{}:{id_at}: {m}", self.file);
+                    return Err(self.at(id_at, m));
                 }
                 id
             }
@@ -109,7 +104,7 @@ impl Checker<'_> {
         for d in all {
             if let Some(first) = seen.insert(&d.id, d) {
                 let m = crate::msg!(DuplicateStepId, d.action, d.id, first.action);
-                bail!("{}:{}: {m}", self.file, d.id_at);
+                return Err(self.at(d.id_at, m));
             }
         }
         Ok(())
@@ -119,7 +114,7 @@ impl Checker<'_> {
     pub(super) fn date(&self, text: &At<String>) -> Result<NaiveDate> {
         NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d").map_err(|_| {
             let m = crate::msg!(NotADateIso, text.value);
-            anyhow!("{}:{}: {m}", self.file, text.at)
+            self.at(text.at, m)
         })
     }
 }

@@ -6,6 +6,7 @@ use serde::de::IgnoredAny;
 
 use super::{Campaign, suggestion, too_many_points};
 use crate::i18n::messages::Msg;
+use crate::problem::Problem;
 use crate::yaml::{self, Entries, Shape};
 
 impl Campaign {
@@ -21,33 +22,27 @@ impl Campaign {
             } else {
                 Msg::YamlNotWeights
             };
-            anyhow!("{}", p.with_hint(hint.s()))
+            anyhow!(p.with_hint(hint))
         })?;
         for (id, points) in overlay.0 {
             let (line, id) = (id.at, id.value);
             let Some(i) = self.criterion_index(&id) else {
                 let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).collect();
                 let m = crate::msg!(UnknownCriterion, id, suggestion(&id, &known));
-                bail!("{file}:{line}: {m}");
+                bail!(Problem::line(file, line.line(), m));
             };
             if !(points.is_finite() && points > 0.0) {
                 let m = crate::msg!(PointsPositive, id, points);
-                bail!("{file}:{line}: {m}");
+                bail!(Problem::line(file, line.line(), m));
             }
             let what = crate::msg!(CriterionCtx, id);
             if let Some(shown) = too_many_points(points) {
-                bail!(
-                    "{}",
-                    line.problem(file, crate::msg!(PointsTooLarge, what, shown))
-                );
+                bail!(line.problem(file, crate::msg!(PointsTooLarge, what, shown)));
             }
             self.criteria[i].points = points;
             let sum: f64 = self.criteria.iter().map(|c| c.points).sum();
             if let Some(shown) = too_many_points(sum) {
-                bail!(
-                    "{}",
-                    line.problem(file, crate::msg!(PointsSumTooLarge, what, shown))
-                );
+                bail!(line.problem(file, crate::msg!(PointsSumTooLarge, what, shown)));
             }
         }
         Ok(())

@@ -50,12 +50,13 @@ pub fn resolve(args: &Args) -> Result<Plan> {
     })
 }
 
-pub fn run(plan: &Plan) -> Result<()> {
+/// Runs `check`, its findings and messages in `lang`.
+pub fn run(plan: &Plan, lang: Lang) -> Result<()> {
     // Each file once: the campaigns, then the data files.
     let read = |role: Role, path: &PathBuf| {
         let mut inputs = Inputs::default();
         inputs.add(role, Some(path));
-        Session::load(&inputs)
+        Session::load(&inputs, lang)
     };
     let campaigns: Vec<Result<Campaign>> = plan
         .campaigns
@@ -66,7 +67,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     // every campaign would fail on it the same way. An export to convert
     // names its groups as the first campaign does (the built-in one when
     // that campaign is itself in error, said below).
-    let builtin = || Campaign::from_yaml(DEFAULT_YAML, default_label());
+    let builtin = || Campaign::from_yaml(DEFAULT_YAML, default_label(lang));
     let first = match campaigns.first() {
         Some(Ok(c)) => c.clone(),
         _ => builtin()?,
@@ -78,12 +79,11 @@ pub fn run(plan: &Plan) -> Result<()> {
             let mut session = read(Role::Data, p)?;
             session.read_data()?;
             let source = session.get(Role::Data).expect("one data file");
-            read_metrics(source, plan.period.as_ref(), "--period", &first)
+            read_metrics(source, plan.period.as_ref(), "--period", &first, lang)
         })
         .collect::<Result<Vec<_>>>()?;
     // Warnings are messages: their labels follow the messages' language
     // (`--lang`, else `THIDUA_LANG`), as their text does.
-    let lang = crate::i18n::messages::lang();
     let mut errors: Vec<anyhow::Error> = Vec::new();
     let mut out = std::io::stdout().lock();
     if campaigns.is_empty() {
@@ -101,9 +101,11 @@ pub fn run(plan: &Plan) -> Result<()> {
     match errors.pop() {
         None => Ok(()),
         Some(last) => {
-            for e in &errors {
-                eprintln!("{} {e:#}", crate::i18n::messages::Msg::Error.s());
-            }
+            crate::i18n::scope(lang, || {
+                for e in &errors {
+                    eprintln!("{} {e:#}", crate::i18n::messages::Msg::Error);
+                }
+            });
             Err(last)
         }
     }

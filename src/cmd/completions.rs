@@ -52,6 +52,6 @@ pub fn man(args: &ManArgs) -> Result<()> {
 fn render(page: &clap_mangen::Man) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     page.render(&mut out)
-        .context(crate::i18n::messages::Msg::ManPage.s())?;
+        .context(crate::i18n::messages::Msg::ManPage)?;
     Ok(out)
 }

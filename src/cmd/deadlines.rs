@@ -68,7 +68,7 @@ impl Args {
 
 /// `--today`: dd/mm/yyyy as Vietnamese documents write it (and `import`
 /// takes), or yyyy-mm-dd.
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
+fn parse_day(s: &str) -> Result<NaiveDate, crate::i18n::Text> {
     let t = s.trim();
     NaiveDate::parse_from_str(t, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
@@ -103,8 +103,9 @@ fn done_steps(args: &Args, campaign: &Campaign) -> Result<Vec<String>> {
     Ok(done)
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let resolve::Deadlines { campaign, out } = resolve::deadlines(args)?;
+/// Runs `deadlines`, its messages in `lang`.
+pub fn run(args: &Args, lang: Lang) -> Result<()> {
+    let resolve::Deadlines { campaign, out } = resolve::deadlines(args, lang)?;
     let done = done_steps(args, &campaign)?;
     let mut cal = Calendar::builtin();
     cal.overlay(&campaign.holidays);

@@ -9,6 +9,7 @@ use super::resolve::{self, Gap as Plan};
 use super::scored::Loaded;
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::suggestion;
+use crate::i18n::Lang;
 use crate::levers::{self, Search};
 use crate::ranking::LineStatus;
 use crate::report::gap::Gap;
@@ -27,8 +28,9 @@ pub struct Args {
     pub out: OutputArgs,
 }
 
-pub fn run(plan: &Plan) -> Result<()> {
-    let (run, tier) = Loaded::load(&plan.data, false, |c| {
+/// Runs `gap`, its messages in `lang`.
+pub fn run(plan: &Plan, lang: Lang) -> Result<()> {
+    let (run, tier) = Loaded::load(&plan.data, false, lang, |c| {
         let tier = resolve::tier(c, &plan.tier)?;
         need_levers(c, "gap")?;
         Ok(tier)

@@ -7,8 +7,8 @@ use clap::builder::PossibleValue;
 use clap::{Arg, Command, CommandFactory};
 
 use super::Cli;
-use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
+use crate::i18n::{Lang, Text, scope};
 
 mod vi;
 use vi::VI;
@@ -152,9 +152,14 @@ fn vietnamese_arg(a: Arg, path: &str, id: &str) -> Arg {
         .long_help(join(long, "\n\n"))
 }
 
-/// A clap error in the language of messages: the common kinds said in the
-/// catalogue's words, any other as clap says it (without its `error:`).
-pub fn clap_message(e: &clap::Error) -> String {
+/// A clap error in `lang`: the common kinds said in the catalogue's words,
+/// any other as clap says it (without its `error:`). A value parser's error
+/// is one of our messages, said in `lang` too.
+pub fn clap_message(e: &clap::Error, lang: Lang) -> String {
+    scope(lang, || message(e).render(lang))
+}
+
+fn message(e: &clap::Error) -> Text {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let ctx = |k: ContextKind| match e.get(k) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -164,37 +169,38 @@ pub fn clap_message(e: &clap::Error) -> String {
     };
     let suggest = || match ctx(ContextKind::SuggestedArg) {
         s if s.is_empty() => match ctx(ContextKind::SuggestedSubcommand) {
-            s if s.is_empty() => String::new(),
-            s => format!("; {}", crate::msg!(ClapDidYouMean, s)),
+            s if s.is_empty() => Text::default(),
+            s => Text::from("; ") + crate::msg!(ClapDidYouMean, s),
         },
-        s => format!("; {}", crate::msg!(ClapDidYouMean, s)),
+        s => Text::from("; ") + crate::msg!(ClapDidYouMean, s),
     };
     let arg = || ctx(ContextKind::InvalidArg);
     match e.kind() {
-        ErrorKind::UnknownArgument => crate::msg!(ClapUnknownArg, arg()) + &suggest(),
+        ErrorKind::UnknownArgument => crate::msg!(ClapUnknownArg, arg()) + suggest(),
         ErrorKind::InvalidSubcommand => {
-            crate::msg!(ClapUnknownCommand, ctx(ContextKind::InvalidSubcommand)) + &suggest()
+            crate::msg!(ClapUnknownCommand, ctx(ContextKind::InvalidSubcommand)) + suggest()
         }
         ErrorKind::InvalidValue => {
             let mut m = crate::msg!(ClapInvalidValue, ctx(ContextKind::InvalidValue), arg());
             let valid = ctx(ContextKind::ValidValue);
             if !valid.is_empty() {
-                m = format!("{m}; {}", crate::msg!(ClapPossible, valid));
+                m = m + "; " + crate::msg!(ClapPossible, valid);
             }
             m
         }
         ErrorKind::MissingRequiredArgument => crate::msg!(ClapMissingArg, arg()),
-        ErrorKind::MissingSubcommand => Msg::ClapNoCommand.s().to_string(),
+        ErrorKind::MissingSubcommand => Msg::ClapNoCommand.into(),
         ErrorKind::ArgumentConflict => {
             crate::msg!(ClapConflict, arg(), ctx(ContextKind::PriorArg))
         }
         ErrorKind::ValueValidation => {
+            // Our value parsers' errors are messages: said in the scope.
             let source = std::error::Error::source(e).map(|s| s.to_string());
-            format!(
+            Text::raw(format!(
                 "{}: {}",
                 arg(),
                 source.unwrap_or_else(|| ctx(ContextKind::InvalidValue))
-            )
+            ))
         }
         ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             crate::msg!(ClapMissingValue, arg())

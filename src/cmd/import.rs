@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::{CampaignArgs, read_text, resolve};
 use crate::campaign::Campaign;
 use crate::i18n::messages::Msg;
+use crate::i18n::{Lang, Text};
 use crate::import::dossier::{self, KnownUnit, rejects::Rejects};
 use crate::import::groups::GroupNames;
 use crate::import::{self, Aliases, Imported, Locale, Options, workbook, write};
@@ -77,8 +78,9 @@ impl Args {
     }
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let resolve::Import { campaign, period } = resolve::import(args)?;
+/// Runs `import`, its messages and the rejects' reasons in `lang`.
+pub fn run(args: &Args, lang: Lang) -> Result<()> {
+    let resolve::Import { campaign, period } = resolve::import(args, lang)?;
     let mut aliases = Aliases::builtin();
     if let Some(m) = &args.mapping {
         aliases.extend(&read_text(m)?, &m.display().to_string())?;
@@ -88,6 +90,7 @@ pub fn run(args: &Args) -> Result<()> {
         delimiter: args.delimiter,
         sum: args.sum,
         keep_going: args.keep_going,
+        lang,
     };
     let inputs = args.inputs();
     let map = args
@@ -103,7 +106,7 @@ pub fn run(args: &Args) -> Result<()> {
         imported = merged(imported, map, &args.files[0].display().to_string())?;
     }
     for n in &imported.notices {
-        eprintln!("{} {n}", crate::i18n::messages::Msg::Notice.s());
+        eprintln!("{} {}", Msg::Notice.render(lang), n.render(lang));
     }
     crate::output::emit(args.output.as_deref(), &imported.metrics_csv, &inputs)?;
     // Rejects go beside the output, after it, so a refused output leaves neither.
@@ -116,10 +119,8 @@ pub fn run(args: &Args) -> Result<()> {
         }
     }
     if imported.rejected > 0 {
-        eprintln!(
-            "thidua: {}",
-            crate::msg!(ImportRejected, imported.units, imported.rejected)
-        );
+        let said = crate::msg!(ImportRejected, imported.units, imported.rejected);
+        eprintln!("thidua: {}", said.render(lang));
     }
     Ok(())
 }
@@ -153,7 +154,7 @@ fn dossiers(
     };
     let groups = GroupNames::new(campaign);
     let mut rejects = match (&args.output, args.keep_going) {
-        (Some(out), true) => Some(Rejects::beside(out)?),
+        (Some(out), true) => Some(Rejects::beside(out, options.lang)?),
         _ => None,
     };
     let (file, sheet_copy) = dossier_source(path, args.sheet.as_deref(), options)?;
@@ -193,10 +194,10 @@ fn known_units(
     let files = [read_table(path, None, &strict)?];
     let imported = import::tables(&files, campaign, aliases, &strict)?;
     let mut rdr = csv::Reader::from_reader(&imported.metrics_csv[..]);
-    let header = rdr.headers().context(Msg::ReadingBack.s())?.clone();
+    let header = rdr.headers().context(Msg::ReadingBack)?.clone();
     rdr.records()
         .map(|r| {
-            let r = r.context(Msg::ReadingBack.s())?;
+            let r = r.context(Msg::ReadingBack)?;
             let metrics = header
                 .iter()
                 .zip(r.iter())
@@ -215,14 +216,14 @@ fn known_units(
 }
 
 /// `--from`, `--to`: a day, checked as clap parses the flag.
-fn date(text: &str) -> Result<NaiveDate, String> {
+fn date(text: &str) -> Result<NaiveDate, Text> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
         .map_err(|_| crate::msg!(NotADateImport, text))
 }
 
 /// `--delimiter`: one ASCII character, or `tab`.
-fn delimiter(text: &str) -> Result<u8, String> {
+fn delimiter(text: &str) -> Result<u8, Text> {
     match text {
         "\\t" | "tab" | "\t" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
@@ -254,8 +255,8 @@ fn dossier_source(
         return Ok((file, None));
     }
     let (label, csv) = read_table(path, sheet, options)?;
-    let mut copy = tempfile::NamedTempFile::new().context(Msg::SheetCopy.s())?;
-    std::io::Write::write_all(&mut copy, &csv).context(Msg::SheetCopy.s())?;
+    let mut copy = tempfile::NamedTempFile::new().context(Msg::SheetCopy)?;
+    std::io::Write::write_all(&mut copy, &csv).context(Msg::SheetCopy)?;
     Ok((label, Some(copy)))
 }
 
@@ -307,7 +308,7 @@ fn merged(imported: Imported, map: &MergeMap, file: &str) -> Result<Imported> {
             .0
             .listed()
             .iter()
-            .map(|p| p.to_string()),
+            .map(|p| p.text()),
     );
     Ok(Imported {
         metrics_csv: write::metrics_csv(&m.names, false, &units)?,

@@ -28,8 +28,8 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
-use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
+use crate::i18n::{Lang, Text, scope};
 use crate::merge::MergeMap;
 use crate::period::PeriodSel;
 use crate::problem::Problems;
@@ -85,10 +85,11 @@ pub struct CampaignArgs {
 }
 
 impl CampaignArgs {
-    pub fn load(&self) -> Result<Campaign> {
+    /// The campaign (messages in `lang` name the built-in one).
+    pub fn load(&self, lang: Lang) -> Result<Campaign> {
         let mut campaign = match &self.criteria {
             Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
-            None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
+            None => Campaign::from_yaml(DEFAULT_YAML, default_label(lang))?,
         };
         if let Some(w) = &self.weights {
             campaign.apply_weights(&read_text(w)?, &w.display().to_string())?;
@@ -137,7 +138,7 @@ pub fn read_merge_map(path: &Path) -> Result<MergeMap> {
 }
 
 /// `--period`: checked as clap parses the flag.
-fn parse_period(text: &str) -> Result<PeriodSel, String> {
+fn parse_period(text: &str) -> Result<PeriodSel, Text> {
     PeriodSel::parse(text).map_err(|e| crate::msg!(PeriodRange, e))
 }
 
@@ -162,6 +163,9 @@ pub struct OutputArgs {
     /// Add a "Mã" column (unit ids) to printed outputs, which show names only.
     #[arg(long)]
     pub ids: bool,
+    /// How reports name the data (default: the data file's name, without its folder).
+    #[arg(long, value_name = "NAME")]
+    pub label: Option<String>,
 }
 
 /// Reads a whole text file with an error that names it and says what is wrong.
@@ -176,25 +180,26 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Reads a whole file; a missing file is said in the language of messages.
 /// The bytes of a file, or an error that names it and says why (in words).
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         let why = crate::i18n::messages::io_why(&e);
-        anyhow::anyhow!("{}: {why}", crate::msg!(CannotRead, path.display()))
+        anyhow::anyhow!(crate::msg!(CannotRead, path.display()) + ": " + why)
     })
 }
 
-/// Notices on standard error, up to the cap, then how many more.
-pub(crate) fn print_notices(notices: &Problems) {
+/// Notices on standard error in `lang`, up to the cap, then how many more.
+pub(crate) fn print_notices(notices: &Problems, lang: Lang) {
     let listed = notices.listed();
-    for n in &listed {
-        eprintln!("{} {n}", Msg::Notice.s());
-    }
-    if notices.total() > listed.len() {
-        let more = notices.total() - listed.len();
-        eprintln!("{} {}", Msg::Notice.s(), crate::msg!(NoticeAndMore, more));
-    }
+    scope(lang, || {
+        for n in &listed {
+            eprintln!("{} {n}", Msg::Notice);
+        }
+        if notices.total() > listed.len() {
+            let more = notices.total() - listed.len();
+            eprintln!("{} {}", Msg::Notice, crate::msg!(NoticeAndMore, more));
+        }
+    });
 }
 
 /// Writes any report in the chosen format: the one way out of every command

@@ -9,6 +9,7 @@ use super::resolve::Nominate;
 use super::scored::Loaded;
 use super::stamp::{Used, nominate_flags};
 use super::{DataArgs, OutputArgs, write_report};
+use crate::i18n::Lang;
 use crate::nomination::nominate_decided;
 use crate::report::nominate::NominationView;
 use crate::report::pipeline::Report;
@@ -30,8 +31,9 @@ pub struct Args {
     pub doc: super::reports::DocArgs,
 }
 
-pub fn run(plan: &Nominate) -> Result<()> {
-    let (run, shown) = Loaded::load(&plan.data, plan.doc, |c| plan.shown_in(c))?;
+/// Runs `nominate`, its messages in `lang`.
+pub fn run(plan: &Nominate, lang: Lang) -> Result<()> {
+    let (run, shown) = Loaded::load(&plan.data, plan.doc, lang, |c| plan.shown_in(c))?;
     let mut scores = run.scorer()?.score_all(&run.metrics)?;
     let decisions = run.decisions(&mut scores)?;
     run.warn(&scores);

@@ -12,6 +12,7 @@ use super::stamp::{Used, rank_flags};
 use super::whatif::{CompareArgs, SensitivityArgs, baseline_changes, threads};
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::Campaign;
+use crate::i18n::Lang;
 use crate::metrics::Metrics;
 use crate::ranking::{self, GroupRanking};
 use crate::report::pipeline::Report;
@@ -42,8 +43,9 @@ pub struct Args {
     pub doc: super::reports::DocArgs,
 }
 
-pub fn run(plan: &Rank) -> Result<()> {
-    let (run, tier) = Loaded::load(&plan.data, plan.doc, |c| plan.tier_in(c))?;
+/// Runs `rank`, its messages in `lang`.
+pub fn run(plan: &Rank, lang: Lang) -> Result<()> {
+    let (run, tier) = Loaded::load(&plan.data, plan.doc, lang, |c| plan.tier_in(c))?;
     let (campaign, metrics) = (&run.campaign, &run.metrics);
     let prev = run.baseline.as_ref().map(|b| &b.metrics);
     let scorer = run.scorer()?;
@@ -67,7 +69,11 @@ pub fn run(plan: &Rank) -> Result<()> {
         tier,
         reads_prev: scorer.reads_baseline(),
     };
-    let since = run.baseline.as_ref().map(|b| since(&a, b)).transpose()?;
+    let since = run
+        .baseline
+        .as_ref()
+        .map(|b| since(&a, b, lang))
+        .transpose()?;
     let b = run.session.compare(campaign)?;
     let against = b
         .as_ref()
@@ -117,10 +123,10 @@ struct Ranked<'a> {
 }
 
 /// The change since the baseline, with where each unit ranked then.
-fn since<'a>(a: &Ranked<'a>, b: &Baseline) -> Result<BaselineColumns<'a>> {
+fn since<'a>(a: &Ranked<'a>, b: &Baseline, lang: Lang) -> Result<BaselineColumns<'a>> {
     Ok(BaselineColumns {
         campaign: a.campaign,
-        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev)?,
+        changes: baseline_changes(a.campaign, a.metrics, a.scores, b, a.reads_prev, lang)?,
         label: b.label.clone(),
         ranks: Some(ranks_by_score(a.groups, a.scores.len())),
         per_criterion: false,
@@ -148,9 +154,10 @@ fn ranks_by_score(groups: &[GroupRanking], n: usize) -> Vec<Option<u32>> {
 
 /// Campaign A as the comparison names it: its file, and `--weights`.
 fn a_label(run: &Loaded) -> String {
+    let a = super::scored::file_name(&run.campaign.file);
     match run.session.get(super::plan::Role::Weights) {
-        Some(w) => format!("{} + {}", run.campaign.file, w.label()),
-        None => run.campaign.file.clone(),
+        Some(w) => format!("{a} + {}", w.name()),
+        None => a.to_string(),
     }
 }
 
@@ -169,7 +176,7 @@ fn against(
             let id = &a.campaign.tiers[t].id;
             Some(
                 b.tier_index(id)
-                    .ok_or_else(|| UsageError(crate::msg!(CompareNoTier, b_label, id)))?,
+                    .ok_or_else(|| UsageError(crate::msg!(CompareNoTier, b.file, id)))?,
             )
         }
     };

@@ -19,7 +19,7 @@ use anyhow::Result;
 
 use super::{OutputArgs, UsageError};
 use crate::campaign::Campaign;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::report::Format;
 
 /// A command and the formats it writes.
@@ -113,6 +113,8 @@ pub struct Output {
     pub lang: Lang,
     /// `--ids`: printed outputs add a "Mã" column.
     pub ids: bool,
+    /// `--label`: how reports name the data.
+    pub label: Option<String>,
 }
 
 impl Output {
@@ -141,6 +143,7 @@ pub fn output(w: Writes, args: &OutputArgs, inputs: &[&Path], terminal: bool) ->
         output: args.output.clone(),
         lang: args.lang,
         ids: args.ids,
+        label: args.label.clone(),
     })
 }
 
@@ -182,8 +185,8 @@ pub fn format(
     }
     if matches!(format, Format::Xlsx | Format::Docx) && path.is_none() && terminal {
         let (f, what) = match format {
-            Format::Xlsx => ("xlsx", Msg::BinaryWorkbook.s()),
-            _ => ("docx", Msg::BinaryDocx.s()),
+            Format::Xlsx => ("xlsx", Msg::BinaryWorkbook),
+            _ => ("docx", Msg::BinaryDocx),
         };
         return Err(UsageError(crate::msg!(BinaryToTerminal, f, what)));
     }
@@ -200,7 +203,7 @@ fn from_extension(w: Writes, path: &Path) -> Result<Format, UsageError> {
         (None, ext) => {
             let what = match ext {
                 Some(e) => crate::msg!(NotOutputExt, e),
-                None => Msg::NoOutputExt.s().to_string(),
+                None => Msg::NoOutputExt.into(),
             };
             Err(UsageError(crate::msg!(
                 OutputExt,
@@ -235,15 +238,15 @@ pub fn tier(campaign: &Campaign, id: &str) -> Result<usize, UsageError> {
     campaign.tier_index(id).or_else(by_folding).ok_or_else(|| {
         let known: Vec<&str> = campaign.tiers.iter().map(|t| t.id.as_str()).collect();
         let list = if known.is_empty() {
-            Msg::NoTiers.s().to_string()
+            Msg::NoTiers.into()
         } else {
             crate::msg!(KnownList, known.join(", "))
         };
         let close = crate::campaign::suggestion(&id.to_lowercase(), &known);
-        let hint = if close.starts_with(';') {
+        let hint = if close.is(Msg::DidYouMean) {
             close
         } else {
-            String::new()
+            Text::default()
         };
         UsageError(crate::msg!(TierUnknownIn, id, campaign.file, list, hint))
     })

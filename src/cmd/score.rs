@@ -10,6 +10,7 @@ use super::stamp::Used;
 use super::whatif::baseline_changes;
 use super::{DataArgs, OutputArgs, UsageError, write_report};
 use crate::campaign::suggestion;
+use crate::i18n::Lang;
 use crate::report::pipeline::Report;
 use crate::report::units::UnitColumns;
 use crate::report::units::decided::DecisionColumns;
@@ -28,8 +29,9 @@ pub struct Args {
     pub doc: super::reports::DocArgs,
 }
 
-pub fn run(plan: &Score) -> Result<()> {
-    let (run, ()) = Loaded::load(&plan.data, plan.doc, |_| Ok(()))?;
+/// Runs `score`, its messages in `lang`.
+pub fn run(plan: &Score, lang: Lang) -> Result<()> {
+    let (run, ()) = Loaded::load(&plan.data, plan.doc, lang, |_| Ok(()))?;
     let (campaign, metrics) = (&run.campaign, &run.metrics);
     let scorer = run.scorer()?;
     let mut scores = scorer.score_all(metrics)?;
@@ -79,7 +81,14 @@ pub fn run(plan: &Score) -> Result<()> {
         .map(|b| -> Result<BaselineColumns> {
             Ok(BaselineColumns {
                 campaign,
-                changes: baseline_changes(campaign, metrics, &scores, b, scorer.reads_baseline())?,
+                changes: baseline_changes(
+                    campaign,
+                    metrics,
+                    &scores,
+                    b,
+                    scorer.reads_baseline(),
+                    lang,
+                )?,
                 label: b.label.clone(),
                 ranks: None,
                 per_criterion: true,

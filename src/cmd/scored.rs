@@ -12,6 +12,7 @@ use super::resolve::Output;
 use super::session::{Baseline, Session};
 use crate::campaign::Campaign;
 use crate::decisions::Decisions;
+use crate::i18n::Lang;
 use crate::import::people;
 use crate::metrics::Metrics;
 use crate::people::Person;
@@ -38,12 +39,14 @@ impl Loaded {
     /// Reads the files of `plan` once each: the campaign side first, checked
     /// by `check` (a tier named by a flag) before any data is read; then the
     /// data side, parsed.
+    /// Notices and warnings are said in `lang`.
     pub fn load<T>(
         plan: &DataPlan,
         doc: bool,
+        lang: Lang,
         check: impl FnOnce(&Campaign) -> Result<T>,
     ) -> Result<(Loaded, T)> {
-        let session = Session::load(&plan.inputs)?;
+        let session = Session::load(&plan.inputs, lang)?;
         let campaign = session.campaign()?;
         let checked = check(&campaign.0)?;
         Ok((Loaded::read(session, campaign, plan, doc)?, checked))
@@ -114,7 +117,7 @@ impl Loaded {
     /// The campaign's warnings, once on standard error (some need `scores`).
     pub fn warn(&self, scores: &[UnitScore]) {
         let found = super::warnings::of(&self.written, &self.campaign, &self.metrics, scores);
-        super::warnings::print(&found);
+        super::warnings::print(&found, self.session.lang);
     }
 
     /// The "Mã kiểm tra" of this run, with the flags that change its result.
@@ -130,7 +133,7 @@ impl Loaded {
     /// What every report of the run shows of its inputs.
     pub fn view<'a>(
         &'a self,
-        out: &Output,
+        out: &'a Output,
         scores: &'a [UnitScore],
         decisions: Option<&'a Decisions>,
         stamp: Option<&'a Stamp>,
@@ -138,6 +141,10 @@ impl Loaded {
         View {
             campaign: &self.campaign,
             metrics: &self.metrics,
+            data: out
+                .label
+                .as_deref()
+                .unwrap_or_else(|| file_name(&self.metrics.file)),
             scores,
             lang: out.lang,
             decisions,
@@ -146,6 +153,15 @@ impl Loaded {
             stamp,
         }
     }
+}
+
+/// A file as printed reports name it: without its folder (a workbook's
+/// `[sheet]` kept), never the path as typed.
+pub fn file_name(label: &str) -> &str {
+    std::path::Path::new(label)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(label)
 }
 
 /// The individuals list, read as `import` reads a table, each person's unit

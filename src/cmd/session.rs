@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use super::plan::{DataPlan, Inputs, Role};
 use super::{UsageError, print_notices};
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
+use crate::i18n::Lang;
 use crate::i18n::messages::Msg;
 use crate::merge::{self, MergeMap};
 use crate::metrics::{self, Metrics};
@@ -31,6 +32,14 @@ impl Source {
         self.path.display().to_string()
     }
 
+    /// How printed reports name the file: without its folder.
+    pub fn name(&self) -> &str {
+        self.path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    }
+
     /// The bytes as UTF-8 text, or an error naming the file and the byte.
     pub fn text(&self) -> Result<&str> {
         std::str::from_utf8(&self.bytes).map_err(|e| {
@@ -39,9 +48,10 @@ impl Source {
     }
 }
 
-/// Every file of a run, read once.
+/// Every file of a run, read once, and the language its notices are said in.
 #[derive(Debug, Default)]
 pub struct Session {
+    pub lang: Lang,
     sources: Vec<Source>,
     /// The files not read yet: the data side, read by [`Session::read_data`].
     unread: Vec<(Role, PathBuf)>,
@@ -49,9 +59,13 @@ pub struct Session {
 
 impl Session {
     /// Reads the campaign side of `inputs` (campaign, weights, campaign B),
-    /// so the flags that name a tier are checked before any data is read.
-    pub fn load(inputs: &Inputs) -> Result<Session> {
-        let mut session = Session::default();
+    /// so the flags that name a tier are checked before any data is read;
+    /// notices will be said in `lang`.
+    pub fn load(inputs: &Inputs, lang: Lang) -> Result<Session> {
+        let mut session = Session {
+            lang,
+            ..Session::default()
+        };
         for (role, path) in inputs.iter() {
             if role.is_campaign_side() {
                 session.read(role, path)?;
@@ -94,7 +108,7 @@ impl Session {
     pub fn campaign(&self) -> Result<(Campaign, Campaign)> {
         let written = match self.get(Role::Campaign) {
             Some(s) => Campaign::from_yaml(s.text()?, &s.label())?,
-            None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
+            None => Campaign::from_yaml(DEFAULT_YAML, default_label(self.lang))?,
         };
         let mut campaign = written.clone();
         if let Some(w) = self.get(Role::Weights) {
@@ -103,20 +117,19 @@ impl Session {
         Ok((campaign, written))
     }
 
-    /// Campaign B of `--compare` / `--compare-weights` and its label, when
-    /// asked for; `a` is campaign A as loaded.
+    /// Campaign B of `--compare` / `--compare-weights` and how reports name
+    /// it (by file name), when asked for; `a` is campaign A as loaded.
     pub fn compare(&self, a: &Campaign) -> Result<Option<(Campaign, String)>> {
         if let Some(s) = self.get(Role::Compare) {
-            let label = s.label();
-            return Ok(Some((Campaign::from_yaml(s.text()?, &label)?, label)));
+            let b = Campaign::from_yaml(s.text()?, &s.label())?;
+            return Ok(Some((b, s.name().to_string())));
         }
         let Some(w) = self.get(Role::CompareWeights) else {
             return Ok(None);
         };
         let mut b = a.clone();
-        let label = w.label();
-        b.apply_weights(w.text()?, &label)?;
-        Ok(Some((b, format!("A + {label}"))))
+        b.apply_weights(w.text()?, &w.label())?;
+        Ok(Some((b, format!("A + {}", w.name()))))
     }
 
     /// The metrics of the chosen period, and the baseline when one was asked
@@ -131,9 +144,10 @@ impl Session {
             .map(|s| MergeMap::read(&s.bytes, &s.label()))
             .transpose()?;
         let data = self.get(Role::Data).expect("the plan names a data file");
-        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign)?;
+        let lang = self.lang;
+        let mut metrics = read_metrics(data, plan.period.as_ref(), "--period", campaign, lang)?;
         if let Some(map) = &map {
-            metrics = merge_metrics(metrics, map, None)?;
+            metrics = merge_metrics(metrics, map, None, lang)?;
         }
         if !plan.since_asked() {
             return Ok((metrics, None));
@@ -143,15 +157,16 @@ impl Session {
         }
         let source = self.get(Role::Baseline).unwrap_or(data);
         let sel = plan.baseline_period.as_ref();
-        let mut b = read_metrics(source, sel, "--baseline-period", campaign)
-            .context(Msg::ReadingBaseline.s())?;
+        let mut b = read_metrics(source, sel, "--baseline-period", campaign, lang)
+            .context(Msg::ReadingBaseline)?;
         if let Some(map) = &map {
-            b = merge_metrics(b, map, Some(&metrics)).context(Msg::MergingBaseline.s())?;
+            b = merge_metrics(b, map, Some(&metrics), lang).context(Msg::MergingBaseline)?;
         }
+        let name = super::scored::file_name(&b.file);
         let label = if b.periods.is_empty() {
-            b.file.clone()
+            name.to_string()
         } else {
-            format!("{} ({})", b.file, b.periods.join(", "))
+            format!("{name} ({})", b.periods.join(", "))
         };
         Ok((metrics, Some(Baseline { metrics: b, label })))
     }
@@ -187,27 +202,33 @@ fn read(role: Role, path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Merges units as `map` says (names of new units the file lacks taken from
-/// `named`); notices go to standard error.
-pub fn merge_metrics(metrics: Metrics, map: &MergeMap, named: Option<&Metrics>) -> Result<Metrics> {
+/// `named`); notices go to standard error, in `lang`.
+pub fn merge_metrics(
+    metrics: Metrics,
+    map: &MergeMap,
+    named: Option<&Metrics>,
+    lang: Lang,
+) -> Result<Metrics> {
     let (merged, notices) = merge::merge_named(metrics, map, named)?;
-    print_notices(&notices);
+    print_notices(&notices, lang);
     Ok(merged)
 }
 
 /// Reads a metrics file — a metrics CSV, or anything `import` reads,
 /// converted in memory by the same reader — keeping the rows of the chosen
 /// periods (chosen by `flag`, named in messages); notices go to standard
-/// error, once.
+/// error, once, in `lang`.
 pub fn read_metrics(
     source: &Source,
     sel: Option<&PeriodSel>,
     flag: &str,
     campaign: &Campaign,
+    lang: Lang,
 ) -> Result<Metrics> {
     let file = source.label();
     let readable = crate::import::read_any(&source.bytes, &file, || Ok(campaign.clone()))?;
     for n in &readable.notices {
-        eprintln!("{} {n}", Msg::Notice.s());
+        eprintln!("{} {}", Msg::Notice.render(lang), n.render(lang));
     }
     let origin = readable.origin;
     let read = metrics::read_with_notices(&readable.csv[..], &file, sel);
@@ -231,6 +252,6 @@ pub fn read_metrics(
         }
         None => notices,
     };
-    print_notices(&notices);
+    print_notices(&notices, lang);
     Ok(metrics)
 }

@@ -141,13 +141,16 @@ pub struct VerifyArgs {
     pub lang: Lang,
 }
 
-/// Recomputes the stamp of the command given after `--` and compares.
-pub fn verify(a: &VerifyArgs) -> Result<()> {
+/// Recomputes the stamp of the command given after `--` and compares;
+/// messages in `lang`.
+pub fn verify(a: &VerifyArgs, lang: Lang) -> Result<()> {
     let argv = std::iter::once("thidua".to_string()).chain(a.command.iter().cloned());
     let cli = Cli::try_parse_from(argv).map_err(|e| {
+        // clap's words, with any of ours inside, said now in `lang`.
+        let said = crate::i18n::scope(lang, || e.to_string());
         UsageError(crate::msg!(
             VerifyNotCommand,
-            e.to_string().lines().next().unwrap_or("")
+            said.lines().next().unwrap_or("")
         ))
     })?;
     // The plan as the command resolves it, the files read and parsed as it
@@ -156,7 +159,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
     let s = match &cli.command {
         Command::Score(x) => {
             let p = resolve::score(x, false)?;
-            let (run, ()) = Loaded::load(&p.data, p.doc, |_| Ok(()))?;
+            let (run, ()) = Loaded::load(&p.data, p.doc, lang, |_| Ok(()))?;
             let decisions = run.read_decisions()?;
             let used = Used {
                 decisions: decisions.as_ref(),
@@ -166,7 +169,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
         }
         Command::Rank(x) => {
             let p = resolve::rank(x, false)?;
-            let (run, tier) = Loaded::load(&p.data, p.doc, |c| p.tier_in(c))?;
+            let (run, tier) = Loaded::load(&p.data, p.doc, lang, |c| p.tier_in(c))?;
             let decisions = run.read_decisions()?;
             let b = run.session.compare(&run.campaign)?;
             let used = Used {
@@ -177,7 +180,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
         }
         Command::Nominate(x) => {
             let p = resolve::nominate(x, false)?;
-            let (run, shown) = Loaded::load(&p.data, p.doc, |c| p.shown_in(c))?;
+            let (run, shown) = Loaded::load(&p.data, p.doc, lang, |c| p.shown_in(c))?;
             let decisions = run.read_decisions()?;
             let used = Used {
                 decisions: decisions.as_ref(),
@@ -186,7 +189,7 @@ pub fn verify(a: &VerifyArgs) -> Result<()> {
             of(&run, used, &nominate_flags(&run.campaign, &shown))
         }
         _ => {
-            return Err(UsageError(Msg::VerifyOnlyStamped.s().into()).into());
+            return Err(UsageError(Msg::VerifyOnlyStamped.into()).into());
         }
     };
     let l = a.lang;

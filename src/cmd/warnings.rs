@@ -29,8 +29,7 @@ pub fn of(
 
 /// Prints warnings on stderr as errors are printed:
 /// `thidua: cảnh báo: file:line:column: …`, in the messages' language.
-pub fn print(found: &[Problem]) {
-    let lang = crate::i18n::messages::lang();
+pub fn print(found: &[Problem], lang: Lang) {
     for p in found {
         eprintln!(
             "thidua: {}: {}: {}",
@@ -57,11 +56,11 @@ pub fn label(lang: Lang) -> &'static str {
     lang.pick("cảnh báo", "warning")
 }
 
-/// The message, and the hint on the next line.
+/// The message, and the hint on the next line, in `lang`.
 pub fn body(p: &Problem, lang: Lang) -> String {
-    let mut s = p.message.clone();
+    let mut s = p.message.render(lang);
     if let Some(h) = &p.hint {
-        let _ = write!(s, "\n  {}: {h}", lang.pick("gợi ý", "hint"));
+        let _ = write!(s, "\n  {}: {}", lang.pick("gợi ý", "hint"), h.render(lang));
     }
     s
 }

@@ -9,6 +9,8 @@ use anyhow::Result;
 use super::UsageError;
 use super::session::Baseline;
 use crate::campaign::Campaign;
+use crate::i18n::messages::Msg;
+use crate::i18n::{Lang, Text};
 use crate::metrics::Metrics;
 use crate::scoring::UnitScore;
 use crate::whatif::baseline::{Change, changes, missing, score_baseline};
@@ -43,6 +45,7 @@ pub fn baseline_changes(
     scores: &[UnitScore],
     baseline: &Baseline,
     reads_prev: bool,
+    lang: Lang,
 ) -> Result<Vec<Option<Change>>> {
     let base_scores = score_baseline(campaign, &baseline.metrics)?;
     let absent = missing(metrics, &baseline.metrics);
@@ -51,26 +54,23 @@ pub fn baseline_changes(
         let tail = if more > 0 {
             crate::msg!(BaselineAbsentMore, more)
         } else {
-            String::new()
+            Text::default()
         };
         let prev = if reads_prev {
-            crate::i18n::messages::Msg::BaselineAbsentPrev.s()
+            Msg::BaselineAbsentPrev.into()
         } else {
-            ""
+            Text::default()
         };
         let listed = absent[..absent.len().min(NOTICE_LISTED)].join(", ");
-        eprintln!(
-            "{} {}",
-            crate::i18n::messages::Msg::Notice.s(),
-            crate::msg!(
-                BaselineAbsent,
-                absent.len(),
-                baseline.label,
-                listed,
-                tail,
-                prev
-            )
+        let notice = crate::msg!(
+            BaselineAbsent,
+            absent.len(),
+            baseline.label,
+            listed,
+            tail,
+            prev
         );
+        eprintln!("{} {}", Msg::Notice.render(lang), notice.render(lang));
     }
     Ok(changes(
         campaign,
@@ -105,7 +105,7 @@ pub struct SensitivityArgs {
     pub seed: Option<u64>,
 }
 
-fn parse_spread(text: &str) -> Result<f64, String> {
+fn parse_spread(text: &str) -> Result<f64, Text> {
     match text.trim().parse::<f64>() {
         Ok(s) if (0.0..1.0).contains(&s) => Ok(s),
         _ => Err(crate::msg!(NotASpread, text)),

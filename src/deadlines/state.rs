@@ -50,14 +50,15 @@ pub fn parse(src: &str, file: &str, campaign: &Campaign) -> Result<Vec<String>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn ids_are_checked_and_located() {
-        let c = Campaign::builtin();
+        let c = Campaign::builtin(crate::i18n::Lang::En);
         let ok = parse("done:\n  - chung-1\n  - tinh-1\n", "s.yaml", &c).unwrap();
         assert_eq!(ok, ["chung-1", "tinh-1"]);
         let err = parse("done: [chung-1, tinh-9]\n", "s.yaml", &c).unwrap_err();
-        let text = err.to_string();
+        let text = err.en();
         assert!(
             text.starts_with("s.yaml:1:17: no step with id `tinh-9`"),
             "{text}"
@@ -66,9 +67,7 @@ mod tests {
             text.contains("the steps are: chung-1, chung-2, tinh-1"),
             "{text}"
         );
-        let bad = parse("dne: [chung-1]\n", "s.yaml", &c)
-            .unwrap_err()
-            .to_string();
+        let bad = parse("dne: [chung-1]\n", "s.yaml", &c).unwrap_err().en();
         assert!(bad.starts_with("s.yaml:1:"), "{bad}");
         assert!(bad.contains("expected `done: [STEP_ID, …]`"), "{bad}");
     }

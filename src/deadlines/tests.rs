@@ -138,7 +138,7 @@ fn working_days_skip_tet() {
 
 #[test]
 fn builtin_campaign_warns_on_03_12_2023_only_where_due() {
-    let campaign = Campaign::builtin();
+    let campaign = Campaign::builtin(crate::i18n::Lang::En);
     let rows = checklist(&campaign, &cal(), d("2023-11-27"), Filter::default());
     let sunday = rows
         .iter()

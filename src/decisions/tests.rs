@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::InEnglish as _;
 use crate::import::people;
 use crate::metrics;
 use crate::nomination::{Pick, Status, nominate_decided};
@@ -60,15 +61,14 @@ impl Fixture {
 
     /// (unit id, line) in rank order, or the problems.
     fn lines(&self, yaml: &str) -> Result<Vec<(String, Option<LineStatus>)>, String> {
-        let d = self.decisions(yaml).map_err(|e| e.to_string())?;
+        let d = self.decisions(yaml).map_err(|e| e.en())?;
         let scores = self.scores(&d);
         let ids = self.ids();
         let settle = Settle {
             decisions: &d,
             unit_ids: &ids,
         };
-        let g = rank_decided(&self.campaign, &scores, Some(0), Some(settle))
-            .map_err(|e| e.to_string())?;
+        let g = rank_decided(&self.campaign, &scores, Some(0), Some(settle)).map_err(|e| e.en())?;
         Ok(g[0]
             .entries
             .iter()
@@ -202,10 +202,9 @@ fn tied_people_are_settled_only_by_a_decision_naming_them() {
     let f = fixture();
     let ids = f.ids();
     let run = |yaml: &str| {
-        let d = f.decisions(yaml).map_err(|e| e.to_string())?;
+        let d = f.decisions(yaml).map_err(|e| e.en())?;
         let scores = f.scores(&d);
-        nominate_decided(&f.campaign, &scores, &ids, Some(&f.people), Some(&d))
-            .map_err(|e| e.to_string())
+        nominate_decided(&f.campaign, &scores, &ids, Some(&f.people), Some(&d)).map_err(|e| e.en())
     };
     // a's people a1 and a2 tie; the units b and c tie too.
     let r = run("").unwrap();

@@ -2,6 +2,7 @@
 //! parse error can point at the character.
 
 use super::{MAX_TOKENS, ParseError};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
 
@@ -24,7 +25,7 @@ pub(super) struct Token {
 
 pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
     let chars: Vec<char> = src.chars().collect();
-    let err = |col: usize, msg: String| ParseError {
+    let err = |col: usize, msg: Text| ParseError {
         column: col,
         message: msg,
         source_text: src.to_string(),
@@ -86,7 +87,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
             ('(', _) => (Tok::LParen, 1),
             (')', _) => (Tok::RParen, 1),
             (',', _) => (Tok::Comma, 1),
-            ('=', _) => return Err(err(col, Msg::ExprSingleEquals.s().into())),
+            ('=', _) => return Err(err(col, Msg::ExprSingleEquals.into())),
             _ => return Err(err(col, msg!(ExprBadChar, c))),
         };
         out.push(Token { tok, col });

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::{Lang, en};
 
 fn ev(src: &str, vals: &[(&str, Option<f64>)]) -> Option<f64> {
     let e = Expr::parse(src).unwrap();
@@ -74,17 +75,23 @@ fn names_are_collected_once() {
 fn errors_point_at_the_character() {
     let e = Expr::parse("a + * b").unwrap_err();
     assert_eq!(e.column, 5);
-    assert!(e.to_string().contains("at character 5 of `a + * b`"), "{e}");
+    assert!(en(&e).contains("at character 5 of `a + * b`"), "{e}");
     assert_eq!(Expr::parse("(a + b").unwrap_err().column, 7);
     let e = Expr::parse("a = 0").unwrap_err();
-    assert!(e.message.contains("=="), "{e}");
+    assert!(e.message.render(Lang::En).contains("=="), "{e}");
     let e = Expr::parse("sqrt(a)").unwrap_err();
-    assert!(e.message.contains("unknown function `sqrt`"), "{e}");
+    assert!(
+        e.message
+            .render(Lang::En)
+            .contains("unknown function `sqrt`"),
+        "{e}"
+    );
     assert_eq!(e.column, 1);
     assert!(
         Expr::parse("if(a, b)")
             .unwrap_err()
             .message
+            .render(Lang::En)
             .contains("takes 3")
     );
     assert_eq!(Expr::parse("a b").unwrap_err().column, 3);
@@ -99,6 +106,7 @@ fn deep_nesting_is_refused_not_overflowed() {
         Expr::parse(&deep)
             .unwrap_err()
             .message
+            .render(Lang::En)
             .contains("nested deeper")
     );
     let negs = format!("{}1", "-".repeat(100));
@@ -106,6 +114,7 @@ fn deep_nesting_is_refused_not_overflowed() {
         Expr::parse(&negs)
             .unwrap_err()
             .message
+            .render(Lang::En)
             .contains("nested deeper")
     );
     let nots = format!("{}1", "not ".repeat(100));
@@ -115,6 +124,7 @@ fn deep_nesting_is_refused_not_overflowed() {
         Expr::parse(&chain)
             .unwrap_err()
             .message
+            .render(Lang::En)
             .contains("longer than")
     );
 }

@@ -6,45 +6,25 @@
 //! `messages/import.rs` (reading exports); this file holds the machinery.
 //!
 //! Placeholders are `{0}`, `{1}`, …; both texts of a message use the same set.
-//! The language is chosen once per process by `main` (`--lang`, `THIDUA_LANG`,
-//! default Vietnamese) and read by [`lang`]; the pure core never branches on it.
-
-use std::fmt::Display;
-use std::sync::OnceLock;
+//! `msg!` makes a [`Text`] (the key and its arguments); which language it is
+//! said in is chosen where it is rendered, never here.
 
 use super::Lang;
+use super::text::Text;
 
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-/// Sets the language of messages for this process (first call wins).
-pub fn set_lang(lang: Lang) {
-    let _ = LANG.set(lang);
-}
-
-/// Why a file could not be read or opened, in the language of messages:
-/// a missing file in words, anything rarer as the system says it.
-pub fn io_why(e: &std::io::Error) -> String {
+/// Why a file could not be read or opened: a missing file in words, anything
+/// rarer as the system says it.
+pub fn io_why(e: &std::io::Error) -> Text {
     match e.kind() {
-        std::io::ErrorKind::NotFound => Msg::NotFound.s().to_string(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => Msg::NotFound.into(),
+        _ => Text::raw(e.to_string()),
     }
-}
-
-/// The language of messages: the one `main` chose, else `THIDUA_LANG`, else
-/// Vietnamese (never the system locale).
-pub fn lang() -> Lang {
-    // The library's unit tests check what messages say, in English; the
-    // binary's tests (tests/messages.rs) check both languages.
-    if cfg!(test) && LANG.get().is_none() {
-        return Lang::En;
-    }
-    *LANG.get_or_init(|| Lang::from_env(std::env::var("THIDUA_LANG").ok().as_deref()))
 }
 
 macro_rules! catalogue {
     ($($key:ident => $vi:literal, $en:literal;)*) => {
         /// A message of the catalogue; [`Msg::text`] gives it in a language.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Msg { $($key,)* }
 
         impl Msg {
@@ -60,15 +40,9 @@ macro_rules! catalogue {
 }
 
 impl Msg {
-    /// This message in the process language, placeholders filled with `args`.
-    pub fn fill(self, args: &[&dyn Display]) -> String {
-        self.fill_in(lang(), args)
-    }
-
     /// This message in `lang`, placeholders filled with `args` in one pass,
     /// so a `{1}` inside an argument (a step's action, say) stays as it is.
-    pub fn fill_in(self, lang: Lang, args: &[&dyn Display]) -> String {
-        let mut out = String::new();
+    pub(super) fn fill_into(self, lang: Lang, args: &[String], out: &mut String) {
         let mut rest = self.text(lang);
         while let Some(i) = rest.find('{') {
             out.push_str(&rest[..i]);
@@ -79,7 +53,7 @@ impl Msg {
                 .and_then(|(j, n)| args.get(n).map(|a| (j, a)));
             match arg {
                 Some((j, a)) => {
-                    out.push_str(&a.to_string());
+                    out.push_str(a);
                     rest = &after[j + 1..];
                 }
                 None => {
@@ -89,22 +63,22 @@ impl Msg {
             }
         }
         out.push_str(rest);
-        out
-    }
-
-    /// The plain text in the process language (no placeholders).
-    pub fn s(self) -> &'static str {
-        self.text(lang())
     }
 }
 
-/// `msg!(Key, a, b)`: the message `Key` in the process language with `a`, `b`
-/// in its `{0}`, `{1}`.
+/// `msg!(Key, a, b)`: the message `Key` with `a`, `b` in its `{0}`, `{1}`,
+/// as a [`Text`]: an argument that is a message (`Text`, `Msg`) stays one,
+/// anything else is captured as it `Display`s.
 #[macro_export]
 macro_rules! msg {
-    ($key:ident $(, $arg:expr)* $(,)?) => {
-        $crate::i18n::messages::Msg::$key.fill(&[$(&$arg as &dyn ::std::fmt::Display),*])
-    };
+    ($key:ident $(, $arg:expr)* $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::i18n::text::arg::{Nested as _, Plain as _};
+        $crate::i18n::Text::msg(
+            $crate::i18n::messages::Msg::$key,
+            ::std::vec![$((&$crate::i18n::text::arg::Wrap(&$arg)).to_text()),*],
+        )
+    }};
 }
 
 // One enum from several files: `catalogue.rs` gives its entries to
@@ -158,12 +132,12 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in_either_order() {
         assert_eq!(
-            Msg::PeriodFlag.fill_in(Lang::Vi, &[&"--period", &"x"]),
+            crate::msg!(PeriodFlag, "--period", "x").render(Lang::Vi),
             "--period: x; cần P hoặc TỪ..ĐẾN"
         );
         // One pass: an argument's own `{1}` is not filled.
         assert_eq!(
-            Msg::PeriodFlag.fill_in(Lang::En, &[&"{1}", &"x"]),
+            crate::msg!(PeriodFlag, "{1}", "x").render(Lang::En),
             "{1}: x; expected P or FROM..TO"
         );
         assert_eq!(

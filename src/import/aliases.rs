@@ -78,7 +78,7 @@ impl Aliases {
     /// Adds a user's `{id: [labels]}` file; its labels win over built-in ones.
     pub fn extend(&mut self, src: &str, file: &str) -> Result<()> {
         let map: Entries<Vec<String>> =
-            yaml::parse(src, file, &SHAPE).map_err(|p| anyhow::anyhow!("{p}"))?;
+            yaml::parse(src, file, &SHAPE).map_err(|p| anyhow::anyhow!(p))?;
         for (id, labels) in &map.0 {
             let (line, id) = (id.at, id.value.as_str());
             if !is_snake_case(id) {
@@ -164,6 +164,7 @@ const SHAPE: Shape = Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn labels_match_with_or_without_diacritics() {
@@ -219,13 +220,10 @@ mod tests {
         assert_eq!(a.dossier_id("Ma HS"), Some("so_ho_so"));
         let e = a.extend("x: [a]\nTiep Nhan: [b]\n", "m.yaml").unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.en(),
             "m.yaml:2: `Tiep Nhan` is not a column id: expected snake_case ASCII such as `tiep_nhan`"
         );
         let e = a.extend("[1, 2]", "m.yaml").unwrap_err();
-        assert!(
-            e.to_string().starts_with("m.yaml:1:1: expected a map"),
-            "{e}"
-        );
+        assert!(e.en().starts_with("m.yaml:1:1: expected a map"), "{e}");
     }
 }

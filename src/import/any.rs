@@ -15,6 +15,7 @@ use super::merge::Merger;
 use super::table::Reading;
 use super::{Locale, decode, workbook, write};
 use crate::campaign::Campaign;
+use crate::i18n::Text;
 use crate::metrics::REQUIRED;
 use crate::problem::{Problem, Problems, ProblemsError};
 use crate::record::RecordReader;
@@ -28,7 +29,7 @@ pub struct Readable<'a> {
     /// file passed through.
     pub origin: Option<Origin>,
     /// What import says of a conversion (rows dropped, groups inferred…).
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
 }
 
 /// The user's file behind a converted metrics CSV.
@@ -180,6 +181,7 @@ fn is_name(h: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn clean_metrics_csvs_pass_through() {
@@ -199,7 +201,10 @@ mod tests {
     fn a_semicolon_file_is_converted_and_traced_back() {
         let text = "BÁO CÁO\nMã đơn vị;Tên đơn vị;Khối;Tiếp nhận;Đã giải quyết\n\
                     a;Xã A;Xã;1.608;1.600\nb;Phòng B;Phòng ban;5;5\n";
-        let r = read_any(text.as_bytes(), "x.csv", || Ok(Campaign::builtin())).unwrap();
+        let r = read_any(text.as_bytes(), "x.csv", || {
+            Ok(Campaign::builtin(crate::i18n::Lang::En))
+        })
+        .unwrap();
         assert_eq!(
             String::from_utf8(r.csv.into_owned()).unwrap(),
             "unit_id,unit_name,group,tiep_nhan,da_giai_quyet\na,Xã A,xa,1608,1600\nb,Phòng B,phong_ban,5,5\n"
@@ -207,6 +212,6 @@ mod tests {
         let o = r.origin.unwrap();
         assert_eq!((o.line(2), o.line(3), o.line(4)), (Some(3), Some(4), None));
         let p = o.locate("x.csv", Problem::cell("x.csv", 3, 5, "bad"));
-        assert_eq!(p.to_string(), "x.csv:4:5: bad");
+        assert_eq!(p.en(), "x.csv:4:5: bad");
     }
 }

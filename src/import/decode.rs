@@ -49,7 +49,10 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String> {
 
 fn utf16(body: &[u8], little: bool, file: &str) -> Result<String> {
     if !body.len().is_multiple_of(2) {
-        bail!("{file}: {}", crate::i18n::messages::Msg::Utf16Odd.s());
+        bail!(crate::problem::Problem::file(
+            file,
+            crate::i18n::messages::Msg::Utf16Odd
+        ));
     }
     let units = body.chunks_exact(2).map(|p| {
         if little {
@@ -130,6 +133,7 @@ pub fn find_header(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn sniffs_byte_order_marks() {
@@ -155,14 +159,14 @@ mod tests {
         assert!(
             decode(&le[..5], "f")
                 .unwrap_err()
-                .to_string()
+                .en()
                 .contains("cut short")
         );
     }
 
     #[test]
     fn rejects_other_encodings_with_the_line() {
-        let e = decode(b"a;b\n1;\xE0\n", "x.csv").unwrap_err().to_string();
+        let e = decode(b"a;b\n1;\xE0\n", "x.csv").unwrap_err().en();
         assert_eq!(
             e,
             "x.csv:2: not UTF-8 text (byte 7): save the sheet as \"CSV UTF-8\""
@@ -178,13 +182,9 @@ mod tests {
         assert_eq!(l.header_line, 3);
         assert_eq!(&text[l.data_offset as usize..], "1;Phòng A;5\n");
         assert_eq!(l.data_line, 4);
-        let e = find_header("a,b\n", None, "f", known)
-            .unwrap_err()
-            .to_string();
+        let e = find_header("a,b\n", None, "f", known).unwrap_err().en();
         assert!(e.starts_with("f: no header row found"), "{e}");
-        let e = find_header(" \n", None, "f", known)
-            .unwrap_err()
-            .to_string();
+        let e = find_header(" \n", None, "f", known).unwrap_err().en();
         assert!(e.starts_with("f: empty file"), "{e}");
     }
 }

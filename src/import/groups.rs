@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn group_cells_and_names_of_the_seed_campaign() {
-        let g = GroupNames::new(&Campaign::builtin());
+        let g = GroupNames::new(&Campaign::builtin(crate::i18n::Lang::En));
         let id = |i: Option<usize>| i.map(|i| g.id(i).to_string());
         assert_eq!(id(g.from_cell("Xã")).as_deref(), Some("xa"));
         assert_eq!(id(g.from_cell("Khối xã")).as_deref(), Some("xa"));

@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use super::aliases::Aliases;
 use super::groups::GroupNames;
 use super::table::{Row, Table};
+use crate::i18n::Text;
 use crate::metrics::PARTS;
 use crate::problem::Problem;
 
@@ -41,7 +42,7 @@ pub struct Merged {
     pub has_period: bool,
     pub units: Vec<Unit>,
     pub rejects: Vec<Reject>,
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
 }
 
 struct Building {
@@ -82,7 +83,7 @@ impl Merger<'_> {
                 tables[t].rows[r].problems.extend(problems);
             }
         }
-        let mut notices: Vec<String> = tables
+        let mut notices: Vec<Text> = tables
             .iter_mut()
             .flat_map(|t| t.notices.drain(..))
             .collect();
@@ -104,7 +105,7 @@ impl Merger<'_> {
     ) -> Vec<Problem> {
         let table = &tables[t];
         let row = &table.rows[r];
-        let at = |column: Option<usize>, message: String| Problem {
+        let at = |column: Option<usize>, message: Text| Problem {
             column,
             ..Problem::line(&table.file, row.line, message)
         };
@@ -170,7 +171,7 @@ impl Merger<'_> {
         problems
     }
 
-    fn settle_group(&self, u: &mut Building, tables: &[Table], notices: &mut Vec<String>) {
+    fn settle_group(&self, u: &mut Building, tables: &[Table], notices: &mut Vec<Text>) {
         if u.group.is_some() {
             return;
         }
@@ -209,7 +210,7 @@ impl Merger<'_> {
         tables: Vec<Table>,
         units: Vec<Building>,
         has_period: bool,
-        notices: Vec<String>,
+        notices: Vec<Text>,
     ) -> Merged {
         let metrics = metric_order(&tables, self.aliases);
         let mut merged = Merged {

@@ -19,6 +19,7 @@ pub mod write;
 use anyhow::{Result, bail};
 
 use crate::campaign::Campaign;
+use crate::i18n::{Lang, Text};
 
 pub use aliases::Aliases;
 pub use any::{Origin, Readable, read_any};
@@ -33,6 +34,8 @@ pub struct Options {
     pub sum: bool,
     /// Write the valid rows and set the others aside instead of failing.
     pub keep_going: bool,
+    /// The language of the reasons in the rows set aside.
+    pub lang: Lang,
 }
 
 /// What an import produced, for the command to write and report.
@@ -44,7 +47,7 @@ pub struct Imported {
     pub rejected: usize,
     pub units: usize,
     /// Dropped rows, inferred groups, kept unknown columns.
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
 }
 
 /// Imports unit-level tables: `files` are (name for messages, bytes).
@@ -76,7 +79,7 @@ pub fn tables(
         metrics_csv: write::metrics_csv(&merged.metrics, merged.has_period, &merged.units)?,
         rejects_csv: opts
             .keep_going
-            .then(|| write::rejects_csv(&merged.rejects))
+            .then(|| write::rejects_csv(&merged.rejects, opts.lang))
             .transpose()?,
         rejected: merged.rejects.len(),
         units: merged.units.len(),

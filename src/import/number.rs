@@ -38,7 +38,7 @@ impl Locale {
 }
 
 /// Parses one cell: `Ok(None)` for empty or a dash (no data).
-pub fn parse(cell: &str, locale: Locale) -> Result<Option<f64>, String> {
+pub fn parse(cell: &str, locale: Locale) -> Result<Option<f64>, crate::i18n::Text> {
     let t = cell.trim_matches(is_space);
     if t.is_empty() || matches!(t, "-" | "–" | "—") {
         return Ok(None);
@@ -145,7 +145,7 @@ mod tests {
     use super::*;
 
     fn vi(s: &str) -> Result<Option<f64>, String> {
-        parse(s, Locale::Vi)
+        parse(s, Locale::Vi).map_err(|e| e.render(crate::i18n::Lang::En))
     }
 
     #[test]

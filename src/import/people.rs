@@ -7,6 +7,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::people::Person;
 use crate::problem::{Problem, Problems};
@@ -57,7 +58,9 @@ impl Columns {
 
 /// Reads the individuals file; every bad cell is reported at once.
 pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
-    let read_err = |e: std::io::Error| anyhow!("{}: {e}", crate::msg!(CannotRead, file));
+    let read_err = |e: std::io::Error| {
+        anyhow!(crate::msg!(CannotRead, file) + ": " + Text::raw(e.to_string()))
+    };
     let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
         bail!(crate::msg!(EmptyFileHeader, file, REQUIRED.join(", ")));
     };
@@ -99,7 +102,7 @@ pub fn read<R: Read>(input: R, file: &str) -> Result<Vec<Person>> {
             .map(std::str::from_utf8)
             .collect::<Result<Vec<&str>, _>>()
         else {
-            errors.push(Problem::line(file, line, Msg::LineNotUtf8.s()));
+            errors.push(Problem::line(file, line, Msg::LineNotUtf8));
             continue;
         };
         rows.push(row(&cells, &cols, file, line, Numbers::Plain, &mut errors));
@@ -141,7 +144,12 @@ fn row(
         Err(e) => {
             // A flag that failed to parse came from a column that exists.
             let c = c.map_or(1, |c| c + 1);
-            errors.push(Problem::cell(file, line, c, format!("{what}: {e}")));
+            errors.push(Problem::cell(
+                file,
+                line,
+                c,
+                Text::raw(format!("{what}: ")) + e,
+            ));
             default
         }
     };
@@ -159,7 +167,7 @@ fn row(
             let c = cols.gender.map_or(1, |c| c + 1);
             errors.push(
                 Problem::cell(file, line, c, crate::msg!(GenderNotNamNu, gender_text))
-                    .with_hint(Msg::HintGender.s()),
+                    .with_hint(Msg::HintGender),
             );
             None
         }
@@ -210,14 +218,14 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
     for RowPerson { person: p, .. } in rows {
         let line = p.line;
         if p.unit_id.is_empty() || p.person_id.is_empty() || p.full_name.is_empty() {
-            errors.push(Problem::line(file, line, Msg::PersonEmpty.s()));
+            errors.push(Problem::line(file, line, Msg::PersonEmpty));
             continue;
         }
         if !seen.insert(p.person_id.clone()) {
             let first = people
                 .iter()
                 .find(|q| q.person_id == p.person_id)
-                .map_or(String::new(), |q| crate::msg!(FirstOnLine, q.line));
+                .map_or(Text::default(), |q| crate::msg!(FirstOnLine, q.line));
             errors.push(Problem::line(
                 file,
                 line,
@@ -231,7 +239,7 @@ fn settle(rows: Vec<RowPerson>, file: &str, errors: &mut Problems) -> Vec<Person
 }
 
 /// `1/0`, `true/false`, `có/không`, `x`/empty; `None` for an empty cell.
-fn parse_flag(s: &str) -> Result<Option<bool>, String> {
+fn parse_flag(s: &str) -> Result<Option<bool>, Text> {
     match super::text::fold(s).as_str() {
         "" => Ok(None),
         "1" | "true" | "co" | "yes" | "x" => Ok(Some(true)),
@@ -261,6 +269,7 @@ pub fn check_units(people: &[Person], file: &str, known: &HashSet<&str>) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn reads_flags_scores_and_defaults() {
@@ -281,7 +290,7 @@ mod tests {
     fn bad_people_files_name_the_cell() {
         let e = read("unit_id,person_id,full_name\n".as_bytes(), "p.csv")
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             e.contains("p.csv:1: missing required column(s) position"),
             "{e}"
@@ -291,11 +300,11 @@ mod tests {
             "p.csv",
         )
         .unwrap_err()
-        .to_string();
+        .en();
         assert!(e.contains("p.csv:1:5: unknown column `rank`"), "{e}");
         let csv =
             "unit_id,person_id,full_name,position,direct,score\na,p1,A,x,maybe,1\na,p1,B,x,1,abc\n";
-        let e = read(csv.as_bytes(), "p.csv").unwrap_err().to_string();
+        let e = read(csv.as_bytes(), "p.csv").unwrap_err().en();
         assert!(
             e.contains("p.csv:2:5: direct: `maybe` is not a yes/no value"),
             "{e}"
@@ -309,7 +318,7 @@ mod tests {
         .unwrap();
         let e = check_units(&people, "p.csv", &HashSet::from(["a"]))
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             e.contains("p.csv:2: person `p1`: unit `z` is not in the metrics file"),
             "{e}"

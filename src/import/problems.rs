@@ -14,6 +14,7 @@ pub fn summary(problems: Problems) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
     use crate::problem::Problem;
 
     #[test]
@@ -22,11 +23,11 @@ mod tests {
         ps.push(Problem::line("a.csv", 9, "bad"));
         ps.push(Problem::cell("a.csv", 3, 2, "bad"));
         assert_eq!(
-            summary(ps).to_string(),
+            summary(ps).en(),
             "a.csv:3:2: bad\na.csv:9: bad\n2 problems found; nothing was written (--keep-going writes the valid rows and a .rejects.csv)"
         );
         let many: Vec<Problem> = (0..60).map(|l| Problem::line("a.csv", l, "bad")).collect();
-        let e = summary(Problems::from_listed(many, 70)).to_string();
+        let e = summary(Problems::from_listed(many, 70)).en();
         assert!(e.contains("… and 20 more\n70 problems found"), "{e}");
     }
 }

@@ -8,6 +8,7 @@ use super::aliases::Aliases;
 use super::decode::{self, Layout};
 use super::number::{self, Locale};
 use super::text::{slug, starts_with_words, unit_slug, words};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::problem::Problem;
 use crate::record::{Record, RecordReader};
@@ -35,7 +36,7 @@ pub struct Table {
     pub columns: Vec<(String, usize)>,
     pub rows: Vec<Row>,
     /// Dropped rows, kept columns: things the user should know.
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +55,7 @@ pub struct Row {
 
 enum Outcome {
     Keep(Box<Row>),
-    Drop(String),
+    Drop(Text),
 }
 
 pub struct Reading<'a> {
@@ -95,7 +96,7 @@ impl Reading<'_> {
                 .collect();
             match self.row(&roles, &table, cells, line) {
                 Outcome::Keep(row) => table.rows.push(*row),
-                Outcome::Drop(why) => notices.push(format!("{file}:{line}: {why}")),
+                Outcome::Drop(why) => notices.push(Text::raw(format!("{file}:{line}: ")) + why),
             }
         }
         table.notices = notices;
@@ -103,7 +104,7 @@ impl Reading<'_> {
     }
 
     /// What each column is; unknown labels become metrics under their slug.
-    fn roles(&self, layout: &Layout, file: &str) -> Result<(Vec<Role>, Vec<String>, Vec<String>)> {
+    fn roles(&self, layout: &Layout, file: &str) -> Result<(Vec<Role>, Vec<String>, Vec<Text>)> {
         let mut roles = Vec::new();
         let mut metrics: Vec<String> = Vec::new();
         let mut notices = Vec::new();
@@ -153,7 +154,7 @@ impl Reading<'_> {
                 .map_or("", String::as_str)
         };
         if cells.iter().all(String::is_empty) {
-            return Outcome::Drop(Msg::BlankRowDropped.s().into());
+            return Outcome::Drop(Msg::BlankRowDropped.into());
         }
         let (id, name) = (cell(Role::UnitId), cell(Role::UnitName));
         let label = [name, id, first_text(&cells, roles)]
@@ -188,7 +189,7 @@ impl Reading<'_> {
         }
         if row.id.is_empty() {
             row.problems
-                .push(self.problem(table, line, None, Msg::RowNoUnit.s().into()));
+                .push(self.problem(table, line, None, Msg::RowNoUnit.into()));
         }
         for (c, role) in roles.iter().enumerate() {
             let text = cells.get(c).map_or("", String::as_str);
@@ -217,13 +218,14 @@ impl Reading<'_> {
             Ok(Some(x)) => row.values.push((m, x, c + 1)),
             Ok(None) => {}
             Err(e) => {
-                let p = self.problem(table, row.line, Some(c + 1), format!("{metric}: {e}"));
+                let m = Text::raw(format!("{metric}: ")) + e;
+                let p = self.problem(table, row.line, Some(c + 1), m);
                 row.problems.push(p);
             }
         }
     }
 
-    fn problem(&self, table: &Table, line: u64, column: Option<usize>, message: String) -> Problem {
+    fn problem(&self, table: &Table, line: u64, column: Option<usize>, message: Text) -> Problem {
         Problem {
             column,
             ..Problem::line(&table.file, line, message)
@@ -262,7 +264,7 @@ fn field_role(id: &str) -> Option<Role> {
 }
 
 /// Counts of dossiers are whole and never negative.
-fn count(x: f64, text: &str) -> Result<f64, String> {
+fn count(x: f64, text: &str) -> Result<f64, Text> {
     if x < 0.0 {
         Err(crate::msg!(NegativeCount, text))
     } else if x.fract() != 0.0 {

@@ -8,6 +8,7 @@ use crate::sheet::neutralise;
 
 use super::merge::{Reject, Unit};
 use super::number;
+use crate::i18n::Lang;
 use crate::problem::Problem;
 
 pub const REJECTS_HEADER: [&str; 4] = ["file", "line", "column", "reason"];
@@ -39,8 +40,8 @@ pub fn metrics_csv(metrics: &[String], has_period: bool, units: &[Unit]) -> Resu
     Ok(w.into_inner()?)
 }
 
-/// Writes the rejected rows: where, why, then the row's own cells.
-pub fn rejects_csv(rejects: &[Reject]) -> Result<Vec<u8>> {
+/// Writes the rejected rows: where, why (in `lang`), then the row's own cells.
+pub fn rejects_csv(rejects: &[Reject], lang: Lang) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -49,17 +50,22 @@ pub fn rejects_csv(rejects: &[Reject]) -> Result<Vec<u8>> {
         w.write_record(reject_record(
             &r.problem,
             r.cells.iter().map(String::as_str),
+            lang,
         ))?;
     }
     Ok(w.into_inner()?)
 }
 
-pub fn reject_record<'a>(p: &Problem, cells: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub fn reject_record<'a>(
+    p: &Problem,
+    cells: impl Iterator<Item = &'a str>,
+    lang: Lang,
+) -> Vec<String> {
     let mut rec = vec![
         neutralise(&p.file).into_owned(),
         p.line.map_or(String::new(), |l| l.to_string()),
         p.column.map_or(String::new(), |c| c.to_string()),
-        neutralise(&p.message).into_owned(),
+        neutralise(&p.message.render(lang)).into_owned(),
     ];
     rec.extend(cells.map(|c| neutralise(c).into_owned()));
     rec

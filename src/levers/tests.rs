@@ -8,7 +8,7 @@ use crate::metrics;
 fn example() -> (Campaign, Metrics) {
     let src = include_str!("../../examples/ninh-phuoc-2023.csv");
     (
-        Campaign::builtin(),
+        Campaign::builtin(crate::i18n::Lang::En),
         metrics::read(src.as_bytes(), "ex.csv", None).unwrap(),
     )
 }

@@ -56,11 +56,11 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
         file: file.to_string(),
         ..MergeMap::default()
     };
-    let header_hint = Msg::HintMergeHeader.s();
+    let header_hint = Msg::HintMergeHeader;
     let mut rows = match Rows::open(bytes, b',', file) {
         Ok(Some(rows)) => rows,
         Ok(None) => {
-            problems.push(Problem::file(file, Msg::EmptyFileNoHeader.s()).with_hint(header_hint));
+            problems.push(Problem::file(file, Msg::EmptyFileNoHeader).with_hint(header_hint));
             return map;
         }
         Err(e) => {
@@ -110,7 +110,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             let Some(c) = c else { return Ok(String::new()) };
             std::str::from_utf8(rec.get(c).unwrap_or_default())
                 .map(|s| s.trim().to_string())
-                .map_err(|_| Problem::cell(file, line, c + 1, Msg::LineNotUtf8.s()))
+                .map_err(|_| Problem::cell(file, line, c + 1, Msg::LineNotUtf8))
         };
         let cells: Result<Vec<String>, Problem> = at.iter().map(|c| cell(*c)).collect();
         let [old, new, name, group]: [String; 4] = match cells {
@@ -142,7 +142,7 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
                     old_col + 1,
                     crate::msg!(OldMappedTwice, old, first, l, new),
                 )
-                .with_hint(Msg::HintOneLine.s()),
+                .with_hint(Msg::HintOneLine),
             );
             continue;
         }
@@ -152,8 +152,8 @@ fn read_into(bytes: &[u8], file: &str, problems: &mut Problems) -> MergeMap {
             ..NewUnit::default()
         });
         for (given, slot, k, what) in [
-            (name, &mut unit.name, 2, Msg::NameWord.s()),
-            (group, &mut unit.group, 3, Msg::GroupWord.s()),
+            (name, &mut unit.name, 2, Msg::NameWord),
+            (group, &mut unit.group, 3, Msg::GroupWord),
         ] {
             if given.is_empty() {
                 continue;

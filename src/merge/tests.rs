@@ -2,6 +2,7 @@
 //! own errors, and every unit accounted for.
 
 use super::*;
+use crate::i18n::InEnglish as _;
 use crate::metrics::read_with_notices;
 
 fn metrics(csv: &str) -> Metrics {
@@ -46,7 +47,7 @@ fn a_blank_old_unit_leaves_the_sum_blank_with_a_notice() {
     let (m, notices) = merge(metrics(data), &map(MAP)).unwrap();
     assert_eq!(value(&m, "x", "hai_long"), None);
     assert_eq!(value(&m, "x", "danh_gia"), Some(111.0));
-    let n: Vec<String> = notices.listed().iter().map(|p| p.to_string()).collect();
+    let n: Vec<String> = notices.listed().iter().map(|p| p.en()).collect();
     assert_eq!(n.len(), 1);
     assert!(
         n[0].starts_with("d.csv:2: unit `x`: `hai_long` is blank for `a`, `c` but given for `b`: its sum is left missing, not counted as 0"),
@@ -59,7 +60,7 @@ fn a_blank_old_unit_leaves_the_sum_blank_with_a_notice() {
 fn unknown_units_and_unsummable_metrics_are_all_reported() {
     let data = "unit_id,unit_name,group,danh_gia,ckmb,ty_le_nu\n\
                 a,A,xa,1,15.5,0.5\nb,B,xa,1,16,\nzz,Z,xa,1,,\nso,Sở,so,5,17.25,0.8\n";
-    let e = merge(metrics(data), &map(MAP)).unwrap_err().to_string();
+    let e = merge(metrics(data), &map(MAP)).unwrap_err().en();
     assert!(e.contains("d.csv:2: `ckmb` is a portal group score (points computed by the portal): the values of a, b cannot be added up into the merged unit `x`"), "{e}");
     assert!(e.contains("d.csv:2: `ty_le_nu` is not a count"), "{e}");
     assert!(e.contains("d.csv:4: unit `zz` is not in the merge map m.csv\n  hint: add the line `zz,NEW_UNIT_ID` to m.csv (or `zz,zz` if it was not merged)"), "{e}");
@@ -95,7 +96,7 @@ fn new_units_already_in_the_data_are_kept_and_name_themselves() {
         ("khoi_xa", Some(3.0))
     );
     // … and without one, the map must name it.
-    let e = merge(base, &plain).unwrap_err().to_string();
+    let e = merge(base, &plain).unwrap_err().en();
     assert!(e.starts_with("m.csv:2: new unit `x` (merging b) has no new_unit_name and no group: d.csv has no row for it"), "{e}");
     // A group that disagrees with the data's row is an error at the map.
     let e = merge(
@@ -103,7 +104,7 @@ fn new_units_already_in_the_data_are_kept_and_name_themselves() {
         &map("old_unit_id,new_unit_id,group\na,x,khoi_phuong\n"),
     )
     .unwrap_err()
-    .to_string();
+    .en();
     assert!(
         e.starts_with(
             "m.csv:2: new unit `x` is in group `khoi_phuong` here but in `khoi_xa` in d.csv:2"
@@ -119,7 +120,7 @@ fn the_map_is_checked_as_a_whole() {
         "m.csv",
     )
     .unwrap_err()
-    .to_string();
+    .en();
     assert!(
         e.contains("m.csv:1:4: column `note` is not a merge map column"),
         "{e}"
@@ -137,9 +138,7 @@ fn the_map_is_checked_as_a_whole() {
         "{e}"
     );
     assert!(e.contains("m.csv:6:1: old_unit_id is empty"), "{e}");
-    let e = MergeMap::read(b"old,new\n", "m.csv")
-        .unwrap_err()
-        .to_string();
+    let e = MergeMap::read(b"old,new\n", "m.csv").unwrap_err().en();
     assert!(
         e.contains("m.csv:1: missing column(s) old_unit_id, new_unit_id"),
         "{e}"

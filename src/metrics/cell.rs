@@ -3,6 +3,8 @@
 //! almost always a thousands dot (Excel in Vietnam) and reading it as 1.608
 //! would give a wrong score that looks right.
 
+use crate::i18n::Text;
+
 /// The recommended vocabulary of SPEC 3.1: counts of dossiers, ratings,
 /// letters and petitions, so whole numbers ≥ 0.
 pub const COUNTS: [&str; 19] = [
@@ -37,26 +39,22 @@ pub const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
 /// Why a cell is not a value: the message, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadCell {
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
 }
 
 impl BadCell {
-    fn new(message: String) -> BadCell {
+    fn new(message: Text) -> BadCell {
         BadCell {
             message,
             hint: None,
         }
     }
 
-    fn import(message: String) -> BadCell {
+    fn import(message: Text) -> BadCell {
         BadCell {
             message,
-            hint: Some(
-                crate::i18n::messages::Msg::HintImportNumbers
-                    .s()
-                    .to_string(),
-            ),
+            hint: Some(crate::i18n::messages::Msg::HintImportNumbers.into()),
         }
     }
 }
@@ -76,7 +74,7 @@ pub fn parse(raw: &[u8], count: bool) -> Result<Option<f64>, BadCell> {
         ));
     }
     let s = std::str::from_utf8(raw)
-        .map_err(|_| BadCell::new("not UTF-8 text".to_string()))?
+        .map_err(|_| BadCell::new(Text::raw("not UTF-8 text")))?
         .trim();
     if s.is_empty() {
         return Ok(None);
@@ -140,9 +138,10 @@ fn thousands(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn count(s: &str) -> Result<Option<f64>, String> {
-        parse(s.as_bytes(), true).map_err(|e| e.message)
+        parse(s.as_bytes(), true).map_err(|e| e.message.render(Lang::En))
     }
 
     #[test]
@@ -170,6 +169,7 @@ mod tests {
                 .unwrap_err()
                 .hint
                 .unwrap()
+                .render(Lang::En)
                 .contains("thidua import")
         );
     }
@@ -182,12 +182,14 @@ mod tests {
             parse(b"-1", false)
                 .unwrap_err()
                 .message
+                .render(Lang::En)
                 .contains("negative value -1")
         );
         assert!(parse(b"inf", false).is_err());
         // Beyond 2^53 a value is not the number written (1e23 for 9…9).
         for big in ["99999999999999999999999", "1e308", "9007199254740993"] {
             let e = parse(big.as_bytes(), false).unwrap_err().message;
+            let e = e.render(Lang::En);
             assert!(e.contains("is too large"), "{e}");
         }
         assert_eq!(

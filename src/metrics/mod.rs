@@ -9,6 +9,7 @@ use std::io::Read;
 
 use anyhow::{Result, anyhow, bail};
 
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::period::{Period, PeriodSel};
 use crate::problem::{Problem, Problems};
@@ -90,7 +91,9 @@ pub fn read_with_notices<R: Read>(
     file: &str,
     sel: Option<&PeriodSel>,
 ) -> Result<(Metrics, Problems)> {
-    let read_err = |e: std::io::Error| anyhow!("{}: {e}", crate::msg!(CannotRead, file));
+    let read_err = |e: std::io::Error| {
+        anyhow!(crate::msg!(CannotRead, file) + ": " + Text::raw(e.to_string()))
+    };
     let Some(mut rdr) = Rows::open(input, b',', file).map_err(read_err)? else {
         bail!(crate::msg!(EmptyFileHeader, file, REQUIRED.join(", ")));
     };
@@ -112,7 +115,7 @@ pub fn read_with_notices<R: Read>(
         let (Ok(id), Ok(name), Ok(group)) =
             (text(cols.unit_id), text(cols.unit_name), text(cols.group))
         else {
-            errors.push(Problem::line(file, line, Msg::LineNotUtf8.s()));
+            errors.push(Problem::line(file, line, Msg::LineNotUtf8));
             continue;
         };
         if id.is_empty() {
@@ -120,7 +123,7 @@ pub fn read_with_notices<R: Read>(
                 file,
                 line,
                 cols.unit_id + 1,
-                Msg::UnitIdEmpty.s(),
+                Msg::UnitIdEmpty,
             ));
             continue;
         }
@@ -128,7 +131,7 @@ pub fn read_with_notices<R: Read>(
             values[*m] = match parse_cell(field(*col), counts[*m]) {
                 Ok(v) => v,
                 Err(e) => {
-                    let msg = format!("{}: {}", names[*m], e.message);
+                    let msg = Text::raw(format!("{}: ", names[*m])) + e.message;
                     let p = Problem::cell(file, line, col + 1, msg);
                     errors.push(match e.hint {
                         Some(h) => p.with_hint(h),
@@ -150,7 +153,7 @@ pub fn read_with_notices<R: Read>(
             Some(c) => match Period::parse(&period_text) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    errors.push(Problem::cell(file, line, c + 1, format!("period: {e}")));
+                    errors.push(Problem::cell(file, line, c + 1, Text::from("period: ") + e));
                     continue;
                 }
             },
@@ -187,7 +190,11 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
     if let [only] = header
         && let Some(d) = [b';', b'\t'].into_iter().find(|d| only.contains(d))
     {
-        let name = if d == b';' { "`;`" } else { Msg::Tabs.s() };
+        let name = if d == b';' {
+            Text::from("`;`")
+        } else {
+            Msg::Tabs.into()
+        };
         bail!(crate::msg!(SemicolonHeader, file, name));
     }
     let mut names: Vec<String> = Vec::new();
@@ -200,7 +207,7 @@ fn columns(header: &[Vec<u8>], file: &str) -> Result<(Columns, Vec<String>)> {
             .trim_start_matches('\u{feff}')
             .trim();
         if seen.iter().any(|s| s == h) {
-            bail!("{file}:1:{}: {}", i + 1, crate::msg!(ColumnTwice, h));
+            bail!(Problem::cell(file, 1, i + 1, crate::msg!(ColumnTwice, h)));
         }
         seen.push(h.to_string());
         match h {
@@ -264,7 +271,7 @@ fn check_parts(
     parts: &[(Vec<usize>, usize)],
     names: &[String],
     values: &[Option<f64>],
-    mut report: impl FnMut(String),
+    mut report: impl FnMut(Text),
 ) {
     for (ps, whole) in parts {
         let Some(w) = values[*whole] else { continue };

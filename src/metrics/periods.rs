@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 
 use super::UnitRow;
+use crate::i18n::Text;
 use crate::period::{Period, PeriodSel};
 use crate::problem::{Problem, Problems};
 
@@ -22,7 +23,7 @@ pub enum PeriodError {
 
 impl PeriodError {
     /// The message with the flag that chooses periods, e.g. `--baseline-period`.
-    pub fn with_flag(&self, flag: &str) -> String {
+    pub fn with_flag(&self, flag: &str) -> Text {
         match self {
             PeriodError::Several { file, periods } => crate::msg!(
                 PeriodsSeveral,
@@ -189,7 +190,7 @@ fn blank_notices(
             .collect();
         given.sort();
         let given: Vec<String> = given.iter().map(Period::to_string).collect();
-        let at = Problem::cell(file, line, columns[m] + 1, String::new());
+        let at = Problem::cell(file, line, columns[m] + 1, Text::default());
         notices.push(blank_notice(at, &units[u].id, &names[m], &blank, &given));
     }
     notices
@@ -224,5 +225,5 @@ pub fn blank_notice(
         ),
         ..at
     }
-    .with_hint(crate::i18n::messages::Msg::HintBlankNotice.s())
+    .with_hint(crate::i18n::messages::Msg::HintBlankNotice)
 }

@@ -1,4 +1,6 @@
 use super::*;
+use crate::i18n::InEnglish as _;
+use crate::i18n::{Lang, en};
 
 fn rd(csv: &str, sel: Option<&str>) -> Result<Metrics> {
     let sel = sel.map(|s| PeriodSel::parse(s).unwrap());
@@ -6,7 +8,7 @@ fn rd(csv: &str, sel: Option<&str>) -> Result<Metrics> {
 }
 
 fn err(csv: &str, sel: Option<&str>) -> String {
-    format!("{:#}", rd(csv, sel).unwrap_err())
+    crate::i18n::en(format_args!("{:#}", rd(csv, sel).unwrap_err()))
 }
 
 #[test]
@@ -41,12 +43,12 @@ fn several_periods_need_a_selection() {
     let e = rd(csv, None).unwrap_err();
     let p = e.downcast_ref::<PeriodError>().expect("a period error");
     assert!(
-        e.to_string()
-            .contains("holds 2 periods (2023-01, 2023-02); choose one period or a range"),
+        en(&e).contains("holds 2 periods (2023-01, 2023-02); choose one period or a range"),
         "{e}"
     );
     assert!(
         p.with_flag("--baseline-period")
+            .render(Lang::En)
             .contains("choose with --baseline-period P or --baseline-period FROM..TO")
     );
     assert!(
@@ -206,7 +208,7 @@ fn a_blank_in_a_summed_period_leaves_the_metric_missing_with_a_notice() {
         "blank everywhere: missing, no notice"
     );
     assert_eq!(m.units[2].values, [Some(9.0), Some(8.0)]);
-    let listed: Vec<String> = notices.listed().iter().map(|p| p.to_string()).collect();
+    let listed: Vec<String> = notices.listed().iter().map(|p| p.en()).collect();
     assert_eq!(notices.total(), 2, "{listed:?}");
     assert!(
         listed[0].starts_with(

@@ -167,7 +167,7 @@ pub fn walk_decided(
                 && let Some((d, chosen)) = st.decisions.units_tie(t, q.group)
             {
                 used.insert(d);
-                let at = |p: &mut Problems, msg: String| {
+                let at = |p: &mut Problems, msg: crate::i18n::Text| {
                     p.push(Problem::line(
                         &st.decisions.file,
                         st.decisions.ties[d].line,

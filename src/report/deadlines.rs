@@ -373,7 +373,7 @@ mod tests {
     use crate::holidays::Calendar;
 
     fn view(lang: Lang, f: impl Fn(&Context<'_>, &[Row<'_>]) -> String) -> String {
-        let campaign = Campaign::builtin();
+        let campaign = Campaign::builtin(crate::i18n::Lang::En);
         let today = NaiveDate::from_ymd_opt(2023, 11, 27).unwrap();
         let rows = checklist(&campaign, &Calendar::builtin(), today, Filter::default());
         f(

@@ -351,7 +351,7 @@ impl Gap<'_> {
             .collect();
         json!({
             "campaign": c.id,
-            "data": v.metrics.file,
+            "data": v.data,
             "tier": c.tiers[self.tier].id,
             "unit_id": u.id,
             "unit_name": u.name,

@@ -233,21 +233,32 @@ impl Renderer for CsvExcel {
     }
 }
 
-/// The JSON contract: the `#[derive(Serialize)]` value of each report.
+/// The version of the JSON contract, the first member of every JSON a
+/// command writes: a script checks it before reading on. It changes when a
+/// member is renamed, removed or changes meaning (adding one does not).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The JSON contract: `schema_version`, then the `#[derive(Serialize)]`
+/// value of each report, then its stamp.
 struct Json;
 
 impl Renderer for Json {
     fn render(&self, report: &Report, _: Option<NaiveDateTime>) -> Result<Vec<u8>> {
-        let Some(stamp) = report.stamp() else {
-            return unstamped_json(report);
-        };
-        // The stamp is a member of the top-level object, after the others.
-        let mut v: serde_json::Value = serde_json::from_slice(&unstamped_json(report)?)
+        let typed: serde_json::Value = serde_json::from_slice(&unstamped_json(report)?)
             .context("re-reading the JSON to stamp it")?;
-        if let Some(o) = v.as_object_mut() {
-            o.insert("stamp".into(), serde_json::to_value(stamp)?);
+        let mut top = serde_json::Map::new();
+        top.insert("schema_version".into(), SCHEMA_VERSION.into());
+        match typed {
+            serde_json::Value::Object(o) => top.extend(o),
+            other => {
+                top.insert("report".into(), other);
+            }
         }
-        json::to_bytes(&v)
+        // The stamp is a member of the top-level object, after the others.
+        if let Some(stamp) = report.stamp() {
+            top.insert("stamp".into(), serde_json::to_value(stamp)?);
+        }
+        json::to_bytes(&top)
     }
 }
 

@@ -38,6 +38,8 @@ pub trait UnitColumns {
 pub struct View<'a> {
     pub campaign: &'a Campaign,
     pub metrics: &'a Metrics,
+    /// How reports name the data: its file name, or `--label`.
+    pub data: &'a str,
     pub scores: &'a [UnitScore],
     pub lang: Lang,
     /// The council's decisions, for renderers that show them beside the
@@ -137,7 +139,7 @@ impl<'a> View<'a> {
     pub fn score_json_with(&self, extras: &[&dyn UnitColumns]) -> ScoreJson<'a> {
         ScoreJson {
             campaign: &self.campaign.id,
-            data: &self.metrics.file,
+            data: self.data,
             periods: &self.metrics.periods,
             units: (0..self.scores.len())
                 .map(|i| self.unit_json_with(i, extras))

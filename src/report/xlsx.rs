@@ -48,7 +48,7 @@ pub fn workbook(sheets: &[Sheet], created: NaiveDateTime, lang: Lang) -> Result<
     if sheets.is_empty() {
         wb.add_worksheet();
     }
-    wb.save_to_buffer().context(Msg::ExcelBuilding.s())
+    wb.save_to_buffer().context(Msg::ExcelBuilding)
 }
 
 fn excel_time(t: NaiveDateTime) -> Result<ExcelDateTime> {
@@ -100,7 +100,7 @@ fn fill(ws: &mut Worksheet, t: &Table, lang: Lang) -> Result<()> {
 }
 
 fn col(c: usize) -> Result<u16> {
-    u16::try_from(c).context(Msg::ExcelTooManyColumns.s())
+    u16::try_from(c).context(Msg::ExcelTooManyColumns)
 }
 
 /// Numbers are stored rounded as shown, so Excel sums match the report.
@@ -120,9 +120,9 @@ fn write_cell(ws: &mut Worksheet, row: u32, c: u16, cell: &Cell, lang: Lang) -> 
 /// Excel's 32,767 characters. Returns the rows used.
 fn long_text(ws: &mut Worksheet, row: u32, c: u16, s: &str, format: &Format) -> Result<u32> {
     let pieces = split::pieces(s, split::CELL_MAX);
-    let used = u32::try_from(pieces.len()).context(Msg::ExcelTooManyRows.s())?;
+    let used = u32::try_from(pieces.len()).context(Msg::ExcelTooManyRows)?;
     for (k, piece) in (0..).zip(pieces) {
-        let r = row.checked_add(k).context(Msg::ExcelTooManyRows.s())?;
+        let r = row.checked_add(k).context(Msg::ExcelTooManyRows)?;
         text(ws, r, c, piece, format)?;
     }
     Ok(used)

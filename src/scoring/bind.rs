@@ -11,6 +11,7 @@ use indexmap::IndexMap;
 
 use crate::campaign::{Campaign, Scoring, TieBreak};
 use crate::expr::{Expr, Overflow};
+use crate::i18n::Text;
 use crate::metrics::{Metrics, UnitRow};
 use crate::problem::{Problem, Problems, ProblemsError};
 use crate::yaml::Pos;
@@ -29,11 +30,11 @@ impl Bound<'_> {
     /// `Ok(None)` when undefined (a blank cell, a division by zero); an error
     /// naming `what` (the criterion, penalty, gate or rule, made only then),
     /// the expression and the values it read when its arithmetic overflows.
-    pub fn eval<W: std::fmt::Display>(
+    pub fn eval(
         &self,
         row: &[Option<f64>],
-        what: impl FnOnce() -> W,
-    ) -> Result<Option<f64>> {
+        what: impl FnOnce() -> Text,
+    ) -> Result<Option<f64>, Text> {
         self.expr.eval(row, &self.slots).map_err(|Overflow| {
             let read: Vec<String> = self
                 .expr
@@ -43,12 +44,7 @@ impl Bound<'_> {
                 .filter_map(|(n, &s)| row.get(s).copied().flatten().map(|x| (n, x)))
                 .map(|(n, x)| format!("{n} = {}", shown(x)))
                 .collect();
-            anyhow!(crate::msg!(
-                FormulaOverflow,
-                what(),
-                self.expr.source(),
-                read.join(", ")
-            ))
+            crate::msg!(FormulaOverflow, what(), self.expr.source(), read.join(", "))
         })
     }
 }
@@ -104,7 +100,7 @@ impl Binder<'_> {
     /// Binds every name of `expr`; `what` and `line` say where it was written.
     /// A name that is not a column is reported with every other column the
     /// campaign reads and the data lacks, against the data file.
-    pub fn bind<'c>(&self, expr: &'c Expr, what: &str, line: Pos) -> Result<Bound<'c>> {
+    pub fn bind<'c>(&self, expr: &'c Expr, what: &Text, line: Pos) -> Result<Bound<'c>> {
         let slots = expr
             .names()
             .iter()
@@ -122,13 +118,10 @@ impl Binder<'_> {
     }
 
     /// Baseline columns come after the data file's in the scored row.
-    fn prev_slot(&self, name: &str, metric: &str, what: &str, line: Pos) -> Result<usize> {
+    fn prev_slot(&self, name: &str, metric: &str, what: &Text, line: Pos) -> Result<usize> {
         let Some(b) = self.baseline else {
-            return Err(anyhow!(
-                "{}:{line}: {}",
-                self.campaign.file,
-                crate::msg!(BaselineMissing, what, name)
-            ));
+            let m = crate::msg!(BaselineMissing, what, name);
+            return Err(anyhow!(Problem::line(&self.campaign.file, line.line(), m)));
         };
         let at = b.names.iter().position(|k| k == metric);
         let at = at.ok_or_else(|| anyhow::Error::from(self.missing_columns()))?;
@@ -144,7 +137,7 @@ impl Binder<'_> {
             .baseline
             .is_some_and(|b| b.file == self.metrics.file && b.names == self.metrics.names);
         // (in the baseline, column) → where the campaign reads it, in order.
-        let mut need: IndexMap<(bool, &str), Vec<String>> = IndexMap::new();
+        let mut need: IndexMap<(bool, &str), Vec<Text>> = IndexMap::new();
         for (expr, what, line) in self.expressions() {
             for n in expr.names() {
                 let (m, name, baseline) = match n.strip_prefix(PREV) {
@@ -178,20 +171,20 @@ impl Binder<'_> {
             let file = m.file.as_str();
             let close = match closest(name, &m.names) {
                 Some(h) => crate::msg!(ClosestHeader, h),
-                None => String::new(),
+                None => Text::default(),
             };
             let p = Problem::line(
                 file,
                 1,
-                crate::msg!(ColumnMissingFor, name, users.join(", "), close),
+                crate::msg!(ColumnMissingFor, name, Text::join(users, ", "), close),
             );
-            problems.push(p.with_hint(crate::i18n::messages::Msg::HintRenameColumn.s()));
+            problems.push(p.with_hint(crate::i18n::messages::Msg::HintRenameColumn));
         }
         ProblemsError(problems)
     }
 
     /// Every expression of the campaign, with what it is and its line.
-    fn expressions(&self) -> Vec<(&Expr, String, Pos)> {
+    fn expressions(&self) -> Vec<(&Expr, Text, Pos)> {
         let c = self.campaign;
         let mut out = Vec::new();
         for cr in &c.criteria {

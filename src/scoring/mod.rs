@@ -12,8 +12,10 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::campaign::TieBreak;
 use crate::campaign::{Campaign, Criterion, Scoring, StepDir, WhenUndefined, suggestion};
+use crate::i18n::Text;
 pub use crate::i18n::round::{fmt_num, round_scaled, round_scaled_int, round_to, write_num};
 use crate::metrics::{Metrics, UnitRow};
+use crate::problem::Problem;
 pub use bind::PREV;
 use bind::{Binder, Bound, Prev};
 
@@ -276,12 +278,12 @@ impl<'c> Scorer<'c> {
     ) -> Result<()> {
         let c = self.campaign;
         let Some(group) = c.group_index(&unit.group) else {
-            bail!("{}", unknown_group(c, unit, file));
+            bail!(unknown_group(c, unit, file));
         };
         let row = &*self.row(unit);
-        let at_unit = |e: anyhow::Error| {
+        let at_unit = |e: Text| {
             let what = crate::msg!(UnitCtx, unit.id);
-            anyhow!("{file}:{}: {what}: {e}", unit.line)
+            anyhow!(Problem::line(file, unit.line, what + ": " + e))
         };
         out.criteria.clear();
         for (i, crit) in c.criteria.iter().enumerate() {
@@ -298,7 +300,7 @@ impl<'c> Scorer<'c> {
             // real count (and times points_each it could reach `inf`).
             if let Some(n) = count.filter(|n| n.abs() >= crate::metrics::EXACT_LIMIT) {
                 let n = bind::shown(n);
-                return Err(at_unit(anyhow!(crate::msg!(PenaltyOverflow, what(), n))));
+                return Err(at_unit(crate::msg!(PenaltyOverflow, what(), n)));
             }
             let raw = if p.applies_to.contains(&group) {
                 count.unwrap_or(0.0).max(0.0) * p.points_each
@@ -353,7 +355,7 @@ impl<'c> Scorer<'c> {
         crit: &Criterion,
         row: &[Option<f64>],
         group: usize,
-    ) -> Result<CriterionScore> {
+    ) -> Result<CriterionScore, Text> {
         if !crit.applies_to.contains(&group) {
             return Ok(CriterionScore {
                 value: None,
@@ -387,11 +389,13 @@ impl<'c> Scorer<'c> {
                 WhenUndefined::Zero => Some(0.0),
                 WhenUndefined::Full => Some(1.0),
                 WhenUndefined::Exclude => None,
-                WhenUndefined::Error => bail!(crate::msg!(
-                    UndefinedError,
-                    crit.id,
-                    crit.value.as_ref().map_or("formula", |e| e.source())
-                )),
+                WhenUndefined::Error => {
+                    return Err(crate::msg!(
+                        UndefinedError,
+                        crit.id,
+                        crit.value.as_ref().map_or("formula", |e| e.source())
+                    ));
+                }
             },
         };
         let precision = self.campaign.precision;
@@ -407,7 +411,7 @@ impl<'c> Scorer<'c> {
 /// Every unit's group must be one of the campaign's, checked before any
 /// scoring, all offending rows named at once.
 fn check_groups(campaign: &Campaign, metrics: &Metrics) -> Result<()> {
-    let bad: Vec<String> = metrics
+    let bad: Vec<Text> = metrics
         .units
         .iter()
         .filter(|u| campaign.group_index(&u.group).is_none())
@@ -416,11 +420,11 @@ fn check_groups(campaign: &Campaign, metrics: &Metrics) -> Result<()> {
     if bad.is_empty() {
         Ok(())
     } else {
-        bail!("{}", bad.join("\n"))
+        bail!(Text::join(bad, "\n"))
     }
 }
 
-fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> String {
+fn unknown_group(c: &Campaign, unit: &UnitRow, file: &str) -> Text {
     let known: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();
     crate::msg!(
         UnitUnknownGroup,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::InEnglish as _;
 use crate::metrics;
 
 fn campaign(criteria: &str) -> Campaign {
@@ -159,11 +160,7 @@ fn when_undefined_policies_at_their_edges() {
         (None, 15.0, 30.0, Some(50.0))
     );
     let c = crit("error");
-    let e = Scorer::new(&c, &m)
-        .unwrap()
-        .score_all(&m)
-        .unwrap_err()
-        .to_string();
+    let e = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap_err().en();
     assert!(
         e.contains("m.csv:2: unit `u`: criterion `a`: `x / y` is undefined"),
         "{e}"
@@ -225,7 +222,7 @@ fn penalties_are_capped_and_total_never_negative() {
 fn unknown_metric_names_the_criterion_line_and_the_closest_metric() {
     let c = campaign("  - id: a\n    name: A\n    points: 10\n    value: \"hai_lon / danh_gia\"\n");
     let m = data("unit_id,unit_name,group,hai_long,danh_gia\nu,U,xa,1,1\n");
-    let e = Scorer::new(&c, &m).err().unwrap().to_string();
+    let e = Scorer::new(&c, &m).err().unwrap().en();
     assert!(e.contains("m.csv:1: column `hai_lon` is missing (needed by criterion `a` at c.yaml:8); closest header: `hai_long`"), "{e}");
 }
 
@@ -234,7 +231,7 @@ fn unknown_group_names_the_row() {
     let c = campaign("  - { id: a, name: A, points: 10, value: \"x\" }\n");
     let m = data("unit_id,unit_name,group,x\nu,U,xa,1\nv,V,phuong,1\nw,W,phong,1\n");
     // Checked before any scoring, every bad row at once.
-    let e = Scorer::new(&c, &m).err().unwrap().to_string();
+    let e = Scorer::new(&c, &m).err().unwrap().en();
     assert!(
         e.contains("m.csv:4: unit `w`: unknown group `phong`"),
         "{e}"
@@ -286,7 +283,7 @@ fn prev_names_read_the_same_unit_in_the_baseline() {
 fn prev_without_a_baseline_names_the_criterion_and_the_flags() {
     let c = improvement();
     let now = data("unit_id,unit_name,group,hai_long,danh_gia\nu,U,xa,9,10\n");
-    let e = Scorer::new(&c, &now).err().unwrap().to_string();
+    let e = Scorer::new(&c, &now).err().unwrap().en();
     assert!(
         e.contains("c.yaml:8: criterion `tien_bo`: `prev.hai_long` reads the baseline, but none was given; add --baseline FILE or --baseline-period P"),
         "{e}"
@@ -295,7 +292,7 @@ fn prev_without_a_baseline_names_the_criterion_and_the_flags() {
     let e = Scorer::with_baseline(&c, &now, Some(&before))
         .err()
         .unwrap()
-        .to_string();
+        .en();
     assert!(
         e.contains("m.csv:1: column `hai_long` is missing (needed by criterion `tien_bo` (as `prev.hai_long`) at c.yaml:8); closest header: `hai_lon`"),
         "{e}"

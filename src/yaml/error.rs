@@ -10,6 +10,7 @@ use serde_saphyr::{Error, ExternalMessageSource};
 
 use super::node::{Trail, trail};
 use super::{At, MAX_DEPTH, Node, Pos, Shape, options};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
 use crate::problem::Problem;
@@ -17,7 +18,7 @@ use crate::problem::Problem;
 pub(super) fn problem(e: &Error, src: &str, file: &str, shape: &Shape) -> Problem {
     let (at, detail) = explain(e.without_snippet(), src, shape);
     let message = match shape.lead {
-        Some(lead) => format!("{}: {detail}", lead.s()),
+        Some(lead) => Text::from(lead) + ": " + detail,
         None => detail,
     };
     let p = match at {
@@ -25,13 +26,13 @@ pub(super) fn problem(e: &Error, src: &str, file: &str, shape: &Shape) -> Proble
         None => Problem::file(file, message),
     };
     match shape.hint {
-        Some(h) => p.with_hint(h.s()),
+        Some(h) => p.with_hint(h),
         None => p,
     }
 }
 
 /// Where the error is and what is wrong, in the domain's words.
-fn explain(e: &Error, src: &str, shape: &Shape) -> (Option<Pos>, String) {
+fn explain(e: &Error, src: &str, shape: &Shape) -> (Option<Pos>, Text) {
     let at = e.location().map(Pos::of).filter(|p| p.line > 0);
     let of_a_value = matches!(
         e,
@@ -64,16 +65,16 @@ fn explain(e: &Error, src: &str, shape: &Shape) -> (Option<Pos>, String) {
 }
 
 /// What is wrong with a value, said from where it sits in the document.
-fn describe(e: &Error, t: &Trail, at: Pos) -> (Option<Pos>, String) {
+fn describe(e: &Error, t: &Trail, at: Pos) -> (Option<Pos>, Text) {
     let subject = t.keys.last().copied().filter(|_| !t.in_item && !t.on_key);
-    let found = || t.found.map_or_else(|| "…".to_string(), Node::said);
+    let found = || t.found.map_or_else(|| Text::raw("…"), Node::said);
     let wrong = |kind: Kind| {
         let kind = kind.said(subject.unwrap_or("points"));
         let m = match subject {
             Some(key) => msg!(YamlWrongType, key, kind, found()),
             None => msg!(YamlWrongTypeHere, kind, found()),
         };
-        lead(t, subject.is_some()) + &m
+        lead(t, subject.is_some()) + m
     };
     let text = match e {
         Error::SerdeUnknownField {
@@ -84,23 +85,23 @@ fn describe(e: &Error, t: &Trail, at: Pos) -> (Option<Pos>, String) {
             } else {
                 msg!(YamlUnknownKey, field, expected.join(", "))
             };
-            lead(t, t.on_key) + &m
+            lead(t, t.on_key) + m
         }
         Error::SerdeMissingField { field, .. } => {
             // At the start of the mapping that lacks it.
             let start = t.map.and_then(|m| m.first()).map(|(k, _)| k.at);
-            let m = lead(t, !t.in_item && !t.at_start) + &msg!(YamlMissingKey, field);
+            let m = lead(t, !t.in_item && !t.at_start) + msg!(YamlMissingKey, field);
             return (Some(start.unwrap_or(at)), m);
         }
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("…");
             let first = t.map.and_then(|m| m.iter().find(|(k, _)| k.value == key));
             let line = first.map_or(at.line, |(k, _)| k.at.line);
-            lead(t, t.on_key) + &msg!(YamlDuplicateKey, key, line)
+            lead(t, t.on_key) + msg!(YamlDuplicateKey, key, line)
         }
         Error::SerdeUnknownVariant {
             variant, expected, ..
-        } => lead(t, t.on_key) + &msg!(YamlUnknownValue, variant, expected.join(", ")),
+        } => lead(t, t.on_key) + msg!(YamlUnknownValue, variant, expected.join(", ")),
         Error::InvalidScalar { ty, .. } => wrong(Kind::of(ty)),
         Error::InvalidBooleanStrict { .. } => wrong(Kind::Bool),
         Error::NullIntoString { .. } => wrong(Kind::Text),
@@ -115,22 +116,19 @@ fn describe(e: &Error, t: &Trail, at: Pos) -> (Option<Pos>, String) {
 
 /// Said before a message: the named entry and the first key below it that
 /// is not the message's own subject ("tiêu chí `a`: scoring: ").
-fn lead(t: &Trail, last_is_subject: bool) -> String {
+fn lead(t: &Trail, last_is_subject: bool) -> Text {
     let start = t.entry.as_ref().map_or(0, |(_, n)| *n);
     let mut below = t.keys.get(start..).unwrap_or(&[]);
     if last_is_subject {
         below = &below[..below.len().saturating_sub(1)];
     }
-    t.entry
-        .iter()
-        .map(|(what, _)| what.as_str())
-        .chain(below.first().copied())
-        .map(|p| format!("{p}: "))
-        .collect()
+    let entry = t.entry.iter().map(|(what, _)| what.clone());
+    let key = below.first().map(|k| Text::raw(*k));
+    Text::seq(entry.chain(key).map(|p| p + ": "))
 }
 
 /// Errors that need no tree: limits, anchors, the parser's syntax.
-fn describe_alone(e: &Error) -> String {
+fn describe_alone(e: &Error) -> Text {
     match e {
         Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => msg!(YamlTooDeep, MAX_DEPTH),
@@ -138,15 +136,15 @@ fn describe_alone(e: &Error) -> String {
             | BudgetBreach::Anchors { .. }
             | BudgetBreach::AliasAnchorRatio { .. }
             | BudgetBreach::RecordedAnchorEvents { .. }
-            | BudgetBreach::RecordedAnchorBytes { .. } => Msg::YamlAnchor.s().into(),
-            _ => Msg::YamlTooBig.s().into(),
+            | BudgetBreach::RecordedAnchorBytes { .. } => Msg::YamlAnchor.into(),
+            _ => Msg::YamlTooBig.into(),
         },
         Error::UnknownAnchor { .. }
         | Error::AliasError { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
-        | Error::AliasReplayCounterOverflow { .. } => Msg::YamlAnchor.s().into(),
+        | Error::AliasReplayCounterOverflow { .. } => Msg::YamlAnchor.into(),
         Error::ExternalMessage { source, msg, .. } => match &**source {
             ExternalMessageSource::Parser(scan)
                 if *scan.kind() == ErrorKind::RecursionLimitExceeded =>
@@ -211,17 +209,17 @@ impl Kind {
         }
     }
 
-    fn said(self, key: &str) -> String {
+    fn said(self, key: &str) -> Text {
         match self {
             Kind::Number => msg!(KindNumber, key),
-            Kind::Integer => Msg::KindInteger.s().into(),
-            Kind::Text => Msg::KindText.s().into(),
-            Kind::Bool => Msg::KindBool.s().into(),
-            Kind::List => Msg::KindList.s().into(),
-            Kind::Map => Msg::KindMap.s().into(),
-            Kind::Char => Msg::KindChar.s().into(),
-            Kind::Scalar => Msg::KindScalar.s().into(),
-            Kind::Value => Msg::KindValue.s().into(),
+            Kind::Integer => Msg::KindInteger.into(),
+            Kind::Text => Msg::KindText.into(),
+            Kind::Bool => Msg::KindBool.into(),
+            Kind::List => Msg::KindList.into(),
+            Kind::Map => Msg::KindMap.into(),
+            Kind::Char => Msg::KindChar.into(),
+            Kind::Scalar => Msg::KindScalar.into(),
+            Kind::Value => Msg::KindValue.into(),
         }
     }
 }

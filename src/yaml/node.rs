@@ -9,6 +9,7 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::{At, Pos};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,19 +33,20 @@ impl Node {
     }
 
     /// What this is, as people say it, with a short value: "một số 5".
-    pub fn said(&self) -> String {
+    pub fn said(&self) -> Text {
         let short = |s: &str| {
             let s: String = s.chars().take(40).collect();
             format!("\"{s}\"")
         };
+        let kind = |k: Msg, v: String| Text::from(k) + Text::raw(format!(" {v}"));
         match self {
-            Node::Null => Msg::KindNothing.s().into(),
-            Node::Bool(b) => format!("`{b}`"),
-            Node::Int(i) => format!("{} {i}", Msg::KindNumberBare.s()),
-            Node::Float(x) => format!("{} {x}", Msg::KindNumberBare.s()),
-            Node::Text(s) => format!("{} {}", Msg::KindText.s(), short(s)),
-            Node::List(_) => Msg::KindList.s().into(),
-            Node::Map(_) => Msg::KindMap.s().into(),
+            Node::Null => Msg::KindNothing.into(),
+            Node::Bool(b) => Text::raw(format!("`{b}`")),
+            Node::Int(i) => kind(Msg::KindNumberBare, i.to_string()),
+            Node::Float(x) => kind(Msg::KindNumberBare, x.to_string()),
+            Node::Text(s) => kind(Msg::KindText, short(s)),
+            Node::List(_) => Msg::KindList.into(),
+            Node::Map(_) => Msg::KindMap.into(),
         }
     }
 }
@@ -109,7 +111,7 @@ impl<'de> Deserialize<'de> for Node {
 pub(super) struct Trail<'a> {
     pub keys: Vec<&'a str>,
     /// "tiêu chí `tien_do`", and how many keys lead to that entry.
-    pub entry: Option<(String, usize)>,
+    pub entry: Option<(Text, usize)>,
     /// The value that starts exactly at the position.
     pub found: Option<&'a Node>,
     /// Whether the position is on a key rather than in its value.
@@ -157,7 +159,7 @@ pub(super) fn trail<'a>(root: &'a At<Node>, at: Pos, items: &[(&str, Msg)]) -> T
                 if let ([section], None) = (t.keys.as_slice(), &t.entry) {
                     let named = items.iter().find(|(s, _)| s == section);
                     if let (Some((_, what)), Some(id)) = (named, id_of(&item.value)) {
-                        t.entry = Some((what.fill(&[&id]), 1));
+                        t.entry = Some((Text::msg(*what, vec![Text::raw(id)]), 1));
                     }
                 }
                 t.in_item = true;

@@ -1,6 +1,7 @@
 use serde::Deserialize;
 
 use super::*;
+use crate::i18n::{Lang, Text, en};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,7 +32,7 @@ fn doc(src: &str) -> Result<Doc, Problem> {
 }
 
 fn err(src: &str) -> String {
-    doc(src).unwrap_err().to_string()
+    en(doc(src).unwrap_err())
 }
 
 fn pos(line: u32, column: u32) -> Pos {
@@ -78,7 +79,8 @@ fn anchors_and_aliases_are_refused_where_they_are() {
     ] {
         let e = doc(src).unwrap_err();
         assert!(e.line.is_some(), "{e}");
-        assert!(e.message.contains("anchors (&) and aliases (*)"), "{e}");
+        let said = e.message.render(Lang::En);
+        assert!(said.contains("anchors (&) and aliases (*)"), "{e}");
     }
 }
 
@@ -138,11 +140,10 @@ fn a_lead_and_a_hint_frame_every_error() {
     };
     let e = parse::<Doc>("nam: x\n", "q.yaml", &shape).unwrap_err();
     assert!(
-        e.to_string()
-            .starts_with("q.yaml:1:1: not a decisions file: unknown key `nam`"),
+        en(&e).starts_with("q.yaml:1:1: not a decisions file: unknown key `nam`"),
         "{e}"
     );
-    assert_eq!(e.hint.as_deref(), Some(Msg::HintDecisions.s()));
+    assert_eq!(e.hint, Some(Text::from(Msg::HintDecisions)));
 }
 
 #[test]

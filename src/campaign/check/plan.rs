@@ -2,11 +2,12 @@
 //! criteria, the order of people, rewards and the base salary, and a tier's
 //! quotas over one group combined into one.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::super::raw::*;
 use super::super::*;
 use super::Checker;
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::yaml::{At, Keyed, Node, Pos};
 
@@ -27,13 +28,13 @@ impl Checker<'_> {
                     .map(TieBreak::Criterion)
                     .ok_or_else(|| {
                         let m = crate::msg!(TiebreakUnknownCriterion, id, suggestion(&id, &ids));
-                        anyhow!("{}:{line}: {m}", self.file)
+                        self.at(line, m)
                     }),
                 Node::Map(m) => {
                     if m.iter()
                         .any(|(k, _)| !matches!(k.value.as_str(), "rule" | "name"))
                     {
-                        bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleKeys.s());
+                        return Err(self.at(line, Msg::TiebreakRuleKeys));
                     }
                     let text = |k: &str| {
                         m.iter().find(|(key, _)| key.value == k).and_then(|(_, v)| {
@@ -44,17 +45,17 @@ impl Checker<'_> {
                         })
                     };
                     let (Some(rule), Some(name)) = (text("rule"), text("name")) else {
-                        bail!("{}:{line}: {}", self.file, Msg::TiebreakRuleNeeds.s());
+                        return Err(self.at(line, Msg::TiebreakRuleNeeds));
                     };
                     let at = rule.at;
-                    let rule = self.expr(&rule, Msg::TiebreakRuleCtx.s())?;
+                    let rule = self.expr(&rule, &Msg::TiebreakRuleCtx.into())?;
                     Ok(TieBreak::Rule {
                         name: name.value,
                         rule,
                         at,
                     })
                 }
-                _ => bail!("{}:{line}: {}", self.file, Msg::TiebreakExpected.s()),
+                _ => Err(self.at(line, Msg::TiebreakExpected)),
             })
             .collect()
     }
@@ -77,11 +78,11 @@ impl Checker<'_> {
                 other => {
                     let close = suggestion(other, &["direct", "score", "non_leader", "female"]);
                     let m = crate::msg!(OrderUnknownKey, other, close);
-                    bail!("{}:{line}: {m}", self.file)
+                    return Err(self.at(line, m));
                 }
             };
             if keys.contains(&key) {
-                bail!("{}:{line}: {}", self.file, crate::msg!(OrderTwice, k));
+                return Err(self.at(line, crate::msg!(OrderTwice, k)));
             }
             keys.push(key);
         }
@@ -93,7 +94,7 @@ impl Checker<'_> {
         &self,
         raw: Vec<Keyed<RawQuota>>,
         groups: &[&str],
-        what: &str,
+        what: &Text,
     ) -> Result<Vec<Quota>> {
         let mut quotas: Vec<Quota> = Vec::new();
         for Keyed { value: q, keys } in raw {
@@ -104,7 +105,7 @@ impl Checker<'_> {
                     .map(|v| {
                         Places::parse(v).map_err(|e| {
                             let m = crate::msg!(QuotaExpected, what, q.group, key, e);
-                            anyhow!("{}:{}: {m}", self.file, keys.of(key))
+                            self.at(keys.of(key), m)
                         })
                     })
                     .transpose()
@@ -113,11 +114,11 @@ impl Checker<'_> {
             let individuals = places(&q.individuals, "individuals")?;
             if q.individuals_each.is_some() && collectives.is_none() {
                 let m = crate::msg!(QuotaEachNeedsCollectives, what, q.group);
-                bail!("{}:{}: {m}", self.file, keys.of("individuals_each"));
+                return Err(self.at(keys.of("individuals_each"), m));
             }
             if collectives.is_none() && individuals.is_none() && q.per_unit.is_none() {
                 let m = crate::msg!(QuotaNeedsSome, what, q.group);
-                bail!("{}:{}: {m}", self.file, keys.at());
+                return Err(self.at(keys.at(), m));
             }
             let at = quotas.iter().position(|o| o.group == group);
             let entry = match at {
@@ -162,24 +163,16 @@ impl Checker<'_> {
         raw: Option<RawReward>,
         base_salary: &Option<At<f64>>,
         line: Pos,
-        what: &str,
+        what: &Text,
     ) -> Result<Option<Reward>> {
         let Some(r) = raw else { return Ok(None) };
         for x in [r.collective, r.individual].into_iter().flatten() {
             if !(x.is_finite() && x >= 0.0) {
-                bail!(
-                    "{}:{line}: {}",
-                    self.file,
-                    crate::msg!(RewardNonNegative, what, x)
-                );
+                return Err(self.at(line, crate::msg!(RewardNonNegative, what, x)));
             }
         }
         if base_salary.is_none() {
-            bail!(
-                "{}:{line}: {}",
-                self.file,
-                crate::msg!(RewardNeedsBase, what)
-            );
+            return Err(self.at(line, crate::msg!(RewardNeedsBase, what)));
         }
         Ok(Some(Reward {
             collective: r.collective,

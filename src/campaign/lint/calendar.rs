@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::campaign::{Campaign, DeadlineKind};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::msg;
 use crate::problem::Problem;
@@ -20,14 +21,14 @@ pub(super) fn deadlines(c: &Campaign, out: &mut Vec<Problem>) {
         lists.push((Some(&t.id), &t.deadlines));
     }
     for (tier, list) in lists {
-        let whose = tier.map_or(String::new(), |t| format!("{}: ", msg!(TierCtx, t)));
+        let whose = tier.map_or(Text::default(), |t| msg!(TierCtx, t) + ": ");
         let mut previous: Option<NaiveDate> = None;
         for d in list.iter() {
             let date = d.date.format("%Y-%m-%d").to_string();
-            let at = |text: String, hint: Msg| {
+            let at = |text: Text, hint: Msg| {
                 d.date_at
-                    .problem(&c.file, format!("{whose}{text}"))
-                    .with_hint(hint.s())
+                    .problem(&c.file, whose.clone() + text)
+                    .with_hint(hint)
             };
             if let Some(p) = previous.filter(|&p| d.date < p) {
                 let text = msg!(LintDeadlineOrder, date, d.action, p);
@@ -73,7 +74,7 @@ pub(super) fn district_awards(c: &Campaign, out: &mut Vec<Problem>) {
         out.push(
             t.award_at
                 .problem(&c.file, text)
-                .with_hint(Msg::HintDistrict.s()),
+                .with_hint(Msg::HintDistrict),
         );
     }
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 use crate::metrics;
 use crate::scoring::Scorer;
 
@@ -14,13 +15,33 @@ fn lint(src: &str) -> Vec<Problem> {
     campaign(&Campaign::from_yaml(src, "c.yaml").unwrap())
 }
 
-fn one(src: &str) -> Problem {
-    let ps = lint(src);
+/// A warning as it reads in English.
+#[derive(Debug)]
+struct Said {
+    line: Option<u64>,
+    column: Option<usize>,
+    message: String,
+    hint: Option<String>,
+}
+
+fn en(ps: Vec<Problem>) -> Vec<Said> {
+    ps.into_iter()
+        .map(|p| Said {
+            line: p.line,
+            column: p.column,
+            message: p.message.render(Lang::En),
+            hint: p.hint.map(|h| h.render(Lang::En)),
+        })
+        .collect()
+}
+
+fn one(src: &str) -> Said {
+    let ps = en(lint(src));
     assert_eq!(ps.len(), 1, "{ps:#?}");
     ps.into_iter().next().unwrap()
 }
 
-fn at(p: &Problem) -> (u64, usize) {
+fn at(p: &Said) -> (u64, usize) {
     (p.line.unwrap(), p.column.unwrap())
 }
 
@@ -119,7 +140,7 @@ fn thresholds_above_1_on_a_ratio() {
 #[test]
 fn fractions_where_percents_are_meant() {
     let extra = "classes:\n  - { name: \"Tốt\", min: 0.8 }\n  - { name: \"Yếu\", min: 0 }\ntiers:\n  - id: tinh\n    award: A\n    min_percent: 0.8\n  - id: h\n    award: B\n    min_percent: 0\n";
-    let ps = lint(&yaml("", "proportional", extra));
+    let ps = en(lint(&yaml("", "proportional", extra)));
     assert_eq!(ps.len(), 2, "{ps:#?}");
     assert_eq!(at(&ps[0]), (17, 20));
     assert_eq!(ps[0].hint.as_deref(), Some("write min: 80 for 80%"));
@@ -143,7 +164,7 @@ fn a_quota_of_zero() {
 fn deadlines_out_of_order_or_outside_the_period() {
     let head = "period: { from: 2023-01-01, to: 2023-12-31 }\n";
     let extra = "deadlines:\n  - { by: 2023-03-01, actor: X, action: A }\n  - { by: 2023-02-01, actor: X, action: B }\n  - { before: 2024-01-01, actor: X, action: C }\ntiers:\n  - id: tinh\n    award: T\n    deadlines:\n      - { on: 2024-02-01, actor: X, action: D }\n";
-    let ps = lint(&yaml(head, "proportional", extra));
+    let ps = en(lint(&yaml(head, "proportional", extra)));
     let got: Vec<(u64, usize, &str)> = ps
         .iter()
         .map(|p| (p.line.unwrap(), p.column.unwrap(), p.message.as_str()))
@@ -194,7 +215,7 @@ fn a_criterion_that_separates_no_one() {
     let data = "unit_id,unit_name,group,a,b,c\nu1,U1,xa,1,0,10\nu2,U2,xa,5,0,10\n";
     let m = metrics::read(data.as_bytes(), "d.csv", None).unwrap();
     let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
-    let ps = super::data(&c, "d.csv", &scores);
+    let ps = en(super::data(&c, "d.csv", &scores));
     assert_eq!(ps.len(), 1, "{ps:#?}");
     assert_eq!(
         ps[0].message,
@@ -204,7 +225,7 @@ fn a_criterion_that_separates_no_one() {
     let full = "unit_id,unit_name,group,a,b,c\nu1,U1,xa,10,0,10\nu2,U2,xa,10,0,10\n";
     let m = metrics::read(full.as_bytes(), "d.csv", None).unwrap();
     let scores = Scorer::new(&c, &m).unwrap().score_all(&m).unwrap();
-    let ps = super::data(&c, "d.csv", &scores);
+    let ps = en(super::data(&c, "d.csv", &scores));
     assert_eq!(ps.len(), 2, "{ps:#?}");
     assert!(
         ps[1].message.ends_with("scores full points (40)"),

@@ -155,6 +155,10 @@ pub(super) const VI: &[(&str, &str)] = &[
         "Thêm cột \"Mã\" (mã đơn vị) vào bản in, vốn chỉ hiện tên",
     ),
     (
+        "--label",
+        "Tên của số liệu in trên báo cáo (mặc định: tên tệp số liệu, không kèm thư mục)",
+    ),
+    (
         "--doc",
         "Thông tin văn bản cho --format docx: cơ quan ban hành, số, nơi, ngày, người ký, Tờ trình, nơi nhận (YAML, xem examples/van-ban.yaml); thiếu thì in \"…\"",
     ),

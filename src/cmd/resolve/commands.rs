@@ -15,6 +15,7 @@ use crate::cmd::reports::DocArgs;
 use crate::cmd::{DataArgs, OutputArgs, UsageError, read_text};
 use crate::cmd::{deadlines as deadlines_cmd, gap as gap_cmd, import as import_cmd};
 use crate::cmd::{nominate as nominate_cmd, rank as rank_cmd, score as score_cmd};
+use crate::i18n::Lang;
 use crate::report::Format;
 use crate::whatif::sensitivity::Draws;
 
@@ -73,7 +74,7 @@ pub fn score(args: &score_cmd::Args, terminal: bool) -> Result<Score> {
         return Err(what_if_in_docx());
     }
     if args.explain.is_some() && out.format == Format::Docx {
-        return Err(UsageError(Msg::ExplainDocx.s().into()).into());
+        return Err(UsageError(Msg::ExplainDocx.into()).into());
     }
     Ok(Score {
         data,
@@ -85,7 +86,7 @@ pub fn score(args: &score_cmd::Args, terminal: bool) -> Result<Score> {
 
 /// The what-if columns have no place on a paper to sign: refused, not dropped.
 pub fn what_if_in_docx() -> anyhow::Error {
-    UsageError(Msg::WhatIfDocx.s().into()).into()
+    UsageError(Msg::WhatIfDocx.into()).into()
 }
 
 /// Levers re-score a unit from its figures, so points the council added
@@ -216,13 +217,14 @@ pub struct Deadlines {
     pub out: Output,
 }
 
-pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
+/// `deadlines`, resolved; messages in `lang` name the built-in campaign.
+pub fn deadlines(args: &deadlines_cmd::Args, lang: Lang) -> Result<Deadlines> {
     let path = args.output.as_deref();
     let format = format(DEADLINES, args.format, path, stdout_is_terminal())?;
     never_over_an_input(path, &args.inputs())?;
     let campaign = match &args.criteria {
         Some(p) => Campaign::from_yaml(&read_text(p)?, &p.display().to_string())?,
-        None => Campaign::from_yaml(DEFAULT_YAML, default_label())?,
+        None => Campaign::from_yaml(DEFAULT_YAML, default_label(lang))?,
     };
     if let Some(t) = &args.tier {
         tier(&campaign, t)?;
@@ -232,6 +234,7 @@ pub fn deadlines(args: &deadlines_cmd::Args) -> Result<Deadlines> {
         output: args.output.clone(),
         lang: args.lang,
         ids: false,
+        label: None,
     };
     Ok(Deadlines { campaign, out })
 }
@@ -243,18 +246,19 @@ pub struct Import {
     pub period: Option<(NaiveDate, NaiveDate)>,
 }
 
-pub fn import(args: &import_cmd::Args) -> Result<Import> {
+/// `import`, resolved; messages in `lang` name the built-in campaign.
+pub fn import(args: &import_cmd::Args, lang: Lang) -> Result<Import> {
     if let Some(p) = &args.output {
         format(IMPORT, None, Some(p), false)?;
     }
     never_over_an_input(args.output.as_deref(), &args.inputs())?;
     if args.dossiers && args.files.len() != 1 {
-        return Err(UsageError(Msg::DossiersOneFile.s().into()).into());
+        return Err(UsageError(Msg::DossiersOneFile.into()).into());
     }
     if args.sheet.is_some() && !args.files.iter().any(|f| import_cmd::starts_as_workbook(f)) {
-        return Err(UsageError(Msg::SheetNeedsWorkbook.s().into()).into());
+        return Err(UsageError(Msg::SheetNeedsWorkbook.into()).into());
     }
-    let campaign = args.campaign.load()?;
+    let campaign = args.campaign.load(lang)?;
     let period = if args.dossiers {
         Some(period(args, &campaign)?)
     } else {

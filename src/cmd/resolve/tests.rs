@@ -3,6 +3,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
+use crate::i18n::Lang;
 
 fn rule(
     w: Writes,
@@ -10,7 +11,7 @@ fn rule(
     path: Option<&str>,
     terminal: bool,
 ) -> Result<Format, String> {
-    format(w, flag, path.map(Path::new), terminal).map_err(|e| e.0)
+    format(w, flag, path.map(Path::new), terminal).map_err(|e| e.0.render(Lang::En))
 }
 
 #[test]

@@ -64,7 +64,7 @@ impl Columns {
         layout: &Layout,
         aliases: &Aliases,
         file: &str,
-    ) -> Result<(Columns, Vec<String>)> {
+    ) -> Result<(Columns, Vec<crate::i18n::Text>)> {
         let mut ids: Vec<(&str, usize)> = Vec::new();
         let mut notices = Vec::new();
         for (c, label) in layout.header.iter().enumerate() {

@@ -83,7 +83,7 @@ impl Fingerprints {
 
     fn spill(&mut self) -> Result<()> {
         self.buffer.sort_unstable();
-        let file = tempfile::tempfile().context(crate::i18n::messages::Msg::NoTempDossiers.s())?;
+        let file = tempfile::tempfile().context(crate::i18n::messages::Msg::NoTempDossiers)?;
         let mut w = BufWriter::with_capacity(1 << 16, file);
         for fp in self.buffer.drain(..) {
             w.write_all(&fp.to_le_bytes())?;

@@ -24,6 +24,7 @@ use super::groups::GroupNames;
 use super::merge::Unit;
 use super::problems::summary;
 use super::{Aliases, Imported, Options};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::problem::{Problem, Problems};
 use columns::{Columns, METRICS};
@@ -108,7 +109,7 @@ fn report(
     counts: Counts,
     cols: &Columns,
     req: &Request,
-    mut notices: Vec<String>,
+    mut notices: Vec<Text>,
 ) -> Result<Imported> {
     if counts.problem_count > 0 && !req.options.keep_going {
         let total = counts.problem_count as usize;
@@ -206,7 +207,7 @@ fn utf16_counts(
     req: &mut Request,
     little: bool,
     done: &AtomicU64,
-) -> Result<(Counts, Columns, Vec<String>)> {
+) -> Result<(Counts, Columns, Vec<Text>)> {
     let (head, _) = utf16_stream(req, little)?;
     let layout = head_layout(&head, req)?;
     let (cols, notices) = Columns::resolve(&layout, req.aliases, req.file)?;
@@ -338,7 +339,7 @@ type Named = (String, String, String, [u64; 16]);
 /// the dossiers' unit names (every inference reported).
 /// The unit table's own metrics that the dossiers do not count, in table
 /// order; a metric both give is taken from the dossiers, and said so.
-fn unit_table_metrics(req: &Request, counted: &[String], notices: &mut Vec<String>) -> Vec<String> {
+fn unit_table_metrics(req: &Request, counted: &[String], notices: &mut Vec<Text>) -> Vec<String> {
     let mut extra: Vec<String> = Vec::new();
     for (name, _) in req.units.iter().flat_map(|k| &k.metrics) {
         if counted.contains(name) {
@@ -356,7 +357,7 @@ fn unit_table_metrics(req: &Request, counted: &[String], notices: &mut Vec<Strin
 fn finish_units(
     units: Vec<UnitCounts>,
     req: &Request,
-    notices: &mut Vec<String>,
+    notices: &mut Vec<Text>,
 ) -> Result<Vec<Named>> {
     let mut out = Vec::new();
     let mut problems = Problems::new();
@@ -394,6 +395,9 @@ fn finish_units(
 fn text(bytes: &[u8], file: &str, line: u64, not_utf8: Msg) -> Result<String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(_) => bail!(not_utf8.fill(&[&file, &line])),
+        Err(_) => bail!(Text::msg(
+            not_utf8,
+            vec![Text::raw(file), Text::raw(line.to_string())]
+        )),
     }
 }

@@ -75,11 +75,7 @@ pub fn scan<R: Read>(
 
 /// "x.csv: không mở được: không có tệp hoặc thư mục này".
 pub fn open_error(file: &str, e: &std::io::Error) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{}: {}",
-        crate::msg!(CannotOpen, file),
-        crate::i18n::messages::io_why(e)
-    )
+    anyhow::anyhow!(crate::msg!(CannotOpen, file) + ": " + crate::i18n::messages::io_why(e))
 }
 
 pub fn open_at(path: &Path, offset: u64, file: &str) -> Result<File> {

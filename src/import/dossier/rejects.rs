@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::i18n::Lang;
 use crate::import::write::{REJECTS_HEADER, reject_record};
 use crate::output::TempOutput;
 use crate::problem::Problem;
@@ -16,11 +17,14 @@ pub struct Rejects {
     pub count: u64,
     /// The output the rejects go beside.
     beside: PathBuf,
+    /// The language of the reasons.
+    lang: Lang,
 }
 
 impl Rejects {
-    /// A sink for the rejects of an import whose output is `path`.
-    pub fn beside(path: &Path) -> Result<Rejects> {
+    /// A sink for the rejects of an import whose output is `path`, their
+    /// reasons said in `lang`.
+    pub fn beside(path: &Path, lang: Lang) -> Result<Rejects> {
         let tmp = crate::output::temp_beside(path)?;
         let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(tmp);
         writer.write_record(REJECTS_HEADER)?;
@@ -28,6 +32,7 @@ impl Rejects {
             writer,
             count: 0,
             beside: path.to_path_buf(),
+            lang,
         })
     }
 
@@ -38,14 +43,18 @@ impl Rejects {
             .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect();
         self.writer
-            .write_record(reject_record(p, cells.iter().map(String::as_str)))
-            .context(crate::i18n::messages::Msg::WritingRejects.s())
+            .write_record(reject_record(
+                p,
+                cells.iter().map(String::as_str),
+                self.lang,
+            ))
+            .context(crate::i18n::messages::Msg::WritingRejects)
     }
 
     /// Forgets what was written (the file is being read again): a fresh
     /// temporary file; dropping the old one deletes it.
     pub fn reset(&mut self) -> Result<()> {
-        *self = Rejects::beside(&self.beside)?;
+        *self = Rejects::beside(&self.beside, self.lang)?;
         Ok(())
     }
 

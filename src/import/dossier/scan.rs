@@ -12,6 +12,7 @@ use super::day::{self, Day};
 use super::dedup::{FastBuild, Fingerprints, hash};
 use super::rejects::Rejects;
 use super::values::{self, Channel, Memo, Rating};
+use crate::i18n::Text;
 use crate::i18n::messages::Msg;
 use crate::problem::{MAX_LISTED, Problem};
 use crate::record::{Record, Start};
@@ -44,7 +45,7 @@ pub struct Scanner<'a> {
     channel: Memo<Channel>,
     flag: Memo<bool>,
     rating: Memo<Rating>,
-    row_problems: Vec<(usize, String)>,
+    row_problems: Vec<(usize, Text)>,
     pub problems: Vec<Problem>,
     pub problem_count: u64,
     pub rows: u64,
@@ -123,7 +124,7 @@ impl<'a> Scanner<'a> {
         if let (Some(r), Some(f)) = (received, finished)
             && f < r
         {
-            let msg = Msg::FinishedBeforeReceived.s();
+            let msg = Msg::FinishedBeforeReceived;
             self.row_problems.push((c.finished, msg.into()));
         }
         let channel = c
@@ -166,7 +167,7 @@ impl<'a> Scanner<'a> {
             rating,
         };
         if let Err(col) = self.count(unit, &d) {
-            self.row_problems.push((col, Msg::DueDateNeeded.s().into()));
+            self.row_problems.push((col, Msg::DueDateNeeded.into()));
             return self.reject(rec, line);
         }
         if let (Some(i), None) = (c.unit_name, &self.units[unit as usize].name) {
@@ -181,7 +182,7 @@ impl<'a> Scanner<'a> {
     fn date(&mut self, text: &[u8], col: usize, required: bool) -> Option<Day> {
         if text.is_empty() {
             if required {
-                self.row_problems.push((col, Msg::DateEmpty.s().into()));
+                self.row_problems.push((col, Msg::DateEmpty.into()));
             }
             return None;
         }
@@ -195,11 +196,11 @@ impl<'a> Scanner<'a> {
         d
     }
 
-    fn ok<T>(&mut self, v: Result<T, &'static str>, col: Option<usize>) -> Option<T> {
+    fn ok<T>(&mut self, v: Result<T, Msg>, col: Option<usize>) -> Option<T> {
         match v {
             Ok(v) => Some(v),
             Err(e) => {
-                self.row_problems.push((col.unwrap_or(0), e.to_string()));
+                self.row_problems.push((col.unwrap_or(0), e.into()));
                 None
             }
         }
@@ -208,7 +209,7 @@ impl<'a> Scanner<'a> {
     fn number(&mut self, number: &[u8], line: u64) -> Result<()> {
         if number.is_empty() {
             self.row_problems
-                .push((self.cols.number, Msg::DossierNumberEmpty.s().into()));
+                .push((self.cols.number, Msg::DossierNumberEmpty.into()));
             return Ok(());
         }
         let fp = hash(number);
@@ -234,7 +235,7 @@ impl<'a> Scanner<'a> {
     fn unit(&mut self, id: &[u8], line: u64) -> Option<u32> {
         if id.is_empty() {
             self.row_problems
-                .push((self.cols.unit_id, Msg::UnitIdCellEmpty.s().into()));
+                .push((self.cols.unit_id, Msg::UnitIdCellEmpty.into()));
             return None;
         }
         if let Some(i) = self.last.filter(|&i| *self.units[i as usize].id == *id) {
@@ -254,12 +255,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn reject(&mut self, rec: &Record, line: u64) -> Result<()> {
-        let mut reasons: Vec<String> = Vec::new();
+        let mut reasons: Vec<Text> = Vec::new();
         let first_col = self.row_problems.first().map(|(c, _)| c + 1);
         for (col, msg) in std::mem::take(&mut self.row_problems) {
             self.problem_count += 1;
             let message = if col < self.cols.labels.len() {
-                format!("{}: {msg}", self.cols.name(col, col_id(self.cols, col)))
+                Text::raw(format!("{}: ", self.cols.name(col, col_id(self.cols, col)))) + msg
             } else {
                 msg
             };
@@ -276,7 +277,7 @@ impl<'a> Scanner<'a> {
             let file = self.file.to_string();
             let p = Problem {
                 column: first_col,
-                ..Problem::line(file, line, reasons.join("; "))
+                ..Problem::line(file, line, Text::join(reasons, "; "))
             };
             r.push(&p, rec)?;
         }

@@ -50,7 +50,7 @@ impl<R: Read> Utf16Reader<R> {
         if eof && keep != 0 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                crate::i18n::messages::Msg::Utf16Odd.s(),
+                crate::i18n::Text::from(crate::i18n::messages::Msg::Utf16Odd),
             ));
         }
         self.out.clear();
@@ -89,6 +89,7 @@ impl<R: Read> Read for Utf16Reader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     #[test]
     fn decodes_across_chunk_edges() {
@@ -113,7 +114,7 @@ mod tests {
             let e = Utf16Reader::new(cut, little)
                 .read_to_string(&mut String::new())
                 .unwrap_err();
-            assert!(e.to_string().contains("cut short"), "{e}");
+            assert!(e.en().contains("cut short"), "{e}");
         }
     }
 }

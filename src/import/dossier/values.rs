@@ -21,7 +21,7 @@ pub enum Rating {
     NotSatisfied,
 }
 
-pub fn channel(cell: &[u8]) -> Result<Channel, &'static str> {
+pub fn channel(cell: &[u8]) -> Result<Channel, Msg> {
     let w = folded(cell)?;
     Ok(match w.as_str() {
         "" => Channel::Unstated,
@@ -31,12 +31,12 @@ pub fn channel(cell: &[u8]) -> Result<Channel, &'static str> {
             Channel::Postal
         }
         _ => {
-            return Err(Msg::ExpectedChannel.s());
+            return Err(Msg::ExpectedChannel);
         }
     })
 }
 
-pub fn flag(cell: &[u8]) -> Result<bool, &'static str> {
+pub fn flag(cell: &[u8]) -> Result<bool, Msg> {
     match cell.trim_ascii() {
         b"" | b"0" => return Ok(false),
         b"1" => return Ok(true),
@@ -45,11 +45,11 @@ pub fn flag(cell: &[u8]) -> Result<bool, &'static str> {
     match folded(cell)?.as_str() {
         "co" | "true" | "x" | "yes" | "c" => Ok(true),
         "khong" | "false" | "no" | "k" => Ok(false),
-        _ => Err(Msg::ExpectedFlag.s()),
+        _ => Err(Msg::ExpectedFlag),
     }
 }
 
-pub fn rating(cell: &[u8]) -> Result<Rating, &'static str> {
+pub fn rating(cell: &[u8]) -> Result<Rating, Msg> {
     let w = folded(cell)?;
     Ok(match w.as_str() {
         "" => Rating::None,
@@ -57,22 +57,22 @@ pub fn rating(cell: &[u8]) -> Result<Rating, &'static str> {
         "khong hai long" | "binh thuong" | "chap nhan duoc" | "chua hai long" => {
             Rating::NotSatisfied
         }
-        _ => return Err(Msg::ExpectedRating.s()),
+        _ => return Err(Msg::ExpectedRating),
     })
 }
 
-fn folded(cell: &[u8]) -> Result<String, &'static str> {
+fn folded(cell: &[u8]) -> Result<String, Msg> {
     std::str::from_utf8(cell)
         .map(words)
-        .map_err(|_| Msg::LineNotUtf8.s())
+        .map_err(|_| Msg::LineNotUtf8)
 }
 
-type Reading<T> = Result<T, &'static str>;
+type Reading<T> = Result<T, Msg>;
 
 /// Remembers how the first distinct spellings of a column were read.
 pub struct Memo<T> {
     seen: Vec<(Box<[u8]>, Reading<T>)>,
-    read: fn(&[u8]) -> Result<T, &'static str>,
+    read: fn(&[u8]) -> Result<T, Msg>,
 }
 
 /// A column with more spellings than this is not a vocabulary column;
@@ -80,14 +80,14 @@ pub struct Memo<T> {
 const MEMO_LIMIT: usize = 64;
 
 impl<T: Copy> Memo<T> {
-    pub fn new(read: fn(&[u8]) -> Result<T, &'static str>) -> Memo<T> {
+    pub fn new(read: fn(&[u8]) -> Result<T, Msg>) -> Memo<T> {
         Memo {
             seen: Vec::new(),
             read,
         }
     }
 
-    pub fn get(&mut self, cell: &[u8]) -> Result<T, &'static str> {
+    pub fn get(&mut self, cell: &[u8]) -> Result<T, Msg> {
         if let Some((_, v)) = self.seen.iter().find(|(k, _)| **k == *cell) {
             return *v;
         }
@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(flag("không".as_bytes()), Ok(false));
         assert_eq!(flag(b"TRUE"), Ok(true));
         assert_eq!(flag(b""), Ok(false));
-        assert_eq!(flag(b"2"), Err("expected 0/1, có/không or true/false"));
+        assert_eq!(flag(b"2"), Err(Msg::ExpectedFlag));
         assert_eq!(rating("Hài lòng".as_bytes()), Ok(Rating::Satisfied));
         assert_eq!(
             rating("Không hài lòng".as_bytes()),

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 
 use super::{Columns, Numbers, Person, RowPerson, read, row, settle};
+use crate::i18n::Text;
 use crate::import::text::{slug, strip_committee, words};
 use crate::import::{Aliases, Locale, decode, workbook};
 use crate::problem::{Problem, Problems};
@@ -129,22 +130,22 @@ fn columns(layout: &decode::Layout, aliases: &Aliases, file: &str) -> Result<Col
         ids.push(id);
     }
     let cols = Columns::of(&ids);
-    let mut missing = Vec::new();
+    let mut missing: Vec<Text> = Vec::new();
     if cols.unit.is_none() && cols.unit_name.is_none() {
-        missing.push(crate::i18n::messages::Msg::UnitIdOrName.s());
+        missing.push(crate::i18n::messages::Msg::UnitIdOrName.into());
     }
     if cols.name.is_none() {
-        missing.push("\"Họ và tên\"");
+        missing.push("\"Họ và tên\"".into());
     }
     if cols.pos.is_none() {
-        missing.push("\"Chức vụ\"");
+        missing.push("\"Chức vụ\"".into());
     }
     if !missing.is_empty() {
         bail!(crate::msg!(
             MissingColumnsAt,
             file,
             layout.header_line,
-            missing.join(", ")
+            Text::join(missing, ", ")
         ));
     }
     Ok(cols)
@@ -173,7 +174,7 @@ impl<'a> NameIndex<'a> {
     }
 
     /// The unit a name means, or why none can be chosen, with candidates.
-    fn find(&self, name: &str) -> Result<&'a str, String> {
+    fn find(&self, name: &str) -> Result<&'a str, Text> {
         let k = key(name);
         match self.by_name.get(&k).map(Vec::as_slice) {
             Some([one]) => Ok(one.id),
@@ -181,7 +182,7 @@ impl<'a> NameIndex<'a> {
             None => {
                 let near = self.nearest(&k);
                 let hint = if near.is_empty() {
-                    crate::i18n::messages::Msg::NoCloseName.s().to_string()
+                    crate::i18n::messages::Msg::NoCloseName.into()
                 } else {
                     crate::msg!(Closest, list(&near))
                 };
@@ -239,6 +240,7 @@ fn make_ids(rows: &mut [RowPerson]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::InEnglish as _;
 
     const UNITS: [UnitName; 3] = [
         UnitName {
@@ -291,12 +293,12 @@ mod tests {
         let text = "Họ và tên,Chức vụ,Đơn vị\nA,x,Phước Hải\nB,x,xã Phước Hải\n";
         let e = read_any(text.as_bytes(), "cn.csv", &units)
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(e.contains("cn.csv:2:3: unit \"Phước Hải\" is not a unit of the metrics file (closest: `xa_a` (UBND xã Phước Hải)"), "{e}");
         assert!(e.contains("cn.csv:3:3: unit \"xã Phước Hải\" fits several units of the data: `xa_a` (UBND xã Phước Hải), `xa_c` (Xã Phước Hải)"), "{e}");
         let e = read_any("Họ và tên;Chức vụ;Quê quán\n".as_bytes(), "cn.csv", &units)
             .unwrap_err()
-            .to_string();
+            .en();
         assert!(
             e.starts_with("cn.csv:1:3: column \"Quê quán\" is not a column"),
             "{e}"

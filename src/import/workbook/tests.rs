@@ -2,6 +2,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use super::*;
 use crate::campaign::{Campaign, DEFAULT_YAML, default_label};
+use crate::i18n::InEnglish as _;
 use crate::import::{self, Aliases, Options};
 
 const CSV_EXPORT: &[u8] = include_bytes!("../../../tests/fixtures/import/export-bom-semicolon.csv");
@@ -117,7 +118,7 @@ fn export_workbook() -> Vec<u8> {
 }
 
 fn import_one(label: &str, bytes: Vec<u8>) -> anyhow::Result<String> {
-    let campaign = Campaign::from_yaml(DEFAULT_YAML, default_label()).unwrap();
+    let campaign = Campaign::from_yaml(DEFAULT_YAML, default_label(crate::i18n::Lang::En)).unwrap();
     let files = [(label.to_string(), bytes)];
     let out = import::tables(&files, &campaign, &Aliases::builtin(), &Options::default())?;
     Ok(String::from_utf8(out.metrics_csv).unwrap())
@@ -158,7 +159,7 @@ fn lines_and_columns_are_the_sheets_own() {
     put(ws, 3, 1, &["A", "Phong A", "Phong ban", "5", "4"]);
     put(ws, 4, 1, &["B", "Phong B", "Phong ban", "nhiều", "4"]);
     let text = sheet(&wb.save_to_buffer().unwrap(), None).unwrap();
-    let e = import_one(&text.label, text.csv).unwrap_err().to_string();
+    let e = import_one(&text.label, text.csv).unwrap_err().en();
     assert!(
         e.contains("x.xlsx[Sheet1]:5:5: tiep_nhan: `nhiều` is not a number"),
         "{e}"
@@ -190,7 +191,7 @@ fn sheets_are_chosen_by_name_or_the_first_visible_one() {
     let e = sheet(&bytes, Some("Tháng 12")).unwrap_err();
     assert!(e.downcast_ref::<UsageError>().is_some());
     assert_eq!(
-        e.to_string(),
+        e.en(),
         "--sheet: no sheet `Tháng 12` in x.xlsx (sheets: Ẩn, Tháng 10, Tháng 11)"
     );
 }
@@ -225,10 +226,10 @@ fn cells_read_as_the_export_would_write_them() {
 fn broken_workbooks_say_so() {
     let e = sheet(b"PK\x03\x04 not really a zip", None)
         .unwrap_err()
-        .to_string();
+        .en();
     assert!(e.starts_with("x.xlsx: not a readable workbook"), "{e}");
     let mut ole = OLE.to_vec();
     ole.extend([0u8; 64]);
-    let e = sheet(&ole, None).unwrap_err().to_string();
+    let e = sheet(&ole, None).unwrap_err().en();
     assert!(e.contains("Excel 97-2003") && e.contains("password"), "{e}");
 }

@@ -109,13 +109,14 @@ impl Page {
             ));
         }
         // The built-in campaign has no file to name: name the plan instead.
-        let criteria = if c.file == crate::campaign::default_label() {
+        let builtin = [Lang::Vi, Lang::En].map(crate::campaign::default_label);
+        let criteria = if builtin.contains(&c.file.as_str()) {
             plan.clone()
         } else {
             c.file.clone()
         };
         rows.push((self.pick("Tiêu chí", "Criteria"), criteria));
-        rows.push((self.pick("Số liệu", "Data"), view.metrics.file.clone()));
+        rows.push((self.pick("Số liệu", "Data"), view.data.to_string()));
         rows.push((self.pick("Ngày lập", "Generated"), self.stamp(meta)));
         self.meta_list(&rows);
         self.raw("</header>\n");

@@ -25,7 +25,7 @@ impl Run {
     }
 
     fn with(yaml: &str, csv: &[u8]) -> Run {
-        let campaign = Campaign::from_yaml(yaml, default_label()).unwrap();
+        let campaign = Campaign::from_yaml(yaml, default_label(crate::i18n::Lang::En)).unwrap();
         let metrics = metrics::read(csv, "ninh-phuoc-2023.csv", None).unwrap();
         let scores = Scorer::new(&campaign, &metrics)
             .unwrap()
@@ -42,6 +42,7 @@ impl Run {
         View {
             campaign: &self.campaign,
             metrics: &self.metrics,
+            data: "data.csv",
             scores: &self.scores,
             lang,
             decisions: None,
@@ -86,7 +87,7 @@ fn rank_report_has_the_header_staff_sign_under() {
         "Kế hoạch số 236/KH-UBND — Nâng cao chất lượng",
         "<dt>Thời gian thi đua</dt><dd>15/11/2022 – 31/12/2023</dd>",
         "<dt>Tiêu chí</dt><dd>Kế hoạch số 236/KH-UBND — Nâng cao chất lượng giải quyết TTHC, DVC trực tuyến và dịch vụ BCCI trên địa bàn huyện Ninh Phước</dd>",
-        "<dt>Số liệu</dt><dd>ninh-phuoc-2023.csv</dd>",
+        "<dt>Số liệu</dt><dd>data.csv</dd>",
         "<dt>Ngày lập</dt><dd>04/12/2023 08:30</dd>",
         "<html lang=\"vi\">",
     ] {

@@ -12,7 +12,7 @@ fn unfold(ics: &str) -> String {
 }
 
 fn builtin_ics(today: &str, remind: u32) -> String {
-    let campaign = Campaign::builtin();
+    let campaign = Campaign::builtin(crate::i18n::Lang::En);
     let today: NaiveDate = today.parse().unwrap();
     let rows = checklist(&campaign, &Calendar::builtin(), today, Filter::default());
     let cx = Context {

@@ -187,7 +187,7 @@ impl<'a> NominationView<'a> {
             .collect();
         NominationJson {
             campaign: &c.id,
-            data: &self.units.metrics.file,
+            data: self.units.data,
             exclusive: c.exclusive,
             tiers,
         }

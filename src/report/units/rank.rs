@@ -235,7 +235,7 @@ impl<'a> View<'a> {
         let c = self.campaign;
         RankJson {
             campaign: &c.id,
-            data: &self.metrics.file,
+            data: self.data,
             periods: &self.metrics.periods,
             tier: tier.map(|t| c.tiers[t].id.as_str()),
             groups: groups

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::InEnglish as _;
 
 fn err(src: &str) -> String {
     DocFields::from_yaml(src, "van-ban.yaml")
@@ -6,7 +7,7 @@ fn err(src: &str) -> String {
         .0
         .listed()
         .iter()
-        .map(|p| p.to_string())
+        .map(|p| p.en())
         .collect::<Vec<_>>()
         .join("\n")
 }
