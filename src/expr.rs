@@ -117,12 +117,17 @@ impl Expr {
     }
 
     /// Evaluates against one row. `slots[i]` is the column of `names()[i]`.
-    /// `None` means undefined: a missing cell, a division by zero, or a
-    /// non-finite intermediate.
-    pub fn eval(&self, row: &[Option<f64>], slots: &[usize]) -> Option<f64> {
+    /// `Ok(None)` means undefined: a missing cell or a division by zero. A
+    /// step whose result is beyond what a double holds (`1e308 * 10`) is
+    /// [`Overflow`]: never a silent infinity, nor a silent "undefined".
+    pub fn eval(&self, row: &[Option<f64>], slots: &[usize]) -> Result<Option<f64>, Overflow> {
         eval(&self.root, row, slots)
     }
 }
+
+/// An expression's arithmetic went beyond the largest double.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
 
 fn truth(x: f64) -> bool {
     x != 0.0
@@ -132,40 +137,53 @@ fn bool_num(b: bool) -> f64 {
     if b { 1.0 } else { 0.0 }
 }
 
-fn finite(x: f64) -> Option<f64> {
-    x.is_finite().then_some(x)
+fn finite(x: f64) -> Result<Option<f64>, Overflow> {
+    if x.is_finite() {
+        Ok(Some(x))
+    } else {
+        Err(Overflow)
+    }
 }
 
-fn eval(node: &Node, row: &[Option<f64>], slots: &[usize]) -> Option<f64> {
-    match node {
+fn eval(node: &Node, row: &[Option<f64>], slots: &[usize]) -> Result<Option<f64>, Overflow> {
+    // `Ok(None)` (undefined) ends the evaluation as `?` would on an Option.
+    macro_rules! val {
+        ($e:expr) => {
+            match eval($e, row, slots)? {
+                Some(x) => x,
+                None => return Ok(None),
+            }
+        };
+    }
+    Ok(match node {
         Node::Num(x) => Some(*x),
-        Node::Var(i) => row.get(*slots.get(*i)?).copied().flatten(),
-        Node::Neg(a) => Some(-eval(a, row, slots)?),
-        Node::Not(a) => Some(bool_num(!truth(eval(a, row, slots)?))),
+        Node::Var(i) => slots.get(*i).and_then(|&s| row.get(s)).copied().flatten(),
+        Node::Neg(a) => Some(-val!(a)),
+        Node::Not(a) => Some(bool_num(!truth(val!(a)))),
         Node::Bin(BinOp::And, a, b) => {
             // A false side decides the result even when the other is undefined.
-            match (eval(a, row, slots), eval(b, row, slots)) {
+            match (eval(a, row, slots)?, eval(b, row, slots)?) {
                 (Some(x), _) if !truth(x) => Some(0.0),
                 (_, Some(y)) if !truth(y) => Some(0.0),
                 (Some(_), Some(_)) => Some(1.0),
                 _ => None,
             }
         }
-        Node::Bin(BinOp::Or, a, b) => match (eval(a, row, slots), eval(b, row, slots)) {
+        Node::Bin(BinOp::Or, a, b) => match (eval(a, row, slots)?, eval(b, row, slots)?) {
             (Some(x), _) if truth(x) => Some(1.0),
             (_, Some(y)) if truth(y) => Some(1.0),
             (Some(_), Some(_)) => Some(0.0),
             _ => None,
         },
         Node::Bin(op, a, b) => {
-            let x = eval(a, row, slots)?;
-            let y = eval(b, row, slots)?;
+            let x = val!(a);
+            let y = val!(b);
             match op {
-                BinOp::Add => finite(x + y),
-                BinOp::Sub => finite(x - y),
-                BinOp::Mul => finite(x * y),
+                BinOp::Add => return finite(x + y),
+                BinOp::Sub => return finite(x - y),
+                BinOp::Mul => return finite(x * y),
                 BinOp::Div if y == 0.0 => None,
-                BinOp::Div => finite(x / y),
+                BinOp::Div => return finite(x / y),
                 BinOp::Eq => Some(bool_num(x == y)),
                 BinOp::Ne => Some(bool_num(x != y)),
                 BinOp::Lt => Some(bool_num(x < y)),
@@ -176,14 +194,14 @@ fn eval(node: &Node, row: &[Option<f64>], slots: &[usize]) -> Option<f64> {
             }
         }
         Node::Call(Func::If, args) => {
-            let c = eval(&args[0], row, slots)?;
-            eval(&args[if truth(c) { 1 } else { 2 }], row, slots)
+            let c = val!(&args[0]);
+            return eval(&args[if truth(c) { 1 } else { 2 }], row, slots);
         }
-        Node::Call(Func::Abs, args) => Some(eval(&args[0], row, slots)?.abs()),
+        Node::Call(Func::Abs, args) => Some(val!(&args[0]).abs()),
         Node::Call(f, args) => {
             let mut acc: Option<f64> = None;
             for a in args {
-                let v = eval(a, row, slots)?;
+                let v = val!(a);
                 acc = Some(match (acc, f) {
                     (None, _) => v,
                     (Some(m), Func::Min) => m.min(v),
@@ -192,7 +210,7 @@ fn eval(node: &Node, row: &[Option<f64>], slots: &[usize]) -> Option<f64> {
             }
             acc
         }
-    }
+    })
 }
 
 struct Parser<'a> {

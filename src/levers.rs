@@ -122,8 +122,12 @@ pub fn bind(campaign: &Campaign, metrics: &Metrics) -> Result<Vec<BoundLever>> {
 /// Why no k up to what the data allows puts the unit inside the line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Why {
-    /// The criteria the lever moves are at their maximum (already, or by k_max).
+    /// The criteria the lever moves are at their maximum already (at the
+    /// campaign's precision): it has nothing left to give.
     AtMax,
+    /// By k_max the criteria the lever moves reach their maximum, and even
+    /// that is not enough.
+    MaxNotEnough,
     /// The lever moves nothing that is scored.
     NoEffect,
     /// At k_max the unit ranks no higher than it does now (the lever lowers
@@ -150,6 +154,7 @@ impl Why {
     pub fn id(&self) -> &'static str {
         match self {
             Why::AtMax => "at_max",
+            Why::MaxNotEnough => "max_not_enough",
             Why::NoEffect => "no_effect",
             Why::NoGain => "no_gain",
             Why::Gate(_) => "gate",

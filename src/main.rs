@@ -86,7 +86,8 @@ fn clap_error(e: clap::Error, lang: Lang) -> ExitCode {
     );
     let sub = std::env::args()
         .nth(1)
-        .filter(|a| help::command(lang).find_subcommand(a).is_some())
+        // `thidua help --help` is no help: point at the program's.
+        .filter(|a| a != "help" && help::command(lang).find_subcommand(a).is_some())
         .map(|a| format!("{a} "))
         .unwrap_or_default();
     eprintln!("{}", thidua::msg!(ClapMoreInfo, sub).render(lang));

@@ -80,6 +80,10 @@ pub struct Individual {
     /// Chosen among the people across the group (`individuals: N` or
     /// `"P%"`), not for a nominated collective (`individuals_each`).
     pub across: bool,
+    /// Tied across the group for its unit's place(s) only (the `per_unit`
+    /// cap leaves the unit fewer places than its equal people), not for the
+    /// group's last places.
+    pub within_unit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -261,7 +265,7 @@ pub fn open_places(q: &QuotaNomination) -> (usize, usize) {
             Pick::Person(_) => {}
             Pick::Missing | Pick::ToBeProposed => open += 1,
             Pick::Tie { places, .. } => {
-                let key = (i.across, if i.across { 0 } else { i.collective });
+                let key = tie_key(i);
                 if !tied.contains(&key) {
                     tied.push(key);
                     contested += places as usize;
@@ -270,6 +274,31 @@ pub fn open_places(q: &QuotaNomination) -> (usize, usize) {
         }
     }
     (open, contested)
+}
+
+/// Which tie a tied person is part of: the ties of one unit's people (for
+/// its collective, or for its capped places across the group), or the tie
+/// for the group's last places.
+fn tie_key(i: &Individual) -> (bool, usize) {
+    let group_wide = i.across && !i.within_unit;
+    (i.across, if group_wide { usize::MAX } else { i.collective })
+}
+
+/// The ties of people across the group: (places they contest, people tied),
+/// each tie's places counted once.
+pub fn across_ties(q: &QuotaNomination) -> (u32, usize) {
+    let mut seen: Vec<(bool, usize)> = Vec::new();
+    let (mut places, mut people) = (0, 0);
+    for i in q.individuals.iter().filter(|i| i.across) {
+        if let Pick::Tie { places: p, .. } = i.pick {
+            people += 1;
+            if !seen.contains(&tie_key(i)) {
+                seen.push(tie_key(i));
+                places += p;
+            }
+        }
+    }
+    (places, people)
 }
 
 /// A unit's line status as the nomination list words it.

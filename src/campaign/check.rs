@@ -42,9 +42,19 @@ impl Checker<'_> {
         let groups = self.groups(raw.groups)?;
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         let mut criteria: Vec<Criterion> = Vec::new();
+        let mut sum = 0.0;
         for Keyed { value: c, keys } in std::mem::take(&mut raw.criteria.value) {
             let line = keys.of("id");
             let c = self.criterion(c, &group_ids, line)?;
+            // Each criterion within bounds, and all of them together: a
+            // total of `inf` would grade every unit at the top.
+            let at = keys.of("points");
+            let what = msg!(CriterionCtx, c.id);
+            self.points_bound(&what, c.points, at)?;
+            sum += c.points;
+            if let Some(shown) = too_many_points(sum) {
+                bail!(at.problem(self.file, msg!(PointsSumTooLarge, what, shown)));
+            }
             if let Some(first) = criteria.iter().find(|o| o.id == c.id) {
                 let m = msg!(DuplicateCriterion, c.id, first.line);
                 return Err(self.at(line, m));
@@ -187,6 +197,14 @@ impl Checker<'_> {
         }
     }
 
+    /// Points within [`MAX_POINTS`], else an error at `at` (the key).
+    fn points_bound(&self, what: &Text, points: f64, at: Pos) -> Result<()> {
+        match too_many_points(points) {
+            Some(shown) => bail!(at.problem(self.file, msg!(PointsTooLarge, what, shown))),
+            None => Ok(()),
+        }
+    }
+
     /// An expression, refused at the position of its text.
     fn expr(&self, src: &At<String>, what: &Text) -> Result<Expr> {
         Expr::parse(&src.value).map_err(|e| self.at(src.at, what.clone() + ": " + e.text()))
@@ -320,6 +338,10 @@ impl Checker<'_> {
         }
         if p.max.is_some_and(|m| !(m.is_finite() && m > 0.0)) {
             return Err(self.at(line, msg!(MaxPositive, what)));
+        }
+        self.points_bound(&what, p.points_each, keys.of("points_each"))?;
+        if let Some(m) = p.max {
+            self.points_bound(&what, m, keys.of("max"))?;
         }
         Ok(Penalty {
             count: self.expr(&p.count, &what)?,

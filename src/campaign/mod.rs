@@ -1,6 +1,7 @@
 //! The campaign: criteria, gates, tiers, quotas and deadlines, parsed from YAML
 //! once and checked once, so scoring never meets an unknown id or a bad date.
 
+mod bounds;
 mod check;
 mod levers;
 pub mod lint;
@@ -8,6 +9,9 @@ pub mod quota;
 mod raw;
 mod schedule;
 mod weights;
+
+pub use bounds::MAX_POINTS;
+use bounds::too_many_points;
 
 use anyhow::{Result, anyhow, bail};
 use std::sync::Arc;
@@ -344,6 +348,11 @@ impl Campaign {
         {
             let m = crate::msg!(MaxTotal, t.value);
             bail!(crate::problem::Problem::line(file, t.at.line(), m));
+        }
+        if let Some(t) = &raw.value.max_total
+            && let Some(shown) = too_many_points(t.value)
+        {
+            bail!(t.at.problem(file, crate::msg!(PointsTooLarge, "max_total", shown)));
         }
         Checker { src, file }.campaign(raw)
     }

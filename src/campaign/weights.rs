@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow, bail};
 use serde::de::IgnoredAny;
 
-use super::{Campaign, suggestion};
+use super::{Campaign, suggestion, too_many_points};
 use crate::i18n::messages::Msg;
 use crate::problem::Problem;
 use crate::yaml::{self, Entries, Shape};
@@ -35,7 +35,15 @@ impl Campaign {
                 let m = crate::msg!(PointsPositive, id, points);
                 bail!(Problem::line(file, line.line(), m));
             }
+            let what = crate::msg!(CriterionCtx, id);
+            if let Some(shown) = too_many_points(points) {
+                bail!(line.problem(file, crate::msg!(PointsTooLarge, what, shown)));
+            }
             self.criteria[i].points = points;
+            let sum: f64 = self.criteria.iter().map(|c| c.points).sum();
+            if let Some(shown) = too_many_points(sum) {
+                bail!(line.problem(file, crate::msg!(PointsSumTooLarge, what, shown)));
+            }
         }
         Ok(())
     }

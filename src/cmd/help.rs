@@ -3,7 +3,8 @@
 //! [`command`] builds the command line in the language of messages. A test
 //! fails when a command or flag has no Vietnamese text.
 
-use clap::{Command, CommandFactory};
+use clap::builder::PossibleValue;
+use clap::{Arg, Command, CommandFactory};
 
 use super::Cli;
 use crate::i18n::messages::Msg;
@@ -24,6 +25,9 @@ fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
     if vi {
         if let Some(about) = vietnamese(path, "") {
             cmd = cmd.about(about);
+            if cmd.get_long_about().is_some() {
+                cmd = cmd.long_about(about);
+            }
         }
         cmd = cmd
             .help_template(format!(
@@ -53,11 +57,7 @@ fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
             } else {
                 "Tùy chọn"
             };
-            let a = a.help_heading(heading);
-            match vietnamese(path, &id) {
-                Some(text) => a.help(text),
-                None => a,
-            }
+            vietnamese_arg(a.help_heading(heading), path, &id)
         });
     }
     let subs: Vec<String> = cmd
@@ -73,6 +73,83 @@ fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
         cmd = cmd.mut_subcommand(s.as_str(), |c| localize(c, lang, &sub_path));
     }
     cmd
+}
+
+/// A flag's help in Vietnamese, with what clap would add in English around
+/// it ("[default: …]", "[possible values: …]", "Possible values:", "Print
+/// help (see a summary with '-h')") said in Vietnamese instead: short help
+/// on one line, long help (`--help` of a command that has one) with the
+/// values listed and described.
+fn vietnamese_arg(a: Arg, path: &str, id: &str) -> Arg {
+    if id == "help" && a.get_long_help().is_some() {
+        // clap's own -h/--help of a command whose --help says more.
+        return a
+            .help(vietnamese(path, "help more").unwrap_or_default())
+            .long_help(vietnamese(path, "help summary").unwrap_or_default());
+    }
+    let text = vietnamese(path, id)
+        .map(str::to_string)
+        .or_else(|| a.get_help().map(ToString::to_string))
+        .unwrap_or_default();
+    let mut specs = Vec::new();
+    let defaults = a.get_default_values();
+    if a.get_action().takes_values() && !a.is_hide_default_value_set() && !defaults.is_empty() {
+        let shown: Vec<_> = defaults.iter().map(|v| v.to_string_lossy()).collect();
+        specs.push(format!("[mặc định: {}]", shown.join(" ")));
+    }
+    let values: Vec<PossibleValue> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect()
+    };
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let mut short = vec![text.clone()];
+    short.extend(specs.iter().cloned());
+    if !values.is_empty() {
+        short.push(format!("[giá trị: {}]", names.join(", ")));
+    }
+    let mut long = vec![text];
+    if values.iter().any(|v| v.get_help().is_some()) {
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        let lines: Vec<String> = values
+            .iter()
+            .map(|v| {
+                let name = v.get_name();
+                let key = format!("{id}={name}");
+                let help = vietnamese(path, &key)
+                    .map(str::to_string)
+                    .or_else(|| v.get_help().map(ToString::to_string))
+                    .unwrap_or_default();
+                format!(
+                    "- {name}: {:pad$}{help}",
+                    "",
+                    pad = width - name.chars().count()
+                )
+            })
+            .collect();
+        long.push(format!("Giá trị:\n{}", lines.join("\n")));
+        long.push(specs.join("\n"));
+    } else {
+        let mut specs = specs;
+        if !values.is_empty() {
+            specs.push(format!("[giá trị: {}]", names.join(", ")));
+        }
+        long.push(specs.join("\n"));
+    }
+    let join = |parts: Vec<String>, sep: &str| {
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    a.hide_default_value(true)
+        .hide_possible_values(true)
+        .help(join(short, " "))
+        .long_help(join(long, "\n\n"))
 }
 
 /// A clap error in `lang`: the common kinds said in the catalogue's words,
@@ -175,6 +252,14 @@ mod tests {
                     "{path} --{id} {:?}",
                     a.get_help().map(|s| s.to_string())
                 ));
+            }
+            // A value's own help is listed under a command's --help.
+            let listed = !a.is_hide_possible_values_set();
+            for v in a.get_possible_values().into_iter().filter(|_| listed) {
+                let key = format!("{id}={}", v.get_name());
+                if v.get_help().is_some() && vietnamese(path, &key).is_none() {
+                    out.push(format!("{path} --{key} {:?}", v.get_help()));
+                }
             }
         }
         for s in cmd.get_subcommands() {

@@ -46,9 +46,12 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, ParseError> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect();
+            // Digits past the largest double would read as infinity.
             let n = text
                 .parse::<f64>()
-                .map_err(|_| err(col, msg!(NotANumber, text)))?;
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| err(col, msg!(NotANumber, text)))?;
             out.push(Token {
                 tok: Tok::Num(n),
                 col,

@@ -13,7 +13,7 @@ fn ev(src: &str, vals: &[(&str, Option<f64>)]) -> Option<f64> {
                 .expect("name in test row")
         })
         .collect();
-    e.eval(&row, &slots)
+    e.eval(&row, &slots).expect("no overflow")
 }
 
 #[test]
@@ -127,4 +127,18 @@ fn deep_nesting_is_refused_not_overflowed() {
             .render(Lang::En)
             .contains("longer than")
     );
+}
+
+#[test]
+fn overflow_is_an_error_never_undefined_or_infinite() {
+    let e = Expr::parse("min(10, a * 10)").unwrap();
+    assert_eq!(e.eval(&[Some(1e308)], &[0]), Err(Overflow));
+    assert_eq!(e.eval(&[Some(0.5)], &[0]), Ok(Some(5.0)));
+    let e = Expr::parse("a / b + 1").unwrap();
+    assert_eq!(e.eval(&[Some(1e300), Some(1e-300)], &[0, 1]), Err(Overflow));
+    // A division by zero stays undefined, a missing cell too.
+    assert_eq!(e.eval(&[Some(1.0), Some(0.0)], &[0, 1]), Ok(None));
+    assert_eq!(e.eval(&[None, Some(1e-300)], &[0, 1]), Ok(None));
+    // A literal past the largest double is refused when the file loads.
+    assert!(Expr::parse(&format!("a * 1{}", "0".repeat(400))).is_err());
 }

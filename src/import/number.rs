@@ -71,6 +71,11 @@ pub fn parse(cell: &str, locale: Locale) -> Result<Option<f64>, crate::i18n::Tex
         plain
     };
     let x: f64 = plain.parse().map_err(|_| crate::msg!(NotANumber, t))?;
+    if x >= crate::metrics::EXACT_LIMIT {
+        // Written back, it would be other digits (…992 for …993, 1000…0 for
+        // 99999…9): refused here, at its cell.
+        return Err(crate::msg!(NumberBeyondExact, t));
+    }
     Ok(Some(if negative { -x } else { x }))
 }
 
@@ -175,6 +180,19 @@ mod tests {
         for bad in ["abc", "1,2,3", "12.34.5", ",5", "1.2345", "5 %%", "1e5"] {
             assert!(vi(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_beyond_two_to_the_53_are_refused() {
+        let e = vi("99999999999999999999999").unwrap_err();
+        assert!(e.contains("`99999999999999999999999` is too large"), "{e}");
+        assert!(vi("9.007.199.254.740.993").is_err());
+        assert!(vi("-9007199254740993").is_err());
+        assert_eq!(
+            vi("9.007.199.254.740.991"),
+            Ok(Some(9_007_199_254_740_991.0))
+        );
+        assert_eq!(format(9_007_199_254_740_991.0), "9007199254740991");
     }
 
     #[test]

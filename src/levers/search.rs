@@ -335,13 +335,14 @@ impl<'a> Search<'a> {
             .filter(move |&j| c.criteria[j].applies_to.contains(&group))
     }
 
-    /// Every criterion the lever moves has full points in `s` (or does not count).
+    /// Every criterion the lever moves has full points in `s` (or does not
+    /// count), compared at the campaign's precision: 19,98 of 20 is not full.
     fn at_max(&self, i: usize, l: &BoundLever, s: &UnitScore) -> bool {
         let c = self.campaign;
         self.touched(i, l).all(|j| {
-            s.criteria[j]
-                .points
-                .is_none_or(|p| p >= round_to(c.criteria[j].points, c.precision))
+            s.criteria[j].points.is_none_or(|p| {
+                round_to(p, c.precision) >= round_to(c.criteria[j].points, c.precision)
+            })
         })
     }
 

@@ -55,11 +55,11 @@ fn the_first_commune_below_the_line_needs_five_late_dossiers_on_time() {
         assert!(search.verify(i, a), "{}", c.levers[a.lever].id);
     }
     assert_eq!(u.answers[0].k(), Some(5));
-    // Satisfaction is already at full marks: more ratings cannot help.
+    // Satisfaction is at 19,55 of 20: full marks would still not be enough.
     assert_eq!(
         u.answers[1].outcome,
         Outcome::Unreachable {
-            why: Why::AtMax,
+            why: Why::MaxNotEnough,
             k_max: SEARCH_CAP
         }
     );

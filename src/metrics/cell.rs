@@ -32,6 +32,10 @@ pub const COUNTS: [&str; 19] = [
 /// Digits past this many could not be held exactly; no real count has them.
 const MAX_DIGITS: usize = 15;
 
+/// 2^53: from here on not every whole number has a double of its own, so a
+/// value this large may not be the number written, and no real metric is.
+pub const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
 /// Why a cell is not a value: the message, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadCell {
@@ -81,6 +85,7 @@ pub fn parse(raw: &[u8], count: bool) -> Result<Option<f64>, BadCell> {
     match s.parse::<f64>() {
         Ok(x) if !x.is_finite() => Err(BadCell::new(crate::msg!(NotFinite, s))),
         Ok(x) if x < 0.0 => Err(BadCell::new(crate::msg!(Negative, s))),
+        Ok(x) if x >= EXACT_LIMIT => Err(BadCell::new(crate::msg!(NumberBeyondExact, s))),
         Ok(x) => Ok(Some(x)),
         Err(_) if s.contains(',') => Err(BadCell::import(crate::msg!(NotNumberComma, s))),
         Err(_) => Err(BadCell::new(crate::msg!(NotNumberCell, s))),
@@ -181,5 +186,15 @@ mod tests {
                 .contains("negative value -1")
         );
         assert!(parse(b"inf", false).is_err());
+        // Beyond 2^53 a value is not the number written (1e23 for 9…9).
+        for big in ["99999999999999999999999", "1e308", "9007199254740993"] {
+            let e = parse(big.as_bytes(), false).unwrap_err().message;
+            let e = e.render(Lang::En);
+            assert!(e.contains("is too large"), "{e}");
+        }
+        assert_eq!(
+            parse(b"9007199254740991", false),
+            Ok(Some(9007199254740991.0))
+        );
     }
 }

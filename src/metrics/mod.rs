@@ -14,7 +14,7 @@ use crate::i18n::messages::Msg;
 use crate::period::{Period, PeriodSel};
 use crate::problem::{Problem, Problems};
 use crate::record::{Record, Rows};
-pub use cell::{BadCell, COUNTS, is_count, parse as parse_cell};
+pub use cell::{BadCell, COUNTS, EXACT_LIMIT, is_count, parse as parse_cell};
 pub use periods::{PeriodError, add as add_summand, blank_notice};
 use periods::{Read as PeriodRow, select_and_sum};
 

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use super::{Collective, Individual, Pick, QuotaNomination, Status, status};
-use crate::campaign::{Campaign, PersonKey, Quota, quota};
+use crate::campaign::{Campaign, PersonKey, Quota};
 use crate::decisions::Decisions;
 use crate::people::Person;
 use crate::problem::{Problem, Problems};
@@ -150,6 +150,7 @@ impl<'a> Picker<'a> {
             pick,
             decided: None,
             across: false,
+            within_unit: false,
         };
         let Some(people) = self.people else {
             return (0..n).map(|_| one(Pick::ToBeProposed)).collect();
@@ -196,155 +197,6 @@ impl<'a> Picker<'a> {
             out.push(one(Pick::Missing));
         }
         out
-    }
-
-    /// People across the group: its eligible people not yet proposed, in
-    /// order, for N or P% places, skipping those whose unit reached the cap.
-    fn across_group(
-        &mut self,
-        t: usize,
-        q: &Quota,
-        given: &mut HashMap<usize, u32>,
-        capped: &mut Vec<(usize, u32)>,
-    ) -> (Option<quota::Counted>, Vec<Individual>) {
-        let Some(people) = self.people else {
-            let basis = quota::count(&q.individuals, 0);
-            return (basis, Vec::new());
-        };
-        let unit_of = |p: usize| self.score_of.get(people[p].unit_id.as_str()).copied();
-        let candidates: Vec<usize> = (0..people.len())
-            .filter(|&p| {
-                people[p].eligible
-                    && !self.chosen.contains(&p)
-                    && unit_of(p).is_some_and(|u| self.scores[u].group == q.group)
-            })
-            .collect();
-        let unit_at: HashMap<usize, usize> = candidates
-            .iter()
-            .map(|&p| (p, unit_of(p).expect("candidates have a unit")))
-            .collect();
-        let basis = quota::count(&q.individuals, candidates.len() as u32);
-        let places = basis.as_ref().map_or(0, |b| b.places);
-        let mut out = Vec::new();
-        // Places taken: people chosen, and places a tie contests.
-        let mut taken = 0u32;
-        for block in self.blocks(people, candidates) {
-            let open = places - taken;
-            if open == 0 {
-                break;
-            }
-            // Whoever the cap stops is passed over, and said so. Equal people
-            // of one unit beyond its room contest its places: a tie, never
-            // the first in the file.
-            let room = |u: usize, given: &HashMap<usize, u32>| {
-                q.per_unit
-                    .map(|cap| cap.saturating_sub(given.get(&u).copied().unwrap_or(0)))
-            };
-            let mut fit: Vec<(usize, usize)> = Vec::new();
-            let mut contested = false;
-            for p in block {
-                let u = unit_at[&p];
-                let already = fit.iter().filter(|&&(_, x)| x == u).count() as u32;
-                match room(u, given) {
-                    Some(0) => match capped.iter_mut().find(|(s, _)| *s == u) {
-                        Some((_, k)) => *k += 1,
-                        None => capped.push((u, 1)),
-                    },
-                    Some(r) if already >= r => {
-                        contested = true;
-                        fit.push((p, u));
-                    }
-                    _ => fit.push((p, u)),
-                }
-            }
-            if !contested && fit.len() as u32 <= open {
-                taken += fit.len() as u32;
-                for (p, u) in fit {
-                    self.chosen.insert(p);
-                    *given.entry(u).or_default() += 1;
-                    out.push(Individual {
-                        collective: u,
-                        pick: Pick::Person(p),
-                        decided: None,
-                        across: true,
-                    });
-                }
-                continue;
-            }
-            // The places the tie contests: what is open, and no more than
-            // the units' room lets the tied people take.
-            let mut units: Vec<usize> = fit.iter().map(|&(_, u)| u).collect();
-            units.sort_unstable();
-            units.dedup();
-            let seats: u32 = units
-                .iter()
-                .map(|&u| {
-                    let members = fit.iter().filter(|&&(_, x)| x == u).count() as u32;
-                    room(u, given).map_or(members, |r| r.min(members))
-                })
-                .sum();
-            let open = open.min(seats);
-            taken += open;
-            let tied: Vec<usize> = fit.iter().map(|&(p, _)| p).collect();
-            let group_id = self.campaign.groups[q.group].id.clone();
-            let lookup = self.decisions.and_then(|d| d.group_people_tie(t, q.group));
-            let settled = self
-                .settle(lookup, &group_id, &tied, open)
-                .filter(|(d, chosen)| self.within_cap(*d, &fit, chosen, |u| room(u, given)));
-            match settled {
-                Some((d, chosen)) => {
-                    for (p, u) in fit.into_iter().filter(|(p, _)| chosen.contains(p)) {
-                        self.chosen.insert(p);
-                        *given.entry(u).or_default() += 1;
-                        out.push(Individual {
-                            collective: u,
-                            pick: Pick::Person(p),
-                            decided: Some(d),
-                            across: true,
-                        });
-                    }
-                }
-                None => out.extend(fit.into_iter().map(|(person, u)| Individual {
-                    collective: u,
-                    pick: Pick::Tie {
-                        person,
-                        places: open,
-                    },
-                    decided: None,
-                    across: true,
-                })),
-            }
-        }
-        (basis, out)
-    }
-
-    /// Whether decision `d`'s `chosen` people stay within each unit's room
-    /// under the `per_unit` cap; if not, a problem at the decision's line.
-    fn within_cap(
-        &mut self,
-        d: usize,
-        fit: &[(usize, usize)],
-        chosen: &[usize],
-        room: impl Fn(usize) -> Option<u32>,
-    ) -> bool {
-        for &(_, u) in fit {
-            let took = fit
-                .iter()
-                .filter(|&&(p, x)| x == u && chosen.contains(&p))
-                .count() as u32;
-            if let Some(r) = room(u).filter(|&r| took > r)
-                && let Some(ds) = self.decisions
-            {
-                let unit = self.unit_ids[self.scores[u].unit];
-                self.problems.push(Problem::line(
-                    &ds.file,
-                    ds.ties[d].line,
-                    crate::msg!(TieOverCap, took, unit, r),
-                ));
-                return false;
-            }
-        }
-        true
     }
 
     /// The people the council chose among `tied` for `open` places of
@@ -399,3 +251,5 @@ impl<'a> Picker<'a> {
         Some((d, picked))
     }
 }
+
+mod across;

@@ -37,6 +37,12 @@ pub fn why_text(why: &Why, c: &Campaign, m: &Metrics, tier: usize, lang: Lang) -
                 "not enough: the criteria are at their maximum",
             )
             .into(),
+        Why::MaxNotEnough => lang
+            .pick(
+                "chưa đủ kể cả khi đạt tối đa",
+                "not enough even at the criteria's maximum",
+            )
+            .into(),
         Why::NoEffect => lang
             .pick(
                 "không đủ: biện pháp không làm thay đổi điểm",

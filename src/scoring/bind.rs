@@ -10,7 +10,7 @@ use anyhow::{Result, anyhow};
 use indexmap::IndexMap;
 
 use crate::campaign::{Campaign, Scoring, TieBreak};
-use crate::expr::Expr;
+use crate::expr::{Expr, Overflow};
 use crate::i18n::Text;
 use crate::metrics::{Metrics, UnitRow};
 use crate::problem::{Problem, Problems, ProblemsError};
@@ -27,8 +27,35 @@ pub(super) struct Bound<'c> {
 }
 
 impl Bound<'_> {
-    pub fn eval(&self, row: &[Option<f64>]) -> Option<f64> {
-        self.expr.eval(row, &self.slots)
+    /// `Ok(None)` when undefined (a blank cell, a division by zero); an error
+    /// naming `what` (the criterion, penalty, gate or rule, made only then),
+    /// the expression and the values it read when its arithmetic overflows.
+    pub fn eval(
+        &self,
+        row: &[Option<f64>],
+        what: impl FnOnce() -> Text,
+    ) -> Result<Option<f64>, Text> {
+        self.expr.eval(row, &self.slots).map_err(|Overflow| {
+            let read: Vec<String> = self
+                .expr
+                .names()
+                .iter()
+                .zip(&self.slots)
+                .filter_map(|(n, &s)| row.get(s).copied().flatten().map(|x| (n, x)))
+                .map(|(n, x)| format!("{n} = {}", shown(x)))
+                .collect();
+            crate::msg!(FormulaOverflow, what(), self.expr.source(), read.join(", "))
+        })
+    }
+}
+
+/// A value in an overflow message: huge and tiny ones as `1e308`, not as
+/// 309 digits.
+pub(super) fn shown(x: f64) -> String {
+    if x != 0.0 && !(1e-6..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
     }
 }
 

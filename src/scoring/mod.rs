@@ -281,19 +281,27 @@ impl<'c> Scorer<'c> {
             bail!(unknown_group(c, unit, file));
         };
         let row = &*self.row(unit);
+        let at_unit = |e: Text| {
+            let what = crate::msg!(UnitCtx, unit.id);
+            anyhow!(Problem::line(file, unit.line, what + ": " + e))
+        };
         out.criteria.clear();
         for (i, crit) in c.criteria.iter().enumerate() {
-            let cs = self.criterion(i, crit, row, group).map_err(|e| {
-                let what = crate::msg!(UnitCtx, unit.id);
-                anyhow!(Problem::line(file, unit.line, what + ": " + e))
-            })?;
+            let cs = self.criterion(i, crit, row, group).map_err(at_unit)?;
             out.criteria.push(cs);
         }
         out.penalties.clear();
         out.penalty_counts.clear();
         for (p, bound) in c.penalties.iter().zip(&self.penalties) {
-            let count = bound.eval(row);
+            let what = || crate::msg!(PenaltyCtx, p.id);
+            let count = bound.eval(row, what).map_err(at_unit)?;
             out.penalty_counts.push(count);
+            // A count of late files or missing letters beyond 2^53 is no
+            // real count (and times points_each it could reach `inf`).
+            if let Some(n) = count.filter(|n| n.abs() >= crate::metrics::EXACT_LIMIT) {
+                let n = bind::shown(n);
+                return Err(at_unit(crate::msg!(PenaltyOverflow, what(), n)));
+            }
             let raw = if p.applies_to.contains(&group) {
                 count.unwrap_or(0.0).max(0.0) * p.points_each
             } else {
@@ -303,15 +311,18 @@ impl<'c> Scorer<'c> {
                 .push(round_to(p.max.map_or(raw, |m| raw.min(m)), c.precision));
         }
         out.gates.clear();
-        out.gates
-            .extend(c.gates.iter().zip(&self.gates).map(|(g, bound)| {
-                match (g.applies_to.contains(&group), bound.eval(row)) {
+        for (g, bound) in c.gates.iter().zip(&self.gates) {
+            let value = bound
+                .eval(row, || crate::msg!(GateCtx, g.id))
+                .map_err(at_unit)?;
+            out.gates
+                .push(match (g.applies_to.contains(&group), value) {
                     (false, _) => GateOutcome::NotApplicable,
                     (true, None) => GateOutcome::Undefined,
                     (true, Some(v)) if v != 0.0 => GateOutcome::Pass,
                     (true, Some(_)) => GateOutcome::Fail,
-                }
-            }));
+                });
+        }
         out.max = c
             .criteria
             .iter()
@@ -324,11 +335,16 @@ impl<'c> Scorer<'c> {
         out.adjustment = 0.0;
         out.no_data = has_no_dossiers(&self.dossiers, &unit.values);
         out.rules.clear();
-        out.rules.extend(self.rules.iter().map(|r| {
-            r.as_ref()
-                .and_then(|b| b.eval(row))
-                .is_some_and(|v| v != 0.0)
-        }));
+        for r in &self.rules {
+            let holds = match r {
+                Some(b) => b
+                    .eval(row, || crate::msg!(TiebreakRuleCtx))
+                    .map_err(at_unit)?
+                    .is_some_and(|v| v != 0.0),
+                None => false,
+            };
+            out.rules.push(holds);
+        }
         out.settle(c);
         Ok(())
     }
@@ -348,15 +364,23 @@ impl<'c> Scorer<'c> {
                 applies: false,
             });
         }
-        let value = self.values[i].as_ref().and_then(|b| b.eval(row));
+        let what = || crate::msg!(CriterionCtx, crit.id);
+        let value = match &self.values[i] {
+            Some(b) => b.eval(row, what)?,
+            None => None,
+        };
+        let formula = match &self.formulas[i] {
+            Some(f) => f.eval(row, what)?,
+            None => None,
+        };
         let fraction = match (&crit.scoring, &self.formulas[i]) {
-            (Scoring::Formula { written_points, .. }, Some(f)) => {
-                f.eval(row).map(|p| p / written_points)
+            (Scoring::Formula { written_points, .. }, Some(_)) => {
+                formula.map(|p| p / written_points)
             }
             (scoring, _) => value.map(|v| fraction(scoring, v)),
         };
         let shown_value = match &self.formulas[i] {
-            Some(f) if value.is_none() => f.eval(row),
+            Some(_) if value.is_none() => formula,
             _ => value,
         };
         let share = match fraction {

@@ -58,6 +58,16 @@ pub(super) const VI: &[(&str, &str)] = &[
     ),
     ("help", "In trợ giúp này hoặc trợ giúp của lệnh đã nêu"),
     ("--help", "In trợ giúp"),
+    ("--help more", "In trợ giúp (xem thêm với '--help')"),
+    ("--help summary", "In trợ giúp (xem bản tóm tắt với '-h')"),
+    (
+        "--locale=vi",
+        "`.` ngăn hàng nghìn, `,` là dấu thập phân: \"1.234,5\"",
+    ),
+    (
+        "--locale=en",
+        "`,` ngăn hàng nghìn, `.` là dấu thập phân: \"1,234.5\"",
+    ),
     ("import --help", "In trợ giúp (xem thêm với '--help')"),
     ("--version", "In phiên bản"),
     (

@@ -106,5 +106,7 @@ macro_rules! campaign_entries {
         HintAllZero => "hãy kiểm tra biểu thức `value`, các ngưỡng (ghi phần trăm trong khi giá trị là tỷ lệ?) và các cột của số liệu", "check the value expression, the thresholds (a percent where the value is a fraction?) and the data's columns";
         LintAllFull => "tiêu chí `{0}`: cả {2} đơn vị trong {1} đều đạt điểm tối đa ({3})", "criterion `{0}`: every unit of {1} ({2}) scores full points ({3})";
         HintAllFull => "hãy kiểm tra các ngưỡng (ghi tỷ lệ trong khi giá trị là phần trăm?); tiêu chí mà mọi đơn vị đều đạt thì không phân loại được ai", "check the thresholds (a fraction where the value is a percent?); a criterion everyone passes decides nothing";
+        PointsTooLarge => "{0}: {1} điểm là quá lớn: điểm trong một kế hoạch thi đua không quá 1.000.000", "{0}: {1} points is too large: points in an emulation plan are at most 1,000,000";
+        PointsSumTooLarge => "{0}: tổng điểm tối đa của các tiêu chí đến đây là {1}, quá 1.000.000: tổng điểm của đơn vị sẽ không còn đúng", "{0}: the criteria's points up to here sum to {1}, beyond 1,000,000: a unit's total would no longer be right";
     } };
 }

@@ -273,4 +273,6 @@ campaign_entries! {
     ExcelWritingSheet => "ghi trang tính `{0}`", "writing sheet `{0}`";
     ExcelBuilding => "tạo sổ tính", "building the workbook";
     StrictRefused => "--strict: có {0} cảnh báo hoặc lưu ý (in ở trên); không ghi kết quả", "--strict: {0} warning(s) or notice(s) above; nothing written";
+    FormulaOverflow => "{0}: `{1}` vượt quá số lớn nhất máy tính giữ được (khoảng 1,8 × 10^308) với {2}: hãy kiểm tra các ô này và biểu thức", "{0}: `{1}` goes beyond the largest number a computer holds (about 1.8 × 10^308) with {2}: check these cells and the expression";
+    PenaltyOverflow => "{0}: `count` cho {1} lần: từ 2^53 (9.007.199.254.740.992) trở lên thì không còn là một số đếm thật; hãy kiểm tra biểu thức `count` và các ô nó đọc", "{0}: `count` gives {1}: from 2^53 (9,007,199,254,740,992) on it is no real count; check the `count` expression and the cells it reads";
 }

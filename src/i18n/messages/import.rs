@@ -74,5 +74,6 @@ macro_rules! import_entries {
         NoSheetNamed => "--sheet: không có trang tính `{0}` trong {1}", "--sheet: no sheet `{0}` in {1}";
         NoWorksheet => "{0}: sổ tính không có trang tính nào", "{0}: the workbook has no worksheet";
         SheetsAre => "{0} (các trang tính: {1})", "{0} (sheets: {1})";
+        NumberBeyondExact => "`{0}` quá lớn: từ 2^53 (9.007.199.254.740.992) trở lên, máy tính không giữ đúng từng chữ số của một số; một số đếm hay chỉ số thật không lớn đến thế", "`{0}` is too large: from 2^53 (9,007,199,254,740,992) on, a computer does not hold a number digit for digit; no real count or metric is that large";
     } };
 }

@@ -67,17 +67,27 @@ impl Search<'_> {
             return Why::NoEffect;
         }
         if touched && self.at_max(i, l, s) && !l.beyond_criteria {
-            return Why::AtMax;
+            return self.maxed(i, l);
         }
         if let Some(LineStatus::WonHigherTier(t)) = status {
             return Why::HigherTier(t);
         }
         if touched && self.at_max(i, l, s) {
-            return Why::AtMax;
+            return self.maxed(i, l);
         }
         if rank_key(c, s) <= rank_key(c, &self.scores[i]) {
             return Why::NoGain;
         }
         limit
+    }
+
+    /// The moved criteria are at their maximum at k_max: "already at the
+    /// maximum" only if they are now, else "not enough even at the maximum".
+    fn maxed(&self, i: usize, l: &BoundLever) -> Why {
+        if self.at_max(i, l, &self.scores[i]) {
+            Why::AtMax
+        } else {
+            Why::MaxNotEnough
+        }
     }
 }

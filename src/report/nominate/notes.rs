@@ -4,7 +4,7 @@
 
 use super::{NominationView, tier_of_quota};
 use crate::i18n::Lang;
-use crate::nomination::{Collective, Pick, QuotaNomination, Status};
+use crate::nomination::{Collective, QuotaNomination, Status};
 
 impl NominationView<'_> {
     /// The notes under a quota: places, ties, and who is out and why.
@@ -21,14 +21,12 @@ impl NominationView<'_> {
         if let Some(b) = &q.people_basis {
             // People across the group only (those of `individuals_each` go
             // with their collective); tied people fill no place.
-            let across = q.individuals.iter().filter(|i| i.across);
-            let picked = across.clone().filter(|i| i.named()).count();
-            let tied: Vec<u32> = across
-                .filter_map(|i| match i.pick {
-                    Pick::Tie { places, .. } => Some(places),
-                    _ => None,
-                })
-                .collect();
+            let picked = q
+                .individuals
+                .iter()
+                .filter(|i| i.across && i.named())
+                .count();
+            let (open, tied) = crate::nomination::across_ties(q);
             let group = self.group_name(q);
             let mut note = match l {
                 Lang::Vi => format!(
@@ -40,17 +38,12 @@ impl NominationView<'_> {
                     b.places
                 ),
             };
-            let mut open = 0;
-            if let Some(&t) = tied.first() {
-                open = t;
+            if tied > 0 {
                 note.push_str(&match l {
-                    Lang::Vi => {
-                        format!("; {t} suất chờ quyết định ({} người bằng nhau)", tied.len())
+                    Lang::Vi => format!("; {open} suất chờ quyết định ({tied} người bằng nhau)"),
+                    Lang::En => {
+                        format!("; {open} place(s) awaiting a decision ({tied} people tied)")
                     }
-                    Lang::En => format!(
-                        "; {t} place(s) awaiting a decision ({} people tied)",
-                        tied.len()
-                    ),
                 });
             }
             // Places no one can take: every eligible person of the group is
