@@ -15,6 +15,7 @@ mod cell;
 mod cfb;
 mod csv;
 mod ods;
+mod ods_parts;
 mod sheets;
 mod xls;
 mod xlsb;
