@@ -96,5 +96,8 @@ macro_rules! import_entries {
         GridDecoderFailed => "tệp bị hỏng: bộ đọc {0} gặp lỗi khi đọc", "the file is damaged: the {0} reader failed on it";
         GridAreaTooBig => "các trang tính trải trên {0} ô (trang lớn nhất đến ô {1}), vượt {2} ô đọc được từ định dạng này", "the sheets span {0} cells (the largest to {1}), more than the {2} that can be read from this format";
         GridBadContainer => "tệp Excel 97-2003 bị hỏng ({0})", "a damaged Excel 97-2003 file ({0})";
+        GridXlsUnreadable => "không đọc được tệp Excel 97-2003 này ({0}); nếu tệp có mật khẩu, hãy lưu một bản không có mật khẩu", "cannot read this Excel 97-2003 file ({0}); if it has a password, save a copy without one";
+        GridSheetUnreadable => "không đọc được trang tính `{0}`: {1}", "cannot read sheet `{0}`: {1}";
+        GridNotAWorkbook => "không phải một sổ tính đọc được ({0})", "not a readable workbook ({0})";
     } };
 }

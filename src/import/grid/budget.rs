@@ -35,7 +35,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             cells: 5_000_000,
-            text_bytes: 512 << 20,
+            text_bytes: 256 << 20,
             part_bytes: 1 << 30,
             ratio: 250,
             area: 4_000_000,

@@ -188,3 +188,116 @@ fn xls_damage_is_an_error_never_a_panic() {
             .contains("save it again as .xlsx")
     );
 }
+
+/// An `.xlsb` record: its type and length as 7-bit varints, then `data`.
+fn brec(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut v = if typ < 0x80 {
+        vec![typ as u8]
+    } else {
+        vec![0x80 | (typ & 0x7F) as u8, (typ >> 7) as u8]
+    };
+    let mut len = data.len();
+    loop {
+        let b = (len & 0x7F) as u8;
+        len >>= 7;
+        v.push(if len > 0 { b | 0x80 } else { b });
+        if len == 0 {
+            break;
+        }
+    }
+    v.extend(data);
+    v
+}
+
+fn wide(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut v = (units.len() as u32).to_le_bytes().to_vec();
+    v.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    v
+}
+
+/// An `.xlsb` of one sheet "S" holding the cell records `cells`.
+fn xlsb(cells: &[Vec<u8>]) -> Vec<u8> {
+    let rels = r#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#;
+    let mut wb = brec(
+        0x009C,
+        &[
+            &0u32.to_le_bytes()[..],
+            &1u32.to_le_bytes(),
+            &wide("rId1"),
+            &wide("S"),
+        ]
+        .concat(),
+    );
+    wb.extend(brec(0x0090, &[]));
+    wb.extend(brec(0x009D, &[]));
+    let mut sheet = brec(0x0094, &[0u8; 16]);
+    sheet.extend(brec(0x0091, &[]));
+    for c in cells {
+        sheet.extend(c);
+    }
+    sheet.extend(brec(0x0092, &[]));
+    super::tests::zip_of(&[
+        ("xl/workbook.bin", &wb),
+        ("xl/_rels/workbook.bin.rels", rels.as_bytes()),
+        ("xl/worksheets/sheet1.bin", &sheet),
+    ])
+}
+
+fn row_header(row: u32) -> Vec<u8> {
+    brec(0x0000, &[&row.to_le_bytes()[..], &[0; 13]].concat())
+}
+
+fn real(col: u32, x: f64) -> Vec<u8> {
+    brec(
+        0x0005,
+        &[&col.to_le_bytes()[..], &[0; 4], &x.to_le_bytes()].concat(),
+    )
+}
+
+#[test]
+fn xlsb_cells_stream_into_the_budget() {
+    let text = brec(
+        0x0006,
+        &[&1u32.to_le_bytes()[..], &[0; 4], &wide("Xã Á")].concat(),
+    );
+    let bytes = xlsb(&[
+        row_header(6),
+        real(0, 2.5),
+        text,
+        row_header(1_048_575),
+        real(16_383, 1.0),
+    ]);
+    let g = read(&bytes, "b.xlsb", &Options::default()).unwrap();
+    assert_eq!(g.label, "b.xlsb[S]");
+    assert_eq!(
+        g.cells().collect::<Vec<_>>(),
+        vec![
+            (7, 1, &Cell::Number(2.5)),
+            (7, 2, &Cell::Text("Xã Á".into())),
+            (1_048_576, 16_384, &Cell::Number(1.0))
+        ]
+    );
+    let o = Options {
+        limits: Limits {
+            cells: 2,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    let e = read(&bytes, "b.xlsb", &o).unwrap_err();
+    assert_eq!(
+        e.downcast_ref::<GridError>().unwrap().0.line,
+        Some(1_048_576)
+    );
+    // A shared string index past the table: calamine panics, we name the file.
+    let isst = brec(
+        0x0007,
+        &[&0u32.to_le_bytes()[..], &[0; 4], &9u32.to_le_bytes()].concat(),
+    );
+    let e = read(&xlsb(&[row_header(0), isst]), "b.xlsb", &Options::default()).unwrap_err();
+    assert!(
+        e.to_string().starts_with("b.xlsb: the file is damaged"),
+        "{e}"
+    );
+}

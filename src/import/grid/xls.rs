@@ -67,7 +67,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
     let file_name = file.to_string();
     let run = move || -> Result<Grid> {
         let mut book = Xls::new(Cursor::new(clean))
-            .map_err(|e| file_error(&file_name, crate::msg!(CannotReadXls, file_name, e)))?;
+            .map_err(|e| file_error(&file_name, crate::msg!(GridXlsUnreadable, e)))?;
         let sheets: Vec<SheetInfo> = book
             .sheets_metadata()
             .iter()
@@ -78,9 +78,9 @@ pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
             })
             .collect();
         let name = choose(&sheets, &file_name, wanted.as_deref())?.name.clone();
-        let range = book.worksheet_range(&name).map_err(|e| {
-            file_error(&file_name, crate::msg!(CannotReadSheet, file_name, name, e))
-        })?;
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| file_error(&file_name, crate::msg!(GridSheetUnreadable, name, e)))?;
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let shift = if book.has_1904_epoch() { 1462.0 } else { 0.0 };
         let label = format!("{file_name}[{name}]");

@@ -17,7 +17,7 @@ use super::{Grid, Options, SheetInfo, choose, file_error};
 pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
     Zip::open(bytes, file, &opts.limits)?.check_all()?;
     let run = || -> Result<Grid> {
-        let fail = |e: calamine::XlsbError| file_error(file, crate::msg!(NotAWorkbook, file, e));
+        let fail = |e: calamine::XlsbError| file_error(file, crate::msg!(GridNotAWorkbook, e));
         let mut book = Xlsb::new(Cursor::new(bytes)).map_err(fail)?;
         let sheets: Vec<SheetInfo> = book
             .sheets_metadata()
