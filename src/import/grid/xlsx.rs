@@ -211,7 +211,11 @@ impl SheetReader {
 
     /// A row or column past Excel's limits is an error at that cell.
     fn check(&self, row: u64, col: Option<u64>) -> Result<()> {
-        if row == 0 || row > MAX_ROW {
+        if row == 0 {
+            let m = crate::msg!(GridBadRef, row);
+            return Err(pos_error(&self.pos(self.row.max(1), None), m, None));
+        }
+        if row > MAX_ROW {
             let m = crate::msg!(GridRowPastEnd, row, MAX_ROW);
             return Err(pos_error(&self.pos(row, None), m, None));
         }
