@@ -13,7 +13,8 @@
 //!
 //! Arguments: format (`xlsx`, `ods`, `xls`), CPU seconds, seed, output folder.
 //! `fuzz_grid read FILE…` reads each file once and prints what came back,
-//! the time it took and the process's peak memory.
+//! the time it took and the process's peak memory; `fuzz_grid dump FILE
+//! [SHEET]` prints every cell.
 
 use std::io::{Cursor, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -386,6 +387,22 @@ fn read_files(files: &[String]) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("dump") {
+        // Every cell of FILE's sheet (`--sheet` as the third argument).
+        let bytes = std::fs::read(&args[2]).unwrap();
+        let opts = Options {
+            sheet: args.get(3).cloned(),
+            ..Options::default()
+        };
+        let g = grid::read(&bytes, &args[2], &opts).unwrap();
+        for (r, c, v) in g.cells() {
+            println!("{} = {v:?}", g.pos(r, Some(c)));
+        }
+        for m in &g.merges {
+            println!("merge {m:?}");
+        }
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("read") {
         set_lang(Lang::En);
         return read_files(&args[2..]);

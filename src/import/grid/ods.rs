@@ -156,7 +156,16 @@ impl TableReader {
     }
 
     fn start_cell(&mut self, e: &BytesStart) -> Result<()> {
-        let typ = attr(e, "value-type").unwrap_or_default();
+        // LibreOffice marks a formula's error as `calcext:value-type="error"`
+        // beside an `office:value-type="string"`.
+        let error = e
+            .attributes()
+            .flatten()
+            .any(|a| a.key.local_name().as_ref() == "value-type" && a.value == "error");
+        let typ = match error {
+            true => "error".to_string(),
+            false => attr(e, "value-type").unwrap_or_default(),
+        };
         let value = match typ.as_str() {
             "date" => attr(e, "date-value"),
             "time" => attr(e, "time-value"),

@@ -85,6 +85,7 @@ pub fn value(typ: &str, value: Option<String>, text: String, pos: &Pos) -> Resul
             _ => return Err(bad(crate::msg!(ExpectedFlag))),
         },
         ("string", Some(v)) if !v.is_empty() => Some(Cell::Text(v)),
+        ("error", _) if !text.is_empty() => Some(Cell::Error(text)),
         _ if text.is_empty() => None,
         _ => Some(Cell::Text(text)),
     })

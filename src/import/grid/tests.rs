@@ -331,6 +331,7 @@ fn ods_text_notes_and_spans() {
           <office:annotation><text:p>ghi chú</text:p></office:annotation>
           <text:p>Tên <text:span>đơn</text:span> vị</text:p><text:p>dòng 2</text:p></table:table-cell>
         <table:table-cell office:value-type="time" office:time-value="PT12H00M00S"/>
+        <table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>
         <table:table-cell office:value-type="percentage" office:value="0.955"><text:p>95,5%</text:p></table:table-cell>
       </table:table-row><table:table-row><table:covered-table-cell/><table:table-cell office:value-type="float" office:value="x"/></table:table-row></table:table>"#;
     let e = read(&ods(t), "n.ods", &Options::default())
@@ -348,7 +349,8 @@ fn ods_text_notes_and_spans() {
     .unwrap();
     assert_eq!(g.get(1, 1), Some(&Cell::Text("Tên đơn vị\ndòng 2".into())));
     assert_eq!(g.get(1, 2), Some(&Cell::Date(0.5)));
-    assert_eq!(g.get(1, 3), Some(&Cell::Number(0.955)));
+    assert_eq!(g.get(1, 3), Some(&Cell::Error("#DIV/0!".into())));
+    assert_eq!(g.get(1, 4), Some(&Cell::Number(0.955)));
     assert_eq!(g.get(2, 2), Some(&Cell::Number(2.0)));
     assert_eq!(
         g.merges,

@@ -87,6 +87,43 @@ fn xls_fixture_from_another_writer() {
 }
 
 #[test]
+fn libreoffice_saves_of_the_xls_fixture_read_the_same() {
+    let xls = read(
+        include_bytes!("../../../tests/fixtures/grid/sample.xls"),
+        "t",
+        &Options::default(),
+    )
+    .unwrap();
+    let xlsx = include_bytes!("../../../tests/fixtures/grid/libreoffice.xlsx");
+    let ods = include_bytes!("../../../tests/fixtures/grid/libreoffice.ods");
+    // LibreOffice turned xlwt's booleans into the formula TRUE(), which ODF
+    // stores as the float 1.
+    let mut as_floats = xls.clone();
+    for r in &mut as_floats.rows {
+        for c in &mut r.cells {
+            if let Cell::Bool(b) = c.1 {
+                c.1 = Cell::Number(f64::from(u8::from(b)));
+            }
+        }
+    }
+    for (other, xls) in [
+        (read(xlsx, "t", &Options::default()).unwrap(), &xls),
+        (read(ods, "t", &Options::default()).unwrap(), &as_floats),
+    ] {
+        // xlwt stored no result for the formula =1/0 in B6; LibreOffice did.
+        assert_eq!(other.get(6, 2), Some(&Cell::Error("#DIV/0!".into())));
+        let mut rest = other.clone();
+        rest.rows[4].cells.retain(|c| c.0 != 2);
+        assert_eq!(rest.rows, xls.rows);
+        let mut merges = other.merges.clone();
+        merges.sort_by_key(|m| (m.first_row, m.first_col));
+        let mut want = xls.merges.clone();
+        want.sort_by_key(|m| (m.first_row, m.first_col));
+        assert_eq!(merges, want);
+    }
+}
+
+#[test]
 fn xls_built_by_hand_reads() {
     let g = read_xls(&xls(&[number(0, 0, 1.5), number(4, 2, -7.0)])).unwrap();
     assert_eq!(g.label, "k.xls[S]");
