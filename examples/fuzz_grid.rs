@@ -62,8 +62,8 @@ fn seeds(format: &str) -> Vec<Vec<u8>> {
         std::fs::read(format!("tests/fixtures/grid/{n}")).expect("run from the repository")
     };
     match format {
-        "xls" => vec![fixture("sample.xls")],
-        "ods" => vec![fixture("sample.ods")],
+        "xls" => vec![fixture("sample.xls"), fixture("libreoffice.xls")],
+        "ods" => vec![fixture("sample.ods"), fixture("libreoffice.ods")],
         _ => {
             let mut wb = Workbook::new();
             let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -79,7 +79,7 @@ fn seeds(format: &str) -> Vec<Vec<u8>> {
                 ws.write_formula(r, 4, "=B2*2").unwrap();
             }
             wb.add_worksheet().set_name("Ẩn").unwrap().set_hidden(true);
-            vec![wb.save_to_buffer().unwrap()]
+            vec![wb.save_to_buffer().unwrap(), fixture("libreoffice.xlsx")]
         }
     }
 }

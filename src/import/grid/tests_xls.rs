@@ -96,6 +96,7 @@ fn libreoffice_saves_of_the_xls_fixture_read_the_same() {
     .unwrap();
     let xlsx = include_bytes!("../../../tests/fixtures/grid/libreoffice.xlsx");
     let ods = include_bytes!("../../../tests/fixtures/grid/libreoffice.ods");
+    let lo_xls = include_bytes!("../../../tests/fixtures/grid/libreoffice.xls");
     // LibreOffice turned xlwt's booleans into the formula TRUE(), which ODF
     // stores as the float 1.
     let mut as_floats = xls.clone();
@@ -108,6 +109,7 @@ fn libreoffice_saves_of_the_xls_fixture_read_the_same() {
     }
     for (other, xls) in [
         (read(xlsx, "t", &Options::default()).unwrap(), &xls),
+        (read(lo_xls, "t", &Options::default()).unwrap(), &xls),
         (read(ods, "t", &Options::default()).unwrap(), &as_floats),
     ] {
         // xlwt stored no result for the formula =1/0 in B6; LibreOffice did.
