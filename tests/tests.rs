@@ -14,6 +14,7 @@ mod decisions;
 mod docx;
 mod flags;
 mod golden;
+mod grid;
 mod import;
 mod import_dossiers;
 mod import_workbook;

@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod any;
 pub mod decode;
 pub mod dossier;
+pub mod grid;
 pub mod groups;
 pub mod merge;
 pub mod number;

@@ -9,7 +9,9 @@ use std::io::Cursor;
 use anyhow::{Result, anyhow};
 use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx};
 
+use super::grid::SheetInfo;
 use super::number::Locale;
+#[cfg(test)]
 use crate::UsageError;
 
 const ZIP: &[u8] = b"PK\x03\x04";
@@ -66,32 +68,18 @@ fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheets<Cursor<&'a [u8]>>> {
     }
 }
 
-/// The sheet asked for (exactly, else ignoring case), or the first visible
-/// worksheet; an unknown name is a usage error listing the sheets.
+/// The sheet to read, by the one rule of [`super::grid::choose`].
 fn choose(book: &Sheets<Cursor<&[u8]>>, file: &str, wanted: Option<&str>) -> Result<String> {
-    let sheets = book.sheets_metadata();
-    let work: Vec<&calamine::Sheet> = sheets
+    let sheets: Vec<SheetInfo> = book
+        .sheets_metadata()
         .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| SheetInfo {
+            name: s.name.clone(),
+            visible: s.visible == SheetVisible::Visible,
+            worksheet: s.typ == SheetType::WorkSheet,
+        })
         .collect();
-    let found = match wanted {
-        Some(w) => work.iter().find(|s| s.name == w).or_else(|| {
-            work.iter()
-                .find(|s| s.name.to_lowercase() == w.to_lowercase())
-        }),
-        None => work
-            .iter()
-            .find(|s| s.visible == SheetVisible::Visible)
-            .or(work.first()),
-    };
-    found.map(|s| s.name.clone()).ok_or_else(|| {
-        let names: Vec<&str> = work.iter().map(|s| s.name.as_str()).collect();
-        let what = match wanted {
-            Some(w) => crate::msg!(NoSheetNamed, w, file),
-            None => crate::msg!(NoWorksheet, file),
-        };
-        UsageError(crate::msg!(SheetsAre, what, names.join(", "))).into()
-    })
+    Ok(super::grid::choose(&sheets, file, wanted)?.name.clone())
 }
 
 /// The used range as CSV, padded with empty rows and columns so that line

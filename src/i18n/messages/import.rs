@@ -75,5 +75,30 @@ macro_rules! import_entries {
         NoWorksheet => "{0}: sổ tính không có trang tính nào", "{0}: the workbook has no worksheet";
         SheetsAre => "{0} (các trang tính: {1})", "{0} (sheets: {1})";
         NumberBeyondExact => "`{0}` quá lớn: từ 2^53 (9.007.199.254.740.992) trở lên, máy tính không giữ đúng từng chữ số của một số; một số đếm hay chỉ số thật không lớn đến thế", "`{0}` is too large: from 2^53 (9,007,199,254,740,992) on, a computer does not hold a number digit for digit; no real count or metric is that large";
+
+        // Reading spreadsheets within limits (the grid readers).
+        GridTooManyCells => "quá {0} ô có dữ liệu: tệp quá lớn để đọc", "more than {0} non-empty cells: the file is too large to read";
+        GridTooMuchText => "quá {0} MiB chữ trong các ô: tệp quá lớn để đọc", "more than {0} MiB of text in cells: the file is too large to read";
+        GridHintSplit => "chỉ giữ trang tính cần nộp (xóa các dòng, cột thừa), hoặc chia tệp thành nhiều tệp nhỏ hơn", "keep only the sheet to be read (delete stray rows and columns) or split the file into smaller ones";
+        GridHintResave => "mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx; nếu vẫn lỗi, hãy xuất trang tính ra \"CSV UTF-8\"", "open the file in Excel or LibreOffice and save it again as .xlsx; if that fails, export the sheet as \"CSV UTF-8\"";
+        GridRowPastEnd => "dòng {0} nằm ngoài dòng cuối cùng một trang tính có thể có ({1})", "row {0} is past the last row a sheet can have ({1})";
+        GridColumnPastEnd => "cột {0} nằm ngoài cột cuối cùng một trang tính có thể có (XFD, cột {1})", "column {0} is past the last column a sheet can have (XFD, column {1})";
+        GridBadRef => "`{0}` không phải địa chỉ ô", "`{0}` is not a cell reference";
+        GridBadNumber => "ô số chứa `{0}`, không phải một số hữu hạn", "a number cell holds `{0}`, which is not a finite number";
+        GridBadDate => "ô ngày chứa `{0}`, không phải một ngày", "a date cell holds `{0}`, which is not a date";
+        GridNoSharedString => "chuỗi dùng chung số {0} không tồn tại (sổ tính có {1})", "shared string {0} does not exist (the workbook has {1})";
+        GridNotZip => "không phải tệp zip đọc được ({0}): tệp .xlsx hoặc .ods bị hỏng hoặc bị cắt cụt", "not a readable zip ({0}): a damaged or cut-short .xlsx or .ods";
+        GridPartMissing => "thiếu phần `{0}` của sổ tính", "the workbook has no part `{0}`";
+        GridPartTooBig => "phần `{0}` khi giải nén lớn {1} byte, vượt giới hạn {2} byte: không đọc", "part `{0}` unpacks to {1} bytes, more than the limit of {2}: not read";
+        GridPartRatio => "phần `{0}` giải nén gấp hơn {1} lần kích thước nén ({2} byte từ {3}): tệp hỏng hoặc cố ý gây hại, không đọc", "part `{0}` unpacks to more than {1} times its packed size ({2} bytes from {3}): a damaged or hostile file, not read";
+        GridPartBroken => "không giải nén được phần `{0}` ({1})", "cannot unpack part `{0}` ({1})";
+        GridBadXml => "phần `{0}` không phải XML hợp lệ ({1})", "part `{0}` is not well-formed XML ({1})";
+        GridXmlTooDeep => "phần `{0}` lồng các phần tử sâu hơn {1} mức", "part `{0}` nests elements more than {1} deep";
+        GridDecoderFailed => "tệp bị hỏng: bộ đọc {0} gặp lỗi khi đọc", "the file is damaged: the {0} reader failed on it";
+        GridAreaTooBig => "các trang tính trải trên {0} ô (trang lớn nhất đến ô {1}), vượt {2} ô đọc được từ định dạng này", "the sheets span {0} cells (the largest to {1}), more than the {2} that can be read from this format";
+        GridBadContainer => "tệp Excel 97-2003 bị hỏng ({0})", "a damaged Excel 97-2003 file ({0})";
+        GridXlsUnreadable => "không đọc được tệp Excel 97-2003 này ({0}); nếu tệp có mật khẩu, hãy lưu một bản không có mật khẩu", "cannot read this Excel 97-2003 file ({0}); if it has a password, save a copy without one";
+        GridSheetUnreadable => "không đọc được trang tính `{0}`: {1}", "cannot read sheet `{0}`: {1}";
+        GridNotAWorkbook => "không phải một sổ tính đọc được ({0})", "not a readable workbook ({0})";
     } };
 }
