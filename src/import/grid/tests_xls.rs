@@ -140,6 +140,15 @@ fn xls_built_by_hand_reads() {
 #[test]
 fn xls_far_cells_are_refused_before_calamine_builds_them() {
     let e = read_xls(&xls(&[number(0, 0, 1.0), number(65535, 255, 2.0)])).unwrap_err();
+    let hint = e
+        .downcast_ref::<GridError>()
+        .unwrap()
+        .0
+        .hint
+        .clone()
+        .unwrap()
+        .en();
+    assert!(hint.contains("save it again as .xlsx"), "{hint}");
     let e = e.en();
     assert!(e.contains("16777216 cells (the largest to IV65536)"), "{e}");
     // Columns past XFD exist in BIFF's 16 bits: an error at the cell.

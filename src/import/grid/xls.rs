@@ -24,6 +24,7 @@ use super::{
     Cell, Grid, Kind, Limits, MAX_COL, MAX_ROW, Merge, Options, Pos, Row, SheetInfo, biff, cfb,
     choose, file_error, letters, pos_error, tidy,
 };
+use crate::i18n::messages::Msg;
 
 thread_local! {
     static QUIET: Flag<bool> = const { Flag::new(false) };
@@ -50,7 +51,7 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
 /// A damaged file: an error naming it and the reader that failed.
 pub fn damaged(file: &str, reader: &str) -> anyhow::Error {
     let p = crate::problem::Problem::file(file, crate::msg!(GridDecoderFailed, reader))
-        .with_hint(crate::i18n::messages::Msg::GridHintResave);
+        .with_hint(Msg::GridHintResave);
     super::GridError(p).into()
 }
 
@@ -109,11 +110,11 @@ pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
 fn too_big(file: &str, e: &biff::Estimate, limits: &Limits) -> anyhow::Error {
     let p = match e.widest {
         Some((_, row, col)) if e.area > limits.area => {
+            // Saved as .xlsx, the same sheet is read sparsely.
             let to = format!("{}{}", letters(col + 1), u64::from(row) + 1);
-            crate::problem::Problem::file(
-                file,
-                crate::msg!(GridAreaTooBig, e.area, to, limits.area),
-            )
+            let m = crate::msg!(GridAreaTooBig, e.area, to, limits.area);
+            let p = crate::problem::Problem::file(file, m);
+            return super::GridError(p.with_hint(Msg::GridHintResave)).into();
         }
         _ if e.cells > limits.cells as u64 => {
             crate::problem::Problem::file(file, crate::msg!(GridTooManyCells, limits.cells))
