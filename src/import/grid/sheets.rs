@@ -16,6 +16,21 @@ pub struct SheetInfo {
     pub worksheet: bool,
 }
 
+impl SheetInfo {
+    /// The sheets as calamine lists them (`.xls`, `.xlsb`).
+    pub fn listed(sheets: &[calamine::Sheet]) -> Vec<SheetInfo> {
+        use calamine::{SheetType, SheetVisible};
+        sheets
+            .iter()
+            .map(|s| SheetInfo {
+                name: s.name.clone(),
+                visible: s.visible == SheetVisible::Visible,
+                worksheet: s.typ == SheetType::WorkSheet,
+            })
+            .collect()
+    }
+}
+
 /// The sheet asked for (exactly, else ignoring case), or the first visible
 /// worksheet (else the first worksheet); an unknown name is a usage error
 /// listing the worksheets.

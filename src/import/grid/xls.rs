@@ -16,7 +16,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 
 use anyhow::Result;
-use calamine::{Data, Reader, SheetType, SheetVisible, Xls};
+use calamine::{Data, Reader, Xls};
 
 use super::budget::{Budget, hint};
 use super::cell::parse_iso;
@@ -69,15 +69,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
     let run = move || -> Result<Grid> {
         let mut book = Xls::new(Cursor::new(clean))
             .map_err(|e| file_error(&file_name, crate::msg!(GridXlsUnreadable, e)))?;
-        let sheets: Vec<SheetInfo> = book
-            .sheets_metadata()
-            .iter()
-            .map(|s| SheetInfo {
-                name: s.name.clone(),
-                visible: s.visible == SheetVisible::Visible,
-                worksheet: s.typ == SheetType::WorkSheet,
-            })
-            .collect();
+        let sheets = SheetInfo::listed(book.sheets_metadata());
         let name = choose(&sheets, &file_name, wanted.as_deref())?.name.clone();
         let range = book
             .worksheet_range(&name)

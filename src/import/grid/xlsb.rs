@@ -8,7 +8,7 @@
 use std::io::Cursor;
 
 use anyhow::Result;
-use calamine::{Data, Reader, SheetType, SheetVisible, Xlsb};
+use calamine::{Data, Reader, Xlsb};
 
 use super::xls::{damaged, guarded, to_grid};
 use super::zipped::Zip;
@@ -19,15 +19,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &Options) -> Result<Grid> {
     let run = || -> Result<Grid> {
         let fail = |e: calamine::XlsbError| file_error(file, crate::msg!(GridNotAWorkbook, e));
         let mut book = Xlsb::new(Cursor::new(bytes)).map_err(fail)?;
-        let sheets: Vec<SheetInfo> = book
-            .sheets_metadata()
-            .iter()
-            .map(|s| SheetInfo {
-                name: s.name.clone(),
-                visible: s.visible == SheetVisible::Visible,
-                worksheet: s.typ == SheetType::WorkSheet,
-            })
-            .collect();
+        let sheets = SheetInfo::listed(book.sheets_metadata());
         let name = choose(&sheets, file, opts.sheet.as_deref())?.name.clone();
         let shift = if book.has_1904_epoch() { 1462.0 } else { 0.0 };
         let mut cells = book.worksheet_cells_reader(&name).map_err(fail)?;
