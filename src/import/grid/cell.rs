@@ -98,6 +98,19 @@ pub struct Pos {
     pub col: Option<u32>,
 }
 
+impl Pos {
+    /// A place in a workbook's sheet `label` (`file[Sheet]`); a column past
+    /// what a sheet can have keeps its size as `u32::MAX`, still an error.
+    pub fn in_sheet(label: &str, row: u64, col: Option<u64>) -> Pos {
+        Pos {
+            label: label.to_string(),
+            kind: Kind::Sheet,
+            row,
+            col: col.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
 impl fmt::Display for Pos {
     /// `file:7:2` / `file:7` for text, `file[Sheet]!B7` / `file[Sheet]!7:7`
     /// for a workbook (Excel's own notation for a cell and a row).

@@ -141,12 +141,7 @@ fn count(e: &BytesStart, name: &str) -> u64 {
 
 impl TableReader {
     fn pos(&self, row: u64, col: Option<u64>) -> Pos {
-        Pos {
-            label: self.label.clone(),
-            kind: Kind::Sheet,
-            row,
-            col: col.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
-        }
+        Pos::in_sheet(&self.label, row, col)
     }
 
     fn start_row(&mut self, e: &BytesStart) {

@@ -93,12 +93,7 @@ struct SheetReader {
 
 impl SheetReader {
     fn pos(&self, row: u64, col: Option<u64>) -> Pos {
-        Pos {
-            label: self.label.clone(),
-            kind: Kind::Sheet,
-            row,
-            col: col.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
-        }
+        Pos::in_sheet(&self.label, row, col)
     }
 
     fn run<R: std::io::BufRead>(&mut self, mut x: Xml<R>) -> Result<()> {
